@@ -1,0 +1,5 @@
+/** The API contract: zod schemas shared by the server, the web client and the CLI. */
+export * from './agreements.ts';
+export * from './common.ts';
+export * from './health.ts';
+export * from './provisions.ts';

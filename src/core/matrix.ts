@@ -1,0 +1,140 @@
+/**
+ * The Strategic Matrix: per phase, its objective, its ground realities (the provisions and their
+ * status) and its bottlenecks, computed from the data at a given moment, never typed in.
+ */
+import { IMPLEMENTATION_STATUSES, pamScore, type ImplementationStatus } from './domain.ts';
+import type { Agreement, Party, Phase, Pillar, Provision } from './model.ts';
+
+const DAY_MS = 86_400_000;
+
+export type BottleneckReason =
+  | { kind: 'overdue'; deadline: string; daysOverdue: number }
+  | { kind: 'disputed' };
+
+export interface Bottleneck {
+  provisionId: string;
+  code: string;
+  title: string;
+  obligatedPartyId: string | null;
+  reasons: BottleneckReason[];
+}
+
+export interface StatusCounts {
+  total: number;
+  byStatus: Record<ImplementationStatus, number>;
+  /** Mean PAM score over provisions on the scale, 0 to 1; null when none is. */
+  score: number | null;
+}
+
+export interface MatrixRow {
+  phase: Phase;
+  realities: Provision[];
+  bottlenecks: Bottleneck[];
+  progress: StatusCounts;
+}
+
+export interface PillarRow {
+  pillar: Pillar;
+  provisionIds: string[];
+  bottleneckCount: number;
+  progress: StatusCounts;
+}
+
+export interface Matrix {
+  agreement: Agreement;
+  parties: Party[];
+  asOf: string;
+  rows: MatrixRow[];
+  pillars: PillarRow[];
+  totals: StatusCounts & { bottlenecks: number };
+}
+
+export interface MatrixInput {
+  agreement: Agreement;
+  parties: Party[];
+  phases: Phase[];
+  pillars: Pillar[];
+  provisions: Provision[];
+  now: Date;
+}
+
+/** Why a provision holds its phase back at `now`; empty when it does not. */
+export function bottleneckReasons(provision: Provision, now: Date): BottleneckReason[] {
+  const reasons: BottleneckReason[] = [];
+  if (provision.deadline !== null && provision.status !== 'full') {
+    const late = now.getTime() - Date.parse(provision.deadline);
+    if (late > 0) {
+      reasons.push({ kind: 'overdue', deadline: provision.deadline, daysOverdue: Math.floor(late / DAY_MS) });
+    }
+  }
+  if (provision.status === 'disputed') reasons.push({ kind: 'disputed' });
+  return reasons;
+}
+
+export function countStatuses(provisions: readonly Provision[]): StatusCounts {
+  const byStatus = Object.fromEntries(IMPLEMENTATION_STATUSES.map((s) => [s, 0])) as Record<
+    ImplementationStatus,
+    number
+  >;
+  let scored = 0;
+  let sum = 0;
+  for (const p of provisions) {
+    byStatus[p.status] += 1;
+    const score = pamScore(p.status);
+    if (score !== null) {
+      scored += 1;
+      sum += score;
+    }
+  }
+  return { total: provisions.length, byStatus, score: scored === 0 ? null : sum / (scored * 3) };
+}
+
+const byOrder = <T extends { ordinal: number; id: string }>(a: T, b: T): number =>
+  a.ordinal - b.ordinal || a.id.localeCompare(b.id);
+
+export function computeMatrix(input: MatrixInput): Matrix {
+  const { agreement, parties, now } = input;
+  const provisions = [...input.provisions].sort(byOrder);
+  const bottleneckOf = new Map<string, Bottleneck>();
+  for (const p of provisions) {
+    const reasons = bottleneckReasons(p, now);
+    if (reasons.length > 0) {
+      bottleneckOf.set(p.id, {
+        provisionId: p.id,
+        code: p.code,
+        title: p.title,
+        obligatedPartyId: p.obligatedPartyId,
+        reasons,
+      });
+    }
+  }
+
+  const rows = [...input.phases].sort(byOrder).map((phase): MatrixRow => {
+    const realities = provisions.filter((p) => p.phaseId === phase.id);
+    return {
+      phase,
+      realities,
+      bottlenecks: realities.flatMap((p) => bottleneckOf.get(p.id) ?? []),
+      progress: countStatuses(realities),
+    };
+  });
+
+  const pillars = [...input.pillars].sort(byOrder).map((pillar): PillarRow => {
+    const members = provisions.filter((p) => p.pillarId === pillar.id);
+    return {
+      pillar,
+      provisionIds: members.map((p) => p.id),
+      bottleneckCount: members.filter((p) => bottleneckOf.has(p.id)).length,
+      progress: countStatuses(members),
+    };
+  });
+
+  return {
+    agreement,
+    parties,
+    asOf: now.toISOString(),
+    rows,
+    pillars,
+    totals: { ...countStatuses(provisions), bottlenecks: bottleneckOf.size },
+  };
+}

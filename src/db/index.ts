@@ -1,0 +1,23 @@
+/** Storage: open(), the schema and the repositories. */
+import type { Db } from './open.ts';
+import { agreementRepository } from './repositories/agreements.repository.ts';
+import { partyRepository, phaseRepository, pillarRepository, roundRepository } from './repositories/parts.repository.ts';
+import { provisionRepository } from './repositories/provisions.repository.ts';
+
+export * from './open.ts';
+export { DataDirLockedError } from './lock.ts';
+export type { ProvisionInsert } from './repositories/provisions.repository.ts';
+export { BULK_COLUMNS } from './repositories/provisions.repository.ts';
+
+/** Every repository over one Drizzle handle (the database, or a transaction). */
+export function repositories(db: Db) {
+  return {
+    agreements: agreementRepository(db),
+    parties: partyRepository(db),
+    phases: phaseRepository(db),
+    pillars: pillarRepository(db),
+    provisions: provisionRepository(db),
+    rounds: roundRepository(db),
+  };
+}
+export type Repositories = ReturnType<typeof repositories>;

@@ -1,0 +1,41 @@
+/** Parties, phases, pillars and negotiation rounds: rows scoped to one agreement. */
+import type { NegotiationRound, Party, PartyRole, Phase, PhaseStatus, Pillar } from '../../core/index.ts';
+import type { Db } from '../open.ts';
+import { parties, phases, pillars, rounds } from '../schema.ts';
+import { scopedRepository } from './versioned.ts';
+
+export function partyRepository(db: Db) {
+  return scopedRepository<typeof parties.$inferSelect, Party>(db, {
+    table: parties,
+    entity: 'Party',
+    orderBy: [parties.name],
+    toModel: (row) => ({ ...row, role: row.role as PartyRole }),
+  });
+}
+
+export function phaseRepository(db: Db) {
+  return scopedRepository<typeof phases.$inferSelect, Phase>(db, {
+    table: phases,
+    entity: 'Phase',
+    orderBy: [phases.ordinal],
+    toModel: (row) => ({ ...row, status: row.status as PhaseStatus }),
+  });
+}
+
+export function pillarRepository(db: Db) {
+  return scopedRepository<typeof pillars.$inferSelect, Pillar>(db, {
+    table: pillars,
+    entity: 'Pillar',
+    orderBy: [pillars.ordinal],
+    toModel: (row) => row,
+  });
+}
+
+export function roundRepository(db: Db) {
+  return scopedRepository<typeof rounds.$inferSelect, NegotiationRound>(db, {
+    table: rounds,
+    entity: 'Negotiation round',
+    orderBy: [rounds.startsOn],
+    toModel: (row) => row,
+  });
+}

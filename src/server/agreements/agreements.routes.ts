@@ -1,0 +1,77 @@
+/** /api/agreements: list, create, read, update and delete agreements. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  AgreementCreate,
+  AgreementListQuery,
+  AgreementRefParams,
+  AgreementUpdate,
+  AgreementView,
+  Deleted,
+  errorResponses,
+  page,
+  VersionQuery,
+} from '../../contract/index.ts';
+import type { AgreementService } from './agreements.service.ts';
+
+const tags = ['agreements'];
+
+export function agreementRoutes(app: FastifyInstance, service: AgreementService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/agreements', {
+    schema: {
+      tags,
+      summary: 'List agreements (search, filter, sort, page)',
+      querystring: AgreementListQuery,
+      response: { 200: page(AgreementView), ...errorResponses },
+    },
+    handler: async (req) => ({ ...(await service.list(req.query)), limit: req.query.limit, offset: req.query.offset }),
+  });
+
+  r.post('/api/agreements', {
+    schema: {
+      tags,
+      summary: 'Create an agreement',
+      body: AgreementCreate,
+      response: { 201: AgreementView, ...errorResponses },
+    },
+    handler: async (req, reply) => reply.status(201).send(await service.create(req.body)),
+  });
+
+  r.get('/api/agreements/:agreement', {
+    schema: {
+      tags,
+      summary: 'Read an agreement by id or slug',
+      params: AgreementRefParams,
+      response: { 200: AgreementView, ...errorResponses },
+    },
+    handler: async (req) => service.resolve(req.params.agreement),
+  });
+
+  r.patch('/api/agreements/:agreement', {
+    schema: {
+      tags,
+      summary: 'Update an agreement (send the version you read)',
+      params: AgreementRefParams,
+      body: AgreementUpdate,
+      response: { 200: AgreementView, ...errorResponses },
+    },
+    handler: async (req) => service.update(req.params.agreement, req.body),
+  });
+
+  r.delete('/api/agreements/:agreement', {
+    schema: {
+      tags,
+      summary: 'Delete an agreement and everything under it',
+      params: AgreementRefParams,
+      querystring: VersionQuery,
+      response: { 200: Deleted, ...errorResponses },
+    },
+    handler: async (req) => {
+      const agreement = await service.resolve(req.params.agreement);
+      await service.remove(agreement.id, req.query.version);
+      return { deleted: true as const, id: agreement.id };
+    },
+  });
+}

@@ -1,0 +1,39 @@
+/** Health, OpenAPI document and the web UI's static files with a single-page fallback. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { HealthView } from '../../contract/index.ts';
+import type { DatabaseKind } from '../../db/index.ts';
+
+export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+export const APP_VERSION = '0.1.0';
+
+export function healthRoutes(app: FastifyInstance, databaseKind: DatabaseKind): void {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/health', {
+    schema: { tags: ['system'], summary: 'Liveness and which database is in use', response: { 200: HealthView } },
+    handler: async () => ({ status: 'ok' as const, database: databaseKind, version: APP_VERSION }),
+  });
+}
+
+/** Serves web/dist when it has been built; every non-API path falls back to index.html. */
+export async function webRoutes(app: FastifyInstance, webDist: string = WEB_DIST): Promise<void> {
+  const hasWeb = existsSync(`${webDist}/index.html`);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+      return reply.status(404).send({
+        error: {
+          code: 'not_found',
+          message: hasWeb ? `No route ${request.method} ${path}` : `No route ${request.method} ${path} (web UI not built: npm run build)`,
+          details: {},
+        },
+      });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+}
