@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+// Test tiers: core (pure), db (PGlite and the PostgreSQL server), api (app.inject), cli.
+// e2e runs in Playwright (playwright.config.ts).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'core', include: ['src/core/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'db',
+          include: ['src/db/**/*.test.ts'],
+          globalSetup: ['src/db/test/pg-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      { test: { name: 'api', include: ['src/server/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
+      { test: { name: 'cli', include: ['src/cli/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
+    ],
+  },
+});
