@@ -94,7 +94,12 @@ const byOrder = <T extends { ordinal: number; id: string }>(a: T, b: T): number 
 
 export function computeMatrix(input: MatrixInput): Matrix {
   const { agreement, parties, now } = input;
-  const provisions = [...input.provisions].sort(byOrder);
+  const phases = [...input.phases].sort(byOrder);
+  const phaseRank = new Map(phases.map((p, i) => [p.id, i]));
+  // In phase order first, so that a pillar lists its provisions as the matrix shows them.
+  const provisions = [...input.provisions].sort(
+    (a, b) => (phaseRank.get(a.phaseId) ?? 0) - (phaseRank.get(b.phaseId) ?? 0) || byOrder(a, b),
+  );
   const bottleneckOf = new Map<string, Bottleneck>();
   for (const p of provisions) {
     const reasons = bottleneckReasons(p, now);
@@ -109,7 +114,7 @@ export function computeMatrix(input: MatrixInput): Matrix {
     }
   }
 
-  const rows = [...input.phases].sort(byOrder).map((phase): MatrixRow => {
+  const rows = phases.map((phase): MatrixRow => {
     const realities = provisions.filter((p) => p.phaseId === phase.id);
     return {
       phase,

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repositories, type Database } from '../../db/index.ts';
+import { testDrivers } from '../../db/test/databases.ts';
+import { demoProvisions, DEMO_SLUG } from './cairo-2026.ts';
+import { loadDemo } from './demo.service.ts';
+
+describe.each(testDrivers)('demo scenario on $name', (driver) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await driver.open();
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('loads once and leaves an existing scenario as it is', async () => {
+    const first = await loadDemo(database);
+    const again = await loadDemo(database);
+    expect(again).toEqual({ agreement: first.agreement, created: false });
+    const repos = repositories(database.db);
+    const provisions = await repos.provisions.list(first.agreement.id);
+    expect(provisions.map((p) => p.code).sort()).toEqual(demoProvisions.map((p) => p.code).sort());
+    expect((await repos.parties.list(first.agreement.id)).map((p) => p.name).sort()).toEqual(['Egypt', 'Hamas', 'Israel', 'Qatar']);
+    const [round] = await repos.rounds.list(first.agreement.id);
+    expect(round).toMatchObject({ venue: 'Cairo', startsOn: '2026-06-06' });
+    expect(round!.partyIds).toHaveLength(2);
+  });
+});
+
+describe('demo reset', () => {
+  it('replaces the scenario, discarding edits, in one transaction', async () => {
+    const database = await testDrivers[0]!.open();
+    try {
+      const { agreement } = await loadDemo(database);
+      const repos = repositories(database.db);
+      await repos.agreements.update(agreement.id, agreement.version, { title: 'Edited' });
+      const reset = await loadDemo(database, { reset: true });
+      expect(reset.created).toBe(true);
+      expect((await repos.agreements.get(DEMO_SLUG)).title).not.toBe('Edited');
+      expect(await repos.agreements.find(agreement.id)).toBeNull();
+    } finally {
+      await database.close();
+    }
+  });
+});
