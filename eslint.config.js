@@ -21,6 +21,7 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
     rules: {
       'no-restricted-imports': layer(
         ['node:*', '**/db/**', '**/server/**', '**/cli/**', '**/contract/**', '**/web/**', 'drizzle-orm*', 'fastify*', 'pg', 'react*'],

@@ -1,3 +1,5 @@
+export * from './access.ts';
+export * from './audit.ts';
 export * from './domain.ts';
 export * from './errors.ts';
 export * from './matrix.ts';
