@@ -15,6 +15,7 @@ export const AgreementView = z.object({
   status: AgreementStatus,
   timeZone: z.string(),
   illustrative: z.boolean(),
+  public: z.boolean(),
   sourceNote: z.string(),
   version: z.number().int(),
   createdAt: IsoDateTime,
@@ -31,6 +32,7 @@ const AgreementFields = z.strictObject({
   status: AgreementStatus,
   timeZone: TimeZone,
   illustrative: z.boolean(),
+  public: z.boolean().describe('Readable by visitors who are not logged in'),
   sourceNote: text(2000),
 });
 export const AgreementCreate = AgreementFields.extend({
@@ -38,6 +40,7 @@ export const AgreementCreate = AgreementFields.extend({
   status: AgreementStatus.default('drafting'),
   timeZone: TimeZone.default('UTC'),
   illustrative: z.boolean().default(false),
+  public: z.boolean().default(false),
   sourceNote: text(2000).default(''),
 });
 export type AgreementCreate = z.input<typeof AgreementCreate>;

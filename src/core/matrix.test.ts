@@ -10,6 +10,7 @@ const agreement: Agreement = {
   status: 'in_force',
   timeZone: 'Asia/Gaza',
   illustrative: true,
+  public: true,
   sourceNote: '',
   version: 1,
   createdAt: '2026-06-01T00:00:00.000Z',

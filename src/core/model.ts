@@ -20,6 +20,8 @@ export interface Agreement {
   timeZone: string;
   /** Marks a scenario drawn from public reporting rather than an official record. */
   illustrative: boolean;
+  /** Readable without logging in (confidential items stay hidden). */
+  public: boolean;
   sourceNote: string;
   version: number;
   createdAt: string;

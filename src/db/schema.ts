@@ -3,7 +3,7 @@
  * (`npm run db:generate`) and never edited after they land.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const version = () => integer('version').notNull().default(1);
@@ -20,6 +20,8 @@ export const agreements = pgTable(
     status: text('status').notNull(),
     timeZone: text('time_zone').notNull().default('UTC'),
     illustrative: boolean('illustrative').notNull().default(false),
+    /** Readable by visitors who are not logged in; confidential items stay hidden all the same. */
+    public: boolean('public').notNull().default(false),
     sourceNote: text('source_note').notNull().default(''),
     version: version(),
     createdAt: createdAt(),
@@ -127,3 +129,139 @@ export const rounds = pgTable(
   },
   (t) => [index('rounds_agreement_idx').on(t.agreementId, t.startsOn)],
 );
+
+/** A note of a party's on the agreement or one provision; a confidential one is seen only by that party and the mediators. */
+export const notes = pgTable(
+  'party_notes',
+  {
+    id: id(),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => parties.id, { onDelete: 'cascade' }),
+    provisionId: uuid('provision_id').references(() => provisions.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    confidential: boolean('confidential').notNull().default(true),
+    authorId: uuid('author_id'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('party_notes_agreement_idx').on(t.agreementId, t.partyId)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** scrypt hash in PHC-like form; null until an invited user sets a password. */
+    passwordHash: text('password_hash'),
+    admin: boolean('admin').notNull().default(false),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(t.email)],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    partyId: uuid('party_id').references(() => parties.id, { onDelete: 'cascade' }),
+    version: version(),
+  },
+  (t) => [uniqueIndex('memberships_user_agreement_key').on(t.userId, t.agreementId)],
+);
+
+/** Server-side sessions; the cookie carries a random token, the table only its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash)],
+);
+
+/** API tokens for scripts (Authorization: Bearer); only the SHA-256 of the secret is kept. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_tokens_token_hash_key').on(t.tokenHash)],
+);
+
+/** One-time invitation links: the invitee sets a password through it. */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('invitations_token_hash_key').on(t.tokenHash)],
+);
+
+/**
+ * The append-only audit log, one hash chain for the whole database. No foreign keys: an entry
+ * outlives what it describes.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    agreementId: uuid('agreement_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_events_agreement_idx').on(t.agreementId, t.seq)],
+);
+
+/** The newest link of the chain, updated with every append: removing the newest entries shows. */
+export const auditHead = pgTable('audit_head', {
+  id: integer('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});

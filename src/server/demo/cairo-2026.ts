@@ -27,6 +27,7 @@ export const demoAgreement = {
   status: 'in_force' as const,
   timeZone: 'Asia/Gaza',
   illustrative: true,
+  public: true,
   sourceNote: SOURCE_NOTE,
 };
 
