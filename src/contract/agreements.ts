@@ -1,7 +1,7 @@
 /** Agreements, parties, phases, pillars and negotiation rounds. */
 import { z } from 'zod';
 import { AGREEMENT_STATUSES, PARTY_ROLES, PHASE_STATUSES } from '../core/index.ts';
-import { Id, IsoDate, IsoDateTime, PageQuery, requiredText, Slug, text, TimeZone, Version } from './common.ts';
+import { Id, SearchText, IsoDate, IsoDateTime, PageQuery, requiredText, Slug, text, TimeZone, Version } from './common.ts';
 
 export const AgreementStatus = z.enum(AGREEMENT_STATUSES);
 export const PartyRole = z.enum(PARTY_ROLES);
@@ -49,7 +49,7 @@ export const AgreementUpdate = AgreementFields.partial().extend({ version: Versi
 export type AgreementUpdate = z.input<typeof AgreementUpdate>;
 
 export const AgreementListQuery = PageQuery.extend({
-  q: z.string().max(200).optional().describe('Substring of title or slug'),
+  q: SearchText.optional().describe('Substring of title or slug'),
   status: AgreementStatus.optional(),
   sort: z.enum(['title', 'slug', 'createdAt', 'updatedAt']).default('title'),
 });

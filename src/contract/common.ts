@@ -12,9 +12,14 @@ export const Slug = z
   .refine(isSlug, 'lower-case letters, digits and single hyphens, e.g. cairo-2026');
 export const TimeZone = z.string().refine(isValidTimeZone, 'an IANA time zone such as Asia/Gaza');
 
+// PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database.
+const NO_NUL = [(s: string) => !s.includes('\u0000'), 'must not contain NUL characters'] as const;
+
 /** Free text: trimmed, bounded; the API stores it as given (Arabic and Hebrew included). */
-export const text = (max: number) => z.string().trim().max(max);
-export const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+export const text = (max: number) => z.string().trim().max(max).refine(...NO_NUL);
+export const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max).refine(...NO_NUL);
+/** A search string for list filters. */
+export const SearchText = z.string().max(200).refine(...NO_NUL);
 
 export const AgreementRefParams = z.object({
   agreement: z.string().min(1).max(80).describe('Agreement id or slug'),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { IMPLEMENTATION_STATUSES, PROVISION_CATEGORIES } from '../core/index.ts';
 import { AgreementView, PartyView, PhaseView, PillarView } from './agreements.ts';
-import { Id, IsoDateTime, PageQuery, requiredText, text, Version } from './common.ts';
+import { Id, SearchText, IsoDateTime, PageQuery, requiredText, text, Version } from './common.ts';
 
 export const ProvisionCategory = z.enum(PROVISION_CATEGORIES);
 export const ImplementationStatus = z.enum(IMPLEMENTATION_STATUSES);
@@ -61,7 +61,7 @@ export const ProvisionListQuery = PageQuery.extend({
   partyId: Id.optional().describe('Obligated party'),
   status: ImplementationStatus.optional(),
   category: ProvisionCategory.optional(),
-  q: z.string().max(200).optional().describe('Substring of code, title or text'),
+  q: SearchText.optional().describe('Substring of code, title or text'),
   sort: z.enum(['ordinal', 'code', 'title', 'deadline', 'status', 'updatedAt']).default('ordinal'),
 });
 

@@ -52,6 +52,13 @@ describe('/api/agreements', () => {
     expect(list.body.total).toBe(0);
   });
 
+  it('refuses text that PostgreSQL cannot store, instead of failing in the database', async () => {
+    const res = await call<ErrorBody>(h.app, 'POST', '/api/agreements', { slug: 'nul-title', title: 'a\u0000b' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.issues!.map((i) => i.path)).toEqual(['body.title']);
+    expect((await call(h.app, 'GET', '/api/agreements?q=%00')).status).toBe(400);
+  });
+
   it('refuses a taken slug with 409', async () => {
     const a = await createAgreement(h.app);
     const res = await call<ErrorBody>(h.app, 'POST', '/api/agreements', { slug: a.slug, title: 'Again' });
