@@ -91,3 +91,18 @@ export interface NegotiationRound {
   outcome: string;
   version: number;
 }
+
+/** A party's note on the agreement or on one provision; a confidential one stays inside that party's circle. */
+export interface PartyNote {
+  id: string;
+  agreementId: string;
+  partyId: string;
+  provisionId: string | null;
+  title: string;
+  body: string;
+  confidential: boolean;
+  authorId: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,13 +1,23 @@
 /** Storage: open(), the schema and the repositories. */
 import type { Db } from './open.ts';
 import { agreementRepository } from './repositories/agreements.repository.ts';
-import { partyRepository, phaseRepository, pillarRepository, roundRepository } from './repositories/parts.repository.ts';
+import { accountRepository } from './repositories/accounts.repository.ts';
+import { auditRepository } from './repositories/audit.repository.ts';
+import {
+  noteRepository,
+  partyRepository,
+  phaseRepository,
+  pillarRepository,
+  roundRepository,
+} from './repositories/parts.repository.ts';
 import { provisionRepository } from './repositories/provisions.repository.ts';
 
 export * from './open.ts';
 export { DataDirLockedError } from './lock.ts';
 export type { ProvisionInsert } from './repositories/provisions.repository.ts';
 export { BULK_COLUMNS } from './repositories/provisions.repository.ts';
+export type { ApiToken, MembershipRow, User } from './repositories/accounts.repository.ts';
+export { sha256, type AuditRecord } from './repositories/audit.repository.ts';
 
 /** Every repository over one Drizzle handle (the database, or a transaction). */
 export function repositories(db: Db) {
@@ -18,6 +28,9 @@ export function repositories(db: Db) {
     pillars: pillarRepository(db),
     provisions: provisionRepository(db),
     rounds: roundRepository(db),
+    notes: noteRepository(db),
+    accounts: accountRepository(db),
+    audit: auditRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

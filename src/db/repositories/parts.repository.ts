@@ -1,7 +1,8 @@
-/** Parties, phases, pillars and negotiation rounds: rows scoped to one agreement. */
-import type { NegotiationRound, Party, PartyRole, Phase, PhaseStatus, Pillar } from '../../core/index.ts';
+/** Parties, phases, pillars, negotiation rounds and party notes: rows scoped to one agreement. */
+import { sql } from 'drizzle-orm';
+import type { NegotiationRound, Party, PartyNote, PartyRole, Phase, PhaseStatus, Pillar } from '../../core/index.ts';
 import type { Db } from '../open.ts';
-import { parties, phases, pillars, rounds } from '../schema.ts';
+import { notes, parties, phases, pillars, rounds } from '../schema.ts';
 import { scopedRepository } from './versioned.ts';
 
 export function partyRepository(db: Db) {
@@ -37,5 +38,15 @@ export function roundRepository(db: Db) {
     entity: 'Negotiation round',
     orderBy: [rounds.startsOn],
     toModel: (row) => row,
+  });
+}
+
+export function noteRepository(db: Db) {
+  return scopedRepository<typeof notes.$inferSelect, PartyNote>(db, {
+    table: notes,
+    entity: 'Note',
+    orderBy: [notes.createdAt],
+    toModel: (row) => ({ ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() }),
+    extraSet: () => ({ updatedAt: sql`now()` }),
   });
 }

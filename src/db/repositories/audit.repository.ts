@@ -1,0 +1,103 @@
+/**
+ * The audit log: appends under a lock on the chain's head row (one writer at a time, in the
+ * writer's own transaction), lists an agreement's entries, and reads the whole chain for verification.
+ */
+import { createHash } from 'node:crypto';
+import { and, asc, count, desc, eq, gt } from 'drizzle-orm';
+import { entryHash, type AuditAction, type AuditEntry, type ChainPoint } from '../../core/index.ts';
+import type { Db } from '../open.ts';
+import { auditEvents, auditHead } from '../schema.ts';
+
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+export interface AuditRecord {
+  at: Date;
+  actorId: string | null;
+  actorName: string;
+  action: AuditAction;
+  entity: string;
+  entityId: string;
+  agreementId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+type Row = typeof auditEvents.$inferSelect;
+
+function toEntry(row: Row): AuditEntry {
+  return {
+    ...row,
+    action: row.action as AuditAction,
+    at: row.at.toISOString(),
+    before: row.before ?? null,
+    after: row.after ?? null,
+  };
+}
+
+/** JSON values as jsonb returns them, so that the hash computed now matches the one recomputed later. */
+const asStored = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
+
+export function auditRepository(db: Db) {
+  return {
+    /** Appends one entry. Call inside the transaction of the write it records. */
+    async append(record: AuditRecord): Promise<AuditEntry> {
+      const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
+      if (!head) throw new Error('audit_head is missing: run the migrations');
+      const fields = {
+        ...record,
+        at: new Date(record.at.getTime()).toISOString(),
+        before: asStored(record.before),
+        after: asStored(record.after),
+        seq: head.seq + 1,
+        prevHash: head.hash,
+      };
+      const hash = entryHash(fields, sha256);
+      await db.insert(auditEvents).values({ ...fields, at: new Date(fields.at), hash });
+      await db.update(auditHead).set({ seq: fields.seq, hash }).where(eq(auditHead.id, 1));
+      return { ...fields, hash };
+    },
+
+    async page(agreementId: string, options: { limit: number; offset: number; order: 'asc' | 'desc' }) {
+      const where = eq(auditEvents.agreementId, agreementId);
+      const rows = await db
+        .select()
+        .from(auditEvents)
+        .where(where)
+        .orderBy(options.order === 'desc' ? desc(auditEvents.seq) : asc(auditEvents.seq))
+        .limit(options.limit)
+        .offset(options.offset);
+      const [total] = await db.select({ n: count() }).from(auditEvents).where(where);
+      return { items: rows.map(toEntry), total: Number(total?.n ?? 0) };
+    },
+
+    async head(): Promise<ChainPoint> {
+      const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
+      return head ? { seq: head.seq, hash: head.hash } : { seq: 0, hash: '0'.repeat(64) };
+    },
+
+    /** The whole chain in order, read in batches so that a long log does not fill memory. */
+    async *entries(batchSize = 5_000): AsyncGenerator<AuditEntry> {
+      let after = 0;
+      for (;;) {
+        const rows = await db
+          .select()
+          .from(auditEvents)
+          .where(gt(auditEvents.seq, after))
+          .orderBy(asc(auditEvents.seq))
+          .limit(batchSize);
+        for (const row of rows) yield toEntry(row);
+        if (rows.length < batchSize) return;
+        after = rows[rows.length - 1]!.seq;
+      }
+    },
+
+    async countFor(agreementId: string, entity?: string): Promise<number> {
+      const where = entity
+        ? and(eq(auditEvents.agreementId, agreementId), eq(auditEvents.entity, entity))
+        : eq(auditEvents.agreementId, agreementId);
+      const [row] = await db.select({ n: count() }).from(auditEvents).where(where);
+      return Number(row?.n ?? 0);
+    },
+  };
+}
+export type AuditRepository = ReturnType<typeof auditRepository>;
