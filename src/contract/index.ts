@@ -1,5 +1,6 @@
 /** The API contract: zod schemas shared by the server, the web client and the CLI. */
 export * from './agreements.ts';
+export * from './auth.ts';
 export * from './common.ts';
 export * from './health.ts';
 export * from './provisions.ts';

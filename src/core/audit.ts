@@ -65,42 +65,56 @@ export interface ChainPoint {
 }
 
 /**
- * Recomputes the chain over entries in sequence order and names the first entry that was altered
- * or removed. `head` is the last link as recorded when it was appended: without it, removing the
- * newest entries would leave no trace.
+ * Checks a chain one entry at a time, so that a log of any length is verified in constant memory.
+ * `push` each entry in sequence order, then `finish` with the recorded head.
  */
-export function verifyChain(entries: Iterable<AuditEntry>, hash: HashFn, head: ChainPoint | null = null): ChainReport {
+export function chainVerifier(hash: HashFn) {
   let prev: ChainPoint = { seq: 0, hash: GENESIS_HASH };
   let checked = 0;
-  const broken = (seq: number, problem: ChainBreak['problem'], message: string): ChainReport => ({
-    ok: false,
-    checked,
-    firstBreak: { seq, problem, message },
-    lastHash: prev.hash,
-  });
+  let firstBreak: ChainBreak | null = null;
+  const broken = (seq: number, problem: ChainBreak['problem'], message: string) => {
+    firstBreak = { seq, problem, message };
+    return firstBreak;
+  };
 
-  for (const entry of entries) {
-    const { hash: stored, ...fields } = entry;
-    const expected = prev.seq + 1;
-    if (entry.seq > expected) {
-      return broken(expected, 'removed', `entries ${expected} to ${entry.seq - 1} were removed`);
-    }
-    if (entry.seq < expected || entryHash(fields, hash) !== stored) {
-      return broken(entry.seq, 'altered', `entry ${entry.seq} was altered: its content no longer matches its hash`);
-    }
-    if (entry.prevHash !== prev.hash) {
-      // This entry is intact but links elsewhere: its predecessor was rewritten, hash and all.
-      const culprit = prev.seq === 0 ? entry.seq : prev.seq;
-      return broken(culprit, 'altered', `entry ${culprit} was rewritten: entry ${entry.seq} links to a different hash`);
-    }
-    prev = { seq: entry.seq, hash: stored };
-    checked += 1;
-  }
-  if (head && head.seq > prev.seq) {
-    return broken(prev.seq + 1, 'removed', `entries ${prev.seq + 1} to ${head.seq} were removed from the end`);
-  }
-  if (head && head.seq === prev.seq && head.hash !== prev.hash) {
-    return broken(prev.seq, 'altered', `entry ${prev.seq} was rewritten: it no longer matches the recorded head`);
-  }
-  return { ok: true, checked, firstBreak: null, lastHash: prev.hash };
+  return {
+    /** Checks the next entry; returns the break once one is found (later entries are then ignored). */
+    push(entry: AuditEntry): ChainBreak | null {
+      if (firstBreak) return firstBreak;
+      const { hash: stored, ...fields } = entry;
+      const expected = prev.seq + 1;
+      if (entry.seq > expected) return broken(expected, 'removed', `entries ${expected} to ${entry.seq - 1} were removed`);
+      if (entry.seq < expected || entryHash(fields, hash) !== stored) {
+        return broken(entry.seq, 'altered', `entry ${entry.seq} was altered: its content no longer matches its hash`);
+      }
+      if (entry.prevHash !== prev.hash) {
+        // This entry is intact but links elsewhere: its predecessor was rewritten, hash and all.
+        const culprit = prev.seq === 0 ? entry.seq : prev.seq;
+        return broken(culprit, 'altered', `entry ${culprit} was rewritten: entry ${entry.seq} links to a different hash`);
+      }
+      prev = { seq: entry.seq, hash: stored };
+      checked += 1;
+      return null;
+    },
+
+    /**
+     * The verdict. `head` is the last link as recorded when it was appended: without it, removing
+     * the newest entries would leave no trace.
+     */
+    finish(head: ChainPoint | null = null): ChainReport {
+      if (!firstBreak && head && head.seq > prev.seq) {
+        broken(prev.seq + 1, 'removed', `entries ${prev.seq + 1} to ${head.seq} were removed from the end`);
+      } else if (!firstBreak && head && head.seq === prev.seq && head.hash !== prev.hash) {
+        broken(prev.seq, 'altered', `entry ${prev.seq} was rewritten: it no longer matches the recorded head`);
+      }
+      return { ok: firstBreak === null, checked, firstBreak, lastHash: prev.hash };
+    },
+  };
+}
+
+/** Recomputes the chain over entries in sequence order and names the first entry altered or removed. */
+export function verifyChain(entries: Iterable<AuditEntry>, hash: HashFn, head: ChainPoint | null = null): ChainReport {
+  const verifier = chainVerifier(hash);
+  for (const entry of entries) if (verifier.push(entry)) break;
+  return verifier.finish(head);
 }

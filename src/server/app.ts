@@ -2,34 +2,75 @@
  * buildApp({ database, clock, logger }): the whole HTTP application. Tests build it on PGlite and
  * call app.inject; production builds it on PGlite or PostgreSQL and listens.
  */
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { repositories, type Database } from '../db/index.ts';
+import { registerAccessControl } from './access/access.hook.ts';
 import { agreementRoutes } from './agreements/agreements.routes.ts';
 import { agreementService } from './agreements/agreements.service.ts';
 import { agreementPartRoutes } from './agreements/parts.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { auditService } from './audit/audit.service.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { authService } from './auth/auth.service.ts';
+import { userRoutes } from './auth/users.routes.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { registerErrorHandler } from './errors.ts';
+import { memberRoutes } from './members/members.routes.ts';
+import { memberService } from './members/members.service.ts';
+import { noteRoutes } from './notes/notes.routes.ts';
+import { noteService } from './notes/notes.service.ts';
 import { provisionRoutes } from './provisions/provisions.routes.ts';
 import { provisionService } from './provisions/provisions.service.ts';
 import { APP_VERSION, healthRoutes, webRoutes } from './system/system.routes.ts';
+import { writer } from './write.ts';
 
-export interface AppDeps {
-  database: Database;
+export interface ServiceOptions {
   clock?: Clock;
+  /** How long a login session lasts (default 12 hours). */
+  sessionTtlMs?: number;
+  /** The one-time token for creating the first administrator through the API; none by default. */
+  setupToken?: string | null;
+}
+
+export interface AppDeps extends ServiceOptions {
+  database: Database;
   logger?: FastifyBaseLogger | boolean;
   /** Folder of the built web UI; defaults to web/dist. */
   webDist?: string;
+  /** Login attempts per client address per minute (default 10). */
+  loginRateLimit?: number;
+  /** Mark the session cookie Secure (serve over HTTPS then). */
+  secureCookies?: boolean;
+  /** Largest request body in bytes (default 1 MiB). */
+  bodyLimit?: number;
 }
 
-/** The services over one set of repositories: what routes and the CLI call. */
-export function services(database: Database, clock: Clock = systemClock) {
+/** The services over one database: what routes and the CLI call. */
+export function services(database: Database, options: ServiceOptions = {}) {
+  const clock = options.clock ?? systemClock;
   const repos = repositories(database.db);
+  const write = writer(database, clock);
   return {
-    agreements: agreementService({ repos }),
-    provisions: provisionService({ repos, clock }),
+    repos,
+    write,
+    agreements: agreementService({ repos, write }),
+    provisions: provisionService({ repos, write, clock }),
+    auth: authService({
+      repos,
+      write,
+      clock,
+      sessionTtlMs: options.sessionTtlMs ?? 12 * 3_600_000,
+      setupToken: options.setupToken ?? null,
+    }),
+    members: memberService({ repos, write }),
+    notes: noteService({ repos, write }),
+    audit: auditService({ repos }),
   };
 }
 export type Services = ReturnType<typeof services>;
@@ -38,31 +79,57 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: typeof deps.logger === 'object' ? deps.logger : undefined,
     logger: typeof deps.logger === 'boolean' ? deps.logger : undefined,
-    bodyLimit: 1_048_576,
-    // Default ajv coercion must not run: zod parses querystrings itself.
+    bodyLimit: deps.bodyLimit ?? 1_048_576,
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
+  const svc = services(deps.database, deps);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  registerAccessControl(app, { auth: svc.auth, repos: svc.repos });
+
   await app.register(fastifySwagger, {
     openapi: {
       info: {
         title: 'Phaseline API',
-        description: 'Phased ceasefires: agreements, phases, provisions and the Strategic Matrix.',
+        description:
+          'Phased ceasefires: agreements, phases, provisions, the Strategic Matrix, accounts and the audit log. ' +
+          'Authenticate with the session cookie of POST /api/auth/login (writes then need the X-CSRF-Token header) ' +
+          'or with Authorization: Bearer <API token>.',
         version: APP_VERSION,
       },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  const svc = services(deps.database, deps.clock);
   healthRoutes(app, deps.database.kind);
+  authRoutes(app, svc.auth, { loginRateLimit: deps.loginRateLimit ?? 10, secureCookies: deps.secureCookies ?? false });
+  userRoutes(app, svc.auth);
   agreementRoutes(app, svc.agreements);
   agreementPartRoutes(app, svc.agreements);
   provisionRoutes(app, svc.provisions);
+  memberRoutes(app, svc.members);
+  noteRoutes(app, svc.notes);
+  auditRoutes(app, svc.audit);
   await webRoutes(app, deps.webDist);
   return app;
 }

@@ -16,6 +16,8 @@ const FASTIFY_CODES: Record<string, string> = {
 };
 
 export function httpStatusOf(err: DomainError): number {
+  if (err.code === 'unauthenticated') return 401;
+  if (err.code === 'forbidden') return 403;
   if (err instanceof NotFoundError) return 404;
   if (err instanceof ConflictError) return 409;
   if (err instanceof RuleViolationError) return 422;

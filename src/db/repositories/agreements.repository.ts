@@ -1,5 +1,5 @@
 /** Agreements: listing with search, sort and paging; lookup by id or slug; versioned updates. */
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { isUuid, NotFoundError, staleVersion, type Agreement, type AgreementStatus } from '../../core/index.ts';
 import type { Db } from '../open.ts';
 import { agreements } from '../schema.ts';
@@ -23,6 +23,8 @@ export interface AgreementFilter {
   order: 'asc' | 'desc';
   limit: number;
   offset: number;
+  /** Only public agreements and these ones; omitted means every agreement. */
+  readableIds?: readonly string[] | undefined;
 }
 
 /** Escapes LIKE wildcards so that a search for "50%" finds that text. */
@@ -39,6 +41,13 @@ export function agreementRepository(db: Db) {
         conditions.push(or(ilike(agreements.title, pattern), ilike(agreements.slug, pattern))!);
       }
       if (filter.status) conditions.push(eq(agreements.status, filter.status));
+      if (filter.readableIds) {
+        conditions.push(
+          filter.readableIds.length > 0
+            ? or(eq(agreements.public, true), inArray(agreements.id, [...filter.readableIds]))!
+            : eq(agreements.public, true),
+        );
+      }
       const where = conditions.length ? and(...conditions) : undefined;
       const column = agreements[filter.sort];
       const rows = await db

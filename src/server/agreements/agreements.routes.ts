@@ -12,6 +12,9 @@ import {
   page,
   VersionQuery,
 } from '../../contract/index.ts';
+import { can } from '../../core/index.ts';
+import { actorOf } from '../access/access.hook.ts';
+import { ForbiddenError } from '../auth/auth.service.ts';
 import type { AgreementService } from './agreements.service.ts';
 
 const tags = ['agreements'];
@@ -20,26 +23,33 @@ export function agreementRoutes(app: FastifyInstance, service: AgreementService)
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/agreements', {
+    config: { permission: 'agreement:list' },
     schema: {
       tags,
       summary: 'List agreements (search, filter, sort, page)',
       querystring: AgreementListQuery,
       response: { 200: page(AgreementView), ...errorResponses },
     },
-    handler: async (req) => ({ ...(await service.list(req.query)), limit: req.query.limit, offset: req.query.offset }),
+    handler: async (req) => ({
+      ...(await service.list(req.query, req.principal)),
+      limit: req.query.limit,
+      offset: req.query.offset,
+    }),
   });
 
   r.post('/api/agreements', {
+    config: { permission: 'agreement:create' },
     schema: {
       tags,
       summary: 'Create an agreement',
       body: AgreementCreate,
       response: { 201: AgreementView, ...errorResponses },
     },
-    handler: async (req, reply) => reply.status(201).send(await service.create(req.body)),
+    handler: async (req, reply) => reply.status(201).send(await service.create(req.body, actorOf(req))),
   });
 
   r.get('/api/agreements/:agreement', {
+    config: { permission: 'agreement:read' },
     schema: {
       tags,
       summary: 'Read an agreement by id or slug',
@@ -50,6 +60,7 @@ export function agreementRoutes(app: FastifyInstance, service: AgreementService)
   });
 
   r.patch('/api/agreements/:agreement', {
+    config: { permission: 'agreement:update' },
     schema: {
       tags,
       summary: 'Update an agreement (send the version you read)',
@@ -57,10 +68,17 @@ export function agreementRoutes(app: FastifyInstance, service: AgreementService)
       body: AgreementUpdate,
       response: { 200: AgreementView, ...errorResponses },
     },
-    handler: async (req) => service.update(req.params.agreement, req.body),
+    handler: async (req) => {
+      // Publishing an agreement to visitors is an administrator's decision.
+      if (req.body.public !== undefined && !can(req.principal, 'agreement:publish', await service.resolve(req.params.agreement))) {
+        throw new ForbiddenError('Only an administrator makes an agreement public or private');
+      }
+      return service.update(req.params.agreement, req.body, actorOf(req));
+    },
   });
 
   r.delete('/api/agreements/:agreement', {
+    config: { permission: 'agreement:delete' },
     schema: {
       tags,
       summary: 'Delete an agreement and everything under it',
@@ -70,7 +88,7 @@ export function agreementRoutes(app: FastifyInstance, service: AgreementService)
     },
     handler: async (req) => {
       const agreement = await service.resolve(req.params.agreement);
-      await service.remove(agreement.id, req.query.version);
+      await service.remove(agreement.id, req.query.version, actorOf(req));
       return { deleted: true as const, id: agreement.id };
     },
   });

@@ -16,8 +16,10 @@ import type {
   RoundCreate,
   RoundUpdate,
 } from '../../contract/index.ts';
-import { checkWindow, RuleViolationError, type Agreement, type RuleIssue } from '../../core/index.ts';
+import { checkWindow, RuleViolationError, type Agreement, type Principal, type RuleIssue } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
+import type { Actor, Write } from '../write.ts';
+import { auditedParts, type PartContext } from './parts.ts';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
@@ -29,99 +31,100 @@ export function assertRules(issues: RuleIssue[]): void {
 
 const nextOrdinal = (items: ReadonlyArray<{ ordinal: number }>) => Math.max(0, ...items.map((i) => i.ordinal)) + 1;
 
-export function agreementService({ repos }: { repos: Repositories }) {
-  const resolve = (ref: string): Promise<Agreement> => repos.agreements.get(ref);
+async function checkPartiesBelong({ repos, agreementId }: PartContext, partyIds: readonly string[]): Promise<void> {
+  if (partyIds.length === 0) return;
+  const known = new Set((await repos.parties.list(agreementId)).map((p) => p.id));
+  assertRules(
+    partyIds
+      .filter((id) => !known.has(id))
+      .map((id) => ({ path: 'partyIds', message: `party ${id} is not a party to this agreement` })),
+  );
+}
 
-  async function checkPartiesBelong(agreementId: string, partyIds: readonly string[], path: string): Promise<void> {
-    if (partyIds.length === 0) return;
-    const known = new Set((await repos.parties.list(agreementId)).map((p) => p.id));
-    assertRules(
-      partyIds.filter((id) => !known.has(id)).map((id) => ({ path, message: `party ${id} is not a party to this agreement` })),
-    );
-  }
+export function agreementService({ repos, write }: { repos: Repositories; write: Write }) {
+  const resolve = (ref: string): Promise<Agreement> => repos.agreements.get(ref);
+  const deps = { repos, write };
 
   return {
     resolve,
-    list: (query: Out<typeof AgreementListQuery>) => repos.agreements.list(query),
-    create: (input: Out<typeof AgreementCreate>) => repos.agreements.insert(input),
-    async update(ref: string, { version, ...patch }: Out<typeof AgreementUpdate>) {
-      const agreement = await resolve(ref);
-      return repos.agreements.update(agreement.id, version, patch);
-    },
-    async remove(ref: string, version: number) {
-      const agreement = await resolve(ref);
-      // A no-op update checks the version first, so a stale delete is refused like a stale edit.
-      await repos.agreements.update(agreement.id, version, {});
-      await repos.agreements.remove(agreement.id);
-    },
+    /** The agreements the principal may read: all for an administrator, else public ones and their own. */
+    list: (query: Out<typeof AgreementListQuery>, principal: Principal) =>
+      repos.agreements.list({
+        ...query,
+        readableIds:
+          principal.kind === 'user' && principal.admin
+            ? undefined
+            : principal.kind === 'user'
+              ? principal.memberships.map((m) => m.agreementId)
+              : [],
+      }),
 
-    parties: {
-      list: async (ref: string) => repos.parties.list((await resolve(ref)).id),
-      get: async (ref: string, id: string) => repos.parties.get((await resolve(ref)).id, id),
-      create: async (ref: string, input: Out<typeof PartyCreate>) =>
-        repos.parties.insert({ ...input, agreementId: (await resolve(ref)).id }),
-      async update(ref: string, id: string, { version, ...patch }: Out<typeof PartyUpdate>) {
-        return repos.parties.update((await resolve(ref)).id, id, version, patch);
-      },
-      remove: async (ref: string, id: string, version: number) =>
-        repos.parties.remove((await resolve(ref)).id, id, version),
-    },
+    create: (input: Out<typeof AgreementCreate>, actor: Actor) =>
+      write(actor, async ({ repos: tx, record }) => {
+        const agreement = await tx.agreements.insert(input);
+        await record({ action: 'create', entity: 'agreement', entityId: agreement.id, agreementId: agreement.id, before: null, after: agreement });
+        return agreement;
+      }),
 
-    phases: {
-      list: async (ref: string) => repos.phases.list((await resolve(ref)).id),
-      get: async (ref: string, id: string) => repos.phases.get((await resolve(ref)).id, id),
-      async create(ref: string, input: Out<typeof PhaseCreate>) {
-        const agreement = await resolve(ref);
+    update: (ref: string, { version, ...patch }: Out<typeof AgreementUpdate>, actor: Actor) =>
+      write(actor, async ({ repos: tx, record }) => {
+        const before = await tx.agreements.get(ref);
+        const after = await tx.agreements.update(before.id, version, patch);
+        await record({ action: 'update', entity: 'agreement', entityId: before.id, agreementId: before.id, before, after });
+        return after;
+      }),
+
+    remove: (ref: string, version: number, actor: Actor) =>
+      write(actor, async ({ repos: tx, record }) => {
+        const before = await tx.agreements.get(ref);
+        // A no-op update checks the version first, so a stale delete is refused like a stale edit.
+        await tx.agreements.update(before.id, version, {});
+        await tx.agreements.remove(before.id);
+        await record({ action: 'delete', entity: 'agreement', entityId: before.id, agreementId: before.id, before, after: null });
+      }),
+
+    parties: auditedParts<Awaited<ReturnType<Repositories['parties']['get']>>, Out<typeof PartyCreate>, Out<typeof PartyUpdate>>(deps, {
+      entity: 'party',
+      repo: (r) => r.parties,
+    }),
+
+    phases: auditedParts<Awaited<ReturnType<Repositories['phases']['get']>>, Out<typeof PhaseCreate>, Out<typeof PhaseUpdate>>(deps, {
+      entity: 'phase',
+      repo: (r) => r.phases,
+      async prepareCreate(ctx, input) {
         assertRules(checkWindow(input.plannedStart, input.plannedEnd, ['plannedStart', 'plannedEnd']));
-        const ordinal = input.ordinal ?? nextOrdinal(await repos.phases.list(agreement.id));
-        return repos.phases.insert({ ...input, ordinal, agreementId: agreement.id });
+        return { ...input, ordinal: input.ordinal ?? nextOrdinal(await ctx.repos.phases.list(ctx.agreementId)) };
       },
-      async update(ref: string, id: string, { version, ...patch }: Out<typeof PhaseUpdate>) {
-        const agreement = await resolve(ref);
-        const current = await repos.phases.get(agreement.id, id);
+      async preparePatch(_ctx, current, patch) {
         const merged = { ...current, ...patch };
         assertRules(checkWindow(merged.plannedStart, merged.plannedEnd, ['plannedStart', 'plannedEnd']));
-        return repos.phases.update(agreement.id, id, version, patch);
+        return patch;
       },
-      remove: async (ref: string, id: string, version: number) =>
-        repos.phases.remove((await resolve(ref)).id, id, version),
-    },
+    }),
 
-    pillars: {
-      list: async (ref: string) => repos.pillars.list((await resolve(ref)).id),
-      get: async (ref: string, id: string) => repos.pillars.get((await resolve(ref)).id, id),
-      async create(ref: string, input: Out<typeof PillarCreate>) {
-        const agreement = await resolve(ref);
-        const ordinal = input.ordinal ?? nextOrdinal(await repos.pillars.list(agreement.id));
-        return repos.pillars.insert({ ...input, ordinal, agreementId: agreement.id });
+    pillars: auditedParts<Awaited<ReturnType<Repositories['pillars']['get']>>, Out<typeof PillarCreate>, Out<typeof PillarUpdate>>(deps, {
+      entity: 'pillar',
+      repo: (r) => r.pillars,
+      async prepareCreate(ctx, input) {
+        return { ...input, ordinal: input.ordinal ?? nextOrdinal(await ctx.repos.pillars.list(ctx.agreementId)) };
       },
-      async update(ref: string, id: string, { version, ...patch }: Out<typeof PillarUpdate>) {
-        return repos.pillars.update((await resolve(ref)).id, id, version, patch);
-      },
-      remove: async (ref: string, id: string, version: number) =>
-        repos.pillars.remove((await resolve(ref)).id, id, version),
-    },
+    }),
 
-    rounds: {
-      list: async (ref: string) => repos.rounds.list((await resolve(ref)).id),
-      get: async (ref: string, id: string) => repos.rounds.get((await resolve(ref)).id, id),
-      async create(ref: string, input: Out<typeof RoundCreate>) {
-        const agreement = await resolve(ref);
+    rounds: auditedParts<Awaited<ReturnType<Repositories['rounds']['get']>>, Out<typeof RoundCreate>, Out<typeof RoundUpdate>>(deps, {
+      entity: 'round',
+      repo: (r) => r.rounds,
+      async prepareCreate(ctx, input) {
         assertRules(checkWindow(input.startsOn, input.endsOn, ['startsOn', 'endsOn']));
-        await checkPartiesBelong(agreement.id, input.partyIds, 'partyIds');
-        return repos.rounds.insert({ ...input, agreementId: agreement.id });
+        await checkPartiesBelong(ctx, input.partyIds);
+        return input;
       },
-      async update(ref: string, id: string, { version, ...patch }: Out<typeof RoundUpdate>) {
-        const agreement = await resolve(ref);
-        const current = await repos.rounds.get(agreement.id, id);
+      async preparePatch(ctx, current, patch) {
         const merged = { ...current, ...patch };
         assertRules(checkWindow(merged.startsOn, merged.endsOn, ['startsOn', 'endsOn']));
-        await checkPartiesBelong(agreement.id, patch.partyIds ?? [], 'partyIds');
-        return repos.rounds.update(agreement.id, id, version, patch);
+        await checkPartiesBelong(ctx, patch.partyIds ?? []);
+        return patch;
       },
-      remove: async (ref: string, id: string, version: number) =>
-        repos.rounds.remove((await resolve(ref)).id, id, version),
-    },
+    }),
   };
 }
 export type AgreementService = ReturnType<typeof agreementService>;

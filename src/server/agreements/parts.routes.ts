@@ -23,16 +23,10 @@ import {
   RoundView,
   VersionQuery,
 } from '../../contract/index.ts';
+import type { Permission } from '../../core/index.ts';
+import { actorOf } from '../access/access.hook.ts';
 import type { AgreementService } from './agreements.service.ts';
-
-/** The service side of one part: what the five routes call. */
-export interface PartOperations<Create, Update, View> {
-  list(ref: string): Promise<View[]>;
-  get(ref: string, id: string): Promise<View>;
-  create(ref: string, input: Create): Promise<View>;
-  update(ref: string, id: string, input: Update): Promise<View>;
-  remove(ref: string, id: string, version: number): Promise<void>;
-}
+import type { PartOperations } from './parts.ts';
 
 export interface PartSchemas<C extends z.ZodType, U extends z.ZodType, V extends z.ZodType> {
   path: string;
@@ -40,6 +34,8 @@ export interface PartSchemas<C extends z.ZodType, U extends z.ZodType, V extends
   create: C;
   update: U;
   view: V;
+  /** What writing this part takes; reading takes agreement:read. */
+  writePermission: Permission;
 }
 
 const ItemParams = AgreementRefParams.extend({ id: Id });
@@ -57,7 +53,11 @@ export function partRoutes<C extends z.ZodType, U extends z.ZodType, V extends z
   const base = `/api/agreements/:agreement/${schemas.path}`;
   const tags = [schemas.path];
 
+  const read = { permission: 'agreement:read' as const };
+  const write = { permission: schemas.writePermission };
+
   r.get(base, {
+    config: read,
     schema: {
       tags,
       summary: `List the ${schemas.path} of an agreement`,
@@ -68,6 +68,7 @@ export function partRoutes<C extends z.ZodType, U extends z.ZodType, V extends z
   });
 
   r.post(base, {
+    config: write,
     schema: {
       tags,
       summary: `Add a ${schemas.noun}`,
@@ -76,10 +77,11 @@ export function partRoutes<C extends z.ZodType, U extends z.ZodType, V extends z
       response: { 201: schemas.view, ...errorResponses },
     },
     handler: async (req, reply) =>
-      reply.status(201).send(await ops.create((req.params as Ref).agreement, req.body as z.output<C>)),
+      reply.status(201).send(await ops.create((req.params as Ref).agreement, req.body as z.output<C>, actorOf(req))),
   });
 
   r.get(`${base}/:id`, {
+    config: read,
     schema: {
       tags,
       summary: `Read a ${schemas.noun}`,
@@ -93,6 +95,7 @@ export function partRoutes<C extends z.ZodType, U extends z.ZodType, V extends z
   });
 
   r.patch(`${base}/:id`, {
+    config: write,
     schema: {
       tags,
       summary: `Update a ${schemas.noun} (send the version you read)`,
@@ -102,11 +105,12 @@ export function partRoutes<C extends z.ZodType, U extends z.ZodType, V extends z
     },
     handler: async (req) => {
       const { agreement, id } = req.params as Item;
-      return ops.update(agreement, id, req.body as z.output<U>);
+      return ops.update(agreement, id, req.body as z.output<U>, actorOf(req));
     },
   });
 
   r.delete(`${base}/:id`, {
+    config: write,
     schema: {
       tags,
       summary: `Delete a ${schemas.noun} (send the version you read)`,
@@ -116,19 +120,20 @@ export function partRoutes<C extends z.ZodType, U extends z.ZodType, V extends z
     },
     handler: async (req) => {
       const { agreement, id } = req.params as Item;
-      await ops.remove(agreement, id, (req.query as z.output<typeof VersionQuery>).version);
+      await ops.remove(agreement, id, (req.query as z.output<typeof VersionQuery>).version, actorOf(req));
       return { deleted: true as const, id };
     },
   });
 }
 
 export function agreementPartRoutes(app: FastifyInstance, service: AgreementService): void {
-  partRoutes(app, { path: 'parties', noun: 'party', create: PartyCreate, update: PartyUpdate, view: PartyView }, service.parties);
-  partRoutes(app, { path: 'phases', noun: 'phase', create: PhaseCreate, update: PhaseUpdate, view: PhaseView }, service.phases);
-  partRoutes(app, { path: 'pillars', noun: 'pillar', create: PillarCreate, update: PillarUpdate, view: PillarView }, service.pillars);
+  const writePermission = 'structure:write';
+  partRoutes(app, { path: 'parties', noun: 'party', create: PartyCreate, update: PartyUpdate, view: PartyView, writePermission }, service.parties);
+  partRoutes(app, { path: 'phases', noun: 'phase', create: PhaseCreate, update: PhaseUpdate, view: PhaseView, writePermission }, service.phases);
+  partRoutes(app, { path: 'pillars', noun: 'pillar', create: PillarCreate, update: PillarUpdate, view: PillarView, writePermission }, service.pillars);
   partRoutes(
     app,
-    { path: 'rounds', noun: 'negotiation round', create: RoundCreate, update: RoundUpdate, view: RoundView },
+    { path: 'rounds', noun: 'negotiation round', create: RoundCreate, update: RoundUpdate, view: RoundView, writePermission },
     service.rounds,
   );
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatrixView, ProvisionView } from '../../contract/index.ts';
 import { loadDemo } from '../demo/demo.service.ts';
-import { call, createAgreement, startHarness, type Harness } from '../test/harness.ts';
+import { createAgreement, startHarness, type Harness } from '../test/harness.ts';
 
 type ErrorBody = { error: { code: string; details: { issues?: Array<{ path: string; message: string }> } } };
 type Row = { id: string; version: number };
@@ -16,54 +16,54 @@ afterAll(async () => {
 
 /** An agreement with one party and one phase, made through the API. */
 async function setup() {
-  const a = await createAgreement(h.app, { timeZone: 'Asia/Gaza' });
+  const a = await createAgreement(h, { timeZone: 'Asia/Gaza' });
   const base = `/api/agreements/${a.slug}`;
-  const party = (await call<Row>(h.app, 'POST', `${base}/parties`, { name: 'Hamas', localName: 'حماس', role: 'belligerent' })).body;
-  const phase = (await call<Row>(h.app, 'POST', `${base}/phases`, { name: 'Phase One Finalization' })).body;
+  const party = (await h.call<Row>('POST', `${base}/parties`, { name: 'Hamas', localName: 'حماس', role: 'belligerent' })).body;
+  const phase = (await h.call<Row>('POST', `${base}/phases`, { name: 'Phase One Finalization' })).body;
   return { a, base, party, phase };
 }
 
 describe('phases, parties, pillars and rounds', () => {
   it('puts a new phase after the last one', async () => {
     const { base } = await setup();
-    const second = await call<{ ordinal: number }>(h.app, 'POST', `${base}/phases`, { name: 'Phase Two Mechanics' });
+    const second = await h.call<{ ordinal: number }>('POST', `${base}/phases`, { name: 'Phase Two Mechanics' });
     expect(second.body.ordinal).toBe(2);
-    const list = await call<{ items: Array<{ name: string }> }>(h.app, 'GET', `${base}/phases`);
+    const list = await h.call<{ items: Array<{ name: string }> }>('GET', `${base}/phases`);
     expect(list.body.items.map((p) => p.name)).toEqual(['Phase One Finalization', 'Phase Two Mechanics']);
   });
 
   it('checks a planned window against the stored one on a partial update', async () => {
     const { base } = await setup();
-    const phase = (await call<Row>(h.app, 'POST', `${base}/phases`, { name: 'P', plannedStart: '2026-06-10' })).body;
-    const bad = await call<ErrorBody>(h.app, 'PATCH', `${base}/phases/${phase.id}`, { version: 1, plannedEnd: '2026-06-01' });
+    const phase = (await h.call<Row>('POST', `${base}/phases`, { name: 'P', plannedStart: '2026-06-10' })).body;
+    const bad = await h.call<ErrorBody>('PATCH', `${base}/phases/${phase.id}`, { version: 1, plannedEnd: '2026-06-01' });
     expect(bad.status).toBe(422);
     expect(bad.body.error.details.issues).toEqual([{ path: 'plannedEnd', message: 'must not be before plannedStart (2026-06-10)' }]);
-    const unchanged = await call(h.app, 'GET', `${base}/phases/${phase.id}`);
+    const unchanged = await h.call('GET', `${base}/phases/${phase.id}`);
     expect(unchanged.body).toMatchObject({ plannedEnd: null, version: 1 });
   });
 
   it('refuses a round whose parties belong to another agreement', async () => {
     const mine = await setup();
     const other = await setup();
-    const res = await call<ErrorBody>(h.app, 'POST', `${mine.base}/rounds`, {
+    const res = await h.call<ErrorBody>('POST', `${mine.base}/rounds`, {
       title: 'Cairo',
       startsOn: '2026-06-06',
       partyIds: [other.party.id],
     });
     expect(res.status).toBe(422);
     expect(res.body.error.details.issues![0]!.path).toBe('partyIds');
-    expect((await call<{ items: unknown[] }>(h.app, 'GET', `${mine.base}/rounds`)).body.items).toEqual([]);
+    expect((await h.call<{ items: unknown[] }>('GET', `${mine.base}/rounds`)).body.items).toEqual([]);
   });
 
   it('refuses to delete a party that is still obligated by a provision', async () => {
     const { base, party, phase } = await setup();
-    await call(h.app, 'POST', `${base}/provisions`, {
+    await h.call('POST', `${base}/provisions`, {
       phaseId: phase.id,
       title: 'Release detainees',
       category: 'prisoner_exchange',
       obligatedPartyId: party.id,
     });
-    const res = await call<ErrorBody>(h.app, 'DELETE', `${base}/parties/${party.id}?version=1`);
+    const res = await h.call<ErrorBody>('DELETE', `${base}/parties/${party.id}?version=1`);
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('still_referenced');
   });
@@ -71,15 +71,15 @@ describe('phases, parties, pillars and rounds', () => {
   it('answers 404 for a part of another agreement', async () => {
     const mine = await setup();
     const other = await setup();
-    expect((await call(h.app, 'GET', `${mine.base}/phases/${other.phase.id}`)).status).toBe(404);
-    expect((await call(h.app, 'GET', `${mine.base}/phases/not-a-uuid`)).status).toBe(400);
+    expect((await h.call('GET', `${mine.base}/phases/${other.phase.id}`)).status).toBe(404);
+    expect((await h.call('GET', `${mine.base}/phases/not-a-uuid`)).status).toBe(400);
   });
 });
 
 describe('provisions', () => {
   it('creates with defaults and stores the deadline in UTC', async () => {
     const { base, phase } = await setup();
-    const res = await call<ProvisionView>(h.app, 'POST', `${base}/provisions`, {
+    const res = await h.call<ProvisionView>('POST', `${base}/provisions`, {
       phaseId: phase.id,
       code: '1.1',
       title: 'Halt repeated military attacks across the Strip',
@@ -93,7 +93,7 @@ describe('provisions', () => {
   it('refuses references to another agreement’s phase or party, naming the field', async () => {
     const mine = await setup();
     const other = await setup();
-    const res = await call<ErrorBody>(h.app, 'POST', `${mine.base}/provisions`, {
+    const res = await h.call<ErrorBody>('POST', `${mine.base}/provisions`, {
       phaseId: other.phase.id,
       obligatedPartyId: other.party.id,
       title: 'Withdraw',
@@ -101,13 +101,13 @@ describe('provisions', () => {
     });
     expect(res.status).toBe(422);
     expect(res.body.error.details.issues!.map((i) => i.path)).toEqual(['phaseId', 'obligatedPartyId']);
-    const list = await call<{ total: number }>(h.app, 'GET', `${mine.base}/provisions`);
+    const list = await h.call<{ total: number }>('GET', `${mine.base}/provisions`);
     expect(list.body.total).toBe(0);
   });
 
   it('refuses unknown categories and statuses', async () => {
     const { base, phase } = await setup();
-    const res = await call<ErrorBody>(h.app, 'POST', `${base}/provisions`, {
+    const res = await h.call<ErrorBody>('POST', `${base}/provisions`, {
       phaseId: phase.id,
       title: 'x',
       category: 'peace',
@@ -124,7 +124,7 @@ describe('provisions', () => {
       ['1.1', 'full', party.id],
       ['1.3', 'minimal', null],
     ] as const) {
-      await call(h.app, 'POST', `${base}/provisions`, {
+      await h.call('POST', `${base}/provisions`, {
         phaseId: phase.id,
         code,
         title: `Provision ${code}`,
@@ -134,36 +134,36 @@ describe('provisions', () => {
       });
     }
     const get = async (qs: string) =>
-      (await call<{ items: ProvisionView[]; total: number }>(h.app, 'GET', `${base}/provisions?${qs}`)).body;
+      (await h.call<{ items: ProvisionView[]; total: number }>('GET', `${base}/provisions?${qs}`)).body;
     expect((await get('sort=code')).items.map((p) => p.code)).toEqual(['1.1', '1.2', '1.3']);
     expect((await get('status=disputed')).items.map((p) => p.code)).toEqual(['1.2']);
     expect((await get(`partyId=${party.id}`)).items.map((p) => p.code)).toEqual(['1.1']);
     expect(await get('sort=code&order=desc&limit=1&offset=1')).toMatchObject({ total: 3, items: [{ code: '1.2' }] });
-    expect((await call(h.app, 'GET', `${base}/provisions?status=5`)).status).toBe(400);
+    expect((await h.call('GET', `${base}/provisions?status=5`)).status).toBe(400);
   });
 
   it('updates with the version read; a second writer with the old version gets 409', async () => {
     const { base, phase } = await setup();
-    const p = (await call<ProvisionView>(h.app, 'POST', `${base}/provisions`, { phaseId: phase.id, title: 'T', category: 'ceasefire' })).body;
-    const first = await call<ProvisionView>(h.app, 'PATCH', `${base}/provisions/${p.id}`, { version: 1, status: 'intermediate' });
+    const p = (await h.call<ProvisionView>('POST', `${base}/provisions`, { phaseId: phase.id, title: 'T', category: 'ceasefire' })).body;
+    const first = await h.call<ProvisionView>('PATCH', `${base}/provisions/${p.id}`, { version: 1, status: 'intermediate' });
     expect(first.body).toMatchObject({ status: 'intermediate', title: 'T', version: 2 });
-    const second = await call<ErrorBody>(h.app, 'PATCH', `${base}/provisions/${p.id}`, { version: 1, status: 'full' });
+    const second = await h.call<ErrorBody>('PATCH', `${base}/provisions/${p.id}`, { version: 1, status: 'full' });
     expect(second.status).toBe(409);
-    expect((await call(h.app, 'GET', `${base}/provisions/${p.id}`)).body).toMatchObject({ status: 'intermediate' });
+    expect((await h.call('GET', `${base}/provisions/${p.id}`)).body).toMatchObject({ status: 'intermediate' });
   });
 });
 
 describe('/matrix', () => {
   it('computes bottlenecks from the data as of the server clock', async () => {
     const { base, phase } = await setup();
-    await call(h.app, 'POST', `${base}/provisions`, {
+    await h.call('POST', `${base}/provisions`, {
       phaseId: phase.id,
       code: '1.2',
       title: 'Verification protocols for troop drawdowns',
       category: 'verification',
       deadline: '2026-06-13T21:00:00Z',
     });
-    const m = (await call<MatrixView>(h.app, 'GET', `${base}/matrix`)).body;
+    const m = (await h.call<MatrixView>('GET', `${base}/matrix`)).body;
     expect(m.asOf).toBe('2026-06-20T12:00:00.000Z');
     expect(m.rows[0]!.bottlenecks[0]!.reasons).toEqual([
       { kind: 'overdue', deadline: '2026-06-13T21:00:00.000Z', daysOverdue: 6 },
@@ -172,7 +172,7 @@ describe('/matrix', () => {
 
   it('shows the demo scenario’s three phases, objectives and sticking points', async () => {
     await loadDemo(h.database);
-    const res = await call<MatrixView>(h.app, 'GET', '/api/agreements/cairo-2026/matrix');
+    const res = await h.call<MatrixView>('GET', '/api/agreements/cairo-2026/matrix');
     expect(res.status).toBe(200);
     const m = res.body;
     expect(m.agreement).toMatchObject({ illustrative: true, timeZone: 'Asia/Gaza' });

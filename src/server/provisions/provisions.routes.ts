@@ -14,6 +14,7 @@ import {
   ProvisionView,
   VersionQuery,
 } from '../../contract/index.ts';
+import { actorOf } from '../access/access.hook.ts';
 import type { ProvisionService } from './provisions.service.ts';
 
 const tags = ['provisions'];
@@ -24,6 +25,7 @@ export function provisionRoutes(app: FastifyInstance, service: ProvisionService)
   const base = '/api/agreements/:agreement/provisions';
 
   r.get(base, {
+    config: { permission: 'agreement:read' },
     schema: {
       tags,
       summary: 'List provisions (filter by phase, pillar, party, status, category, text; sort; page)',
@@ -39,6 +41,7 @@ export function provisionRoutes(app: FastifyInstance, service: ProvisionService)
   });
 
   r.post(base, {
+    config: { permission: 'provision:write' },
     schema: {
       tags,
       summary: 'Add a provision (an obligation) to a phase',
@@ -46,15 +49,17 @@ export function provisionRoutes(app: FastifyInstance, service: ProvisionService)
       body: ProvisionCreate,
       response: { 201: ProvisionView, ...errorResponses },
     },
-    handler: async (req, reply) => reply.status(201).send(await service.create(req.params.agreement, req.body)),
+    handler: async (req, reply) => reply.status(201).send(await service.create(req.params.agreement, req.body, actorOf(req))),
   });
 
   r.get(`${base}/:id`, {
+    config: { permission: 'agreement:read' },
     schema: { tags, summary: 'Read a provision', params: ItemParams, response: { 200: ProvisionView, ...errorResponses } },
     handler: async (req) => service.get(req.params.agreement, req.params.id),
   });
 
   r.patch(`${base}/:id`, {
+    config: { permission: 'provision:write' },
     schema: {
       tags,
       summary: 'Update a provision (send the version you read)',
@@ -62,10 +67,11 @@ export function provisionRoutes(app: FastifyInstance, service: ProvisionService)
       body: ProvisionUpdate,
       response: { 200: ProvisionView, ...errorResponses },
     },
-    handler: async (req) => service.update(req.params.agreement, req.params.id, req.body),
+    handler: async (req) => service.update(req.params.agreement, req.params.id, req.body, actorOf(req)),
   });
 
   r.delete(`${base}/:id`, {
+    config: { permission: 'provision:write' },
     schema: {
       tags,
       summary: 'Delete a provision (send the version you read)',
@@ -74,12 +80,13 @@ export function provisionRoutes(app: FastifyInstance, service: ProvisionService)
       response: { 200: Deleted, ...errorResponses },
     },
     handler: async (req) => {
-      await service.remove(req.params.agreement, req.params.id, req.query.version);
+      await service.remove(req.params.agreement, req.params.id, req.query.version, actorOf(req));
       return { deleted: true as const, id: req.params.id };
     },
   });
 
   r.get('/api/agreements/:agreement/matrix', {
+    config: { permission: 'agreement:read' },
     schema: {
       tags: ['matrix'],
       summary: 'The Strategic Matrix: per phase, objective, ground realities and bottlenecks, computed now',

@@ -1,10 +1,12 @@
 /** Provisions: each must sit in a phase, pillar and obligated party of its own agreement. */
 import type { z } from 'zod';
 import type { ProvisionCreate, ProvisionListQuery, ProvisionUpdate } from '../../contract/index.ts';
-import { computeMatrix, type Matrix, type RuleIssue } from '../../core/index.ts';
+import { computeMatrix, type Matrix, type Provision, type RuleIssue } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import type { Clock } from '../clock.ts';
 import { assertRules } from '../agreements/agreements.service.ts';
+import { auditedParts, type PartContext } from '../agreements/parts.ts';
+import type { Write } from '../write.ts';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
@@ -14,50 +16,54 @@ interface References {
   obligatedPartyId?: string | null | undefined;
 }
 
-export function provisionService({ repos, clock }: { repos: Repositories; clock: Clock }) {
-  async function checkReferences(agreementId: string, refs: References): Promise<void> {
-    const issues: RuleIssue[] = [];
-    const [phases, pillars, parties] = await Promise.all([
-      refs.phaseId ? repos.phases.list(agreementId) : [],
-      refs.pillarId ? repos.pillars.list(agreementId) : [],
-      refs.obligatedPartyId ? repos.parties.list(agreementId) : [],
-    ]);
-    if (refs.phaseId && !phases.some((p) => p.id === refs.phaseId)) {
-      issues.push({ path: 'phaseId', message: 'is not a phase of this agreement' });
-    }
-    if (refs.pillarId && !pillars.some((p) => p.id === refs.pillarId)) {
-      issues.push({ path: 'pillarId', message: 'is not a pillar of this agreement' });
-    }
-    if (refs.obligatedPartyId && !parties.some((p) => p.id === refs.obligatedPartyId)) {
-      issues.push({ path: 'obligatedPartyId', message: 'is not a party to this agreement' });
-    }
-    assertRules(issues);
+async function checkReferences({ repos, agreementId }: PartContext, refs: References): Promise<void> {
+  const issues: RuleIssue[] = [];
+  const [phases, pillars, parties] = await Promise.all([
+    refs.phaseId ? repos.phases.list(agreementId) : [],
+    refs.pillarId ? repos.pillars.list(agreementId) : [],
+    refs.obligatedPartyId ? repos.parties.list(agreementId) : [],
+  ]);
+  if (refs.phaseId && !phases.some((p) => p.id === refs.phaseId)) {
+    issues.push({ path: 'phaseId', message: 'is not a phase of this agreement' });
   }
+  if (refs.pillarId && !pillars.some((p) => p.id === refs.pillarId)) {
+    issues.push({ path: 'pillarId', message: 'is not a pillar of this agreement' });
+  }
+  if (refs.obligatedPartyId && !parties.some((p) => p.id === refs.obligatedPartyId)) {
+    issues.push({ path: 'obligatedPartyId', message: 'is not a party to this agreement' });
+  }
+  assertRules(issues);
+}
 
-  const toRow = <T extends { deadline?: string | null | undefined }>(input: T) => ({
-    ...input,
-    ...(input.deadline !== undefined ? { deadline: input.deadline === null ? null : new Date(input.deadline) } : {}),
-  });
+/** API deadlines are ISO strings; the column takes a Date. */
+const toRow = <T extends { deadline?: string | null | undefined }>(input: T) => ({
+  ...input,
+  ...(input.deadline !== undefined ? { deadline: input.deadline === null ? null : new Date(input.deadline) } : {}),
+});
+
+export function provisionService({ repos, write, clock }: { repos: Repositories; write: Write; clock: Clock }) {
+  const parts = auditedParts<Provision, Out<typeof ProvisionCreate>, Out<typeof ProvisionUpdate>>(
+    { repos, write },
+    {
+      entity: 'provision',
+      repo: (r) => r.provisions,
+      async prepareCreate(ctx, input) {
+        await checkReferences(ctx, input);
+        return { ...toRow(input), ordinal: input.ordinal ?? (await ctx.repos.provisions.nextOrdinal(input.phaseId)) };
+      },
+      async preparePatch(ctx, _current, patch) {
+        await checkReferences(ctx, patch);
+        return toRow(patch);
+      },
+    },
+  );
 
   return {
+    ...parts,
     async page(ref: string, query: Out<typeof ProvisionListQuery>) {
       const agreement = await repos.agreements.get(ref);
       return repos.provisions.page(agreement.id, query);
     },
-    get: async (ref: string, id: string) => repos.provisions.get((await repos.agreements.get(ref)).id, id),
-    async create(ref: string, input: Out<typeof ProvisionCreate>) {
-      const agreement = await repos.agreements.get(ref);
-      await checkReferences(agreement.id, input);
-      const ordinal = input.ordinal ?? (await repos.provisions.nextOrdinal(input.phaseId));
-      return repos.provisions.insert({ ...toRow(input), ordinal, agreementId: agreement.id });
-    },
-    async update(ref: string, id: string, { version, ...patch }: Out<typeof ProvisionUpdate>) {
-      const agreement = await repos.agreements.get(ref);
-      await checkReferences(agreement.id, patch);
-      return repos.provisions.update(agreement.id, id, version, toRow(patch));
-    },
-    remove: async (ref: string, id: string, version: number) =>
-      repos.provisions.remove((await repos.agreements.get(ref)).id, id, version),
 
     /** The Strategic Matrix of an agreement as of now. */
     async matrix(ref: string): Promise<Matrix> {

@@ -12,6 +12,7 @@ export const APP_VERSION = '0.1.0';
 
 export function healthRoutes(app: FastifyInstance, databaseKind: DatabaseKind): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/health', {
+    config: { permission: 'public' },
     schema: { tags: ['system'], summary: 'Liveness and which database is in use', response: { 200: HealthView } },
     handler: async () => ({ status: 'ok' as const, database: databaseKind, version: APP_VERSION }),
   });

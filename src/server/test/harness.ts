@@ -1,23 +1,81 @@
-/** An app on a fresh in-memory PGlite with a fixed clock, and small helpers for app.inject. */
+/**
+ * An app on a fresh in-memory PGlite with a fixed clock, an administrator and helpers for
+ * app.inject. `h.call` acts as the administrator (bearer token); `h.as(token)` as anyone else;
+ * `h.anonymous` as a visitor.
+ */
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { AgreementRole } from '../../core/index.ts';
 import { openDatabase, type Database } from '../../db/index.ts';
-import { buildApp } from '../app.ts';
+import { buildApp, services, type AppDeps, type Services } from '../app.ts';
 import { fixedClock } from '../clock.ts';
 
 export const TEST_NOW = '2026-06-20T12:00:00.000Z';
+const SYSTEM = { id: null, name: 'test setup' };
+
+export interface JsonResponse<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  headers: Record<string, unknown>;
+}
+
+export type Caller = <T = Record<string, unknown>>(
+  method: InjectOptions['method'],
+  url: string,
+  payload?: unknown,
+) => Promise<JsonResponse<T>>;
 
 export interface Harness {
   app: FastifyInstance;
   database: Database;
+  svc: Services;
+  adminToken: string;
+  /** Calls as the administrator. */
+  call: Caller;
+  /** Calls with another bearer token. */
+  as(token: string): Caller;
+  anonymous: Caller;
+  /** A user with a role on an agreement (or none), and a bearer token for them. */
+  userWith(role: AgreementRole | null, agreementRef?: string, partyId?: string | null): Promise<{ userId: string; token: string }>;
   close(): Promise<void>;
 }
 
-export async function startHarness(now: string = TEST_NOW): Promise<Harness> {
+function caller(app: FastifyInstance, token: string | null): Caller {
+  return async <T>(method: InjectOptions['method'], url: string, payload?: unknown) => {
+    const res = await app.inject({
+      method,
+      url,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+    const json = res.body && res.headers['content-type']?.toString().includes('json') ? (JSON.parse(res.body) as T) : (undefined as T);
+    return { status: res.statusCode, body: json, headers: res.headers };
+  };
+}
+
+let userCounter = 0;
+
+export async function startHarness(now: string = TEST_NOW, options: Partial<AppDeps> = {}): Promise<Harness> {
   const database = await openDatabase({});
-  const app = await buildApp({ database, clock: fixedClock(now), logger: false });
+  const deps = { database, clock: fixedClock(now), logger: false as const, ...options };
+  const app = await buildApp(deps);
+  const svc = services(database, deps);
+  const admin = await svc.auth.createUser({ email: 'admin@test.example', name: 'Admin', admin: true }, SYSTEM);
+  const { token: adminToken } = await svc.auth.createToken(admin.id, { name: 'tests', expiresInDays: null }, SYSTEM);
   return {
     app,
     database,
+    svc,
+    adminToken,
+    call: caller(app, adminToken),
+    as: (token) => caller(app, token),
+    anonymous: caller(app, null),
+    async userWith(role, agreementRef, partyId = null) {
+      userCounter += 1;
+      const user = await svc.auth.createUser({ email: `user${userCounter}@test.example`, name: `User ${userCounter}`, admin: false }, SYSTEM);
+      if (role && agreementRef) await svc.members.set(agreementRef, user.id, { role, partyId }, SYSTEM);
+      const { token } = await svc.auth.createToken(user.id, { name: 'tests', expiresInDays: null }, SYSTEM);
+      return { userId: user.id, token };
+    },
     async close() {
       await app.close();
       await database.close();
@@ -25,27 +83,11 @@ export async function startHarness(now: string = TEST_NOW): Promise<Harness> {
   };
 }
 
-export interface JsonResponse<T = Record<string, unknown>> {
-  status: number;
-  body: T;
-}
-
-/** Sends a request and parses the JSON answer. */
-export async function call<T = Record<string, unknown>>(
-  app: FastifyInstance,
-  method: InjectOptions['method'],
-  url: string,
-  payload?: unknown,
-): Promise<JsonResponse<T>> {
-  const res = await app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
-  return { status: res.statusCode, body: res.body ? (JSON.parse(res.body) as T) : (undefined as T) };
-}
-
 let counter = 0;
-/** Creates an agreement through the API and returns its view. */
-export async function createAgreement(app: FastifyInstance, overrides: Record<string, unknown> = {}) {
+/** Creates an agreement through the API (as the administrator) and returns its view. */
+export async function createAgreement(h: Harness, overrides: Record<string, unknown> = {}) {
   counter += 1;
-  const res = await call<{ id: string; slug: string; version: number }>(app, 'POST', '/api/agreements', {
+  const res = await h.call<{ id: string; slug: string; version: number }>('POST', '/api/agreements', {
     slug: `test-${Date.now().toString(36)}-${counter}`,
     title: `Agreement ${counter}`,
     ...overrides,

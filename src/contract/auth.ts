@@ -1,0 +1,138 @@
+/** Accounts, sessions, API tokens, roles on agreements, party notes and the audit log. */
+import { z } from 'zod';
+import { AGREEMENT_ROLES, AUDIT_ACTIONS } from '../core/index.ts';
+import { Id, IsoDateTime, PageQuery, requiredText, text, Version } from './common.ts';
+
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email('a valid e-mail address'));
+export const Password = z.string().min(12, 'at least 12 characters').max(256);
+export const AgreementRole = z.enum(AGREEMENT_ROLES);
+
+export const UserView = z.object({
+  id: Id,
+  email: z.string(),
+  name: z.string(),
+  admin: z.boolean(),
+  disabledAt: IsoDateTime.nullable(),
+  hasPassword: z.boolean().describe('False until an invited user has set a password'),
+  version: z.number().int(),
+  createdAt: IsoDateTime,
+});
+export type UserView = z.infer<typeof UserView>;
+
+export const MembershipView = z.object({
+  userId: Id,
+  email: z.string(),
+  name: z.string(),
+  agreementId: Id,
+  role: AgreementRole,
+  partyId: Id.nullable(),
+});
+export type MembershipView = z.infer<typeof MembershipView>;
+
+export const LoginRequest = z.strictObject({ email: Email, password: z.string().min(1).max(256) });
+
+export const MeView = z.object({
+  user: UserView.nullable().describe('Null for a visitor who is not logged in'),
+  memberships: z.array(z.object({ agreementId: Id, role: AgreementRole, partyId: Id.nullable() })),
+  csrfToken: z.string().nullable().describe('Send as X-CSRF-Token on every write made with the session cookie'),
+  setupRequired: z.boolean().describe('True while no account exists: the first administrator must be created'),
+});
+export type MeView = z.infer<typeof MeView>;
+
+export const SetupRequest = z.strictObject({
+  token: z.string().min(1).max(200).describe('The one-time setup token the server printed at start'),
+  email: Email,
+  name: requiredText(200),
+  password: Password,
+});
+
+export const PasswordChange = z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: Password });
+
+export const UserCreate = z.strictObject({
+  email: Email,
+  name: requiredText(200),
+  admin: z.boolean().default(false),
+});
+export const UserUpdate = z.strictObject({
+  version: Version,
+  name: requiredText(200).optional(),
+  admin: z.boolean().optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const InvitationView = z.object({
+  userId: Id,
+  token: z.string().describe('Shown once: the invitee sets a password with it'),
+  path: z.string().describe('Path of the invitation page, e.g. /invite/<token>'),
+  expiresAt: IsoDateTime,
+});
+export const InvitationAccept = z.strictObject({ token: z.string().min(1).max(200), password: Password });
+
+export const TokenView = z.object({
+  id: Id,
+  name: z.string(),
+  createdAt: IsoDateTime,
+  expiresAt: IsoDateTime.nullable(),
+  revokedAt: IsoDateTime.nullable(),
+  lastUsedAt: IsoDateTime.nullable(),
+});
+export const TokenCreate = z.strictObject({
+  name: requiredText(100),
+  expiresInDays: z.number().int().min(1).max(3650).nullable().default(null),
+});
+export const TokenCreated = TokenView.extend({ token: z.string().describe('Shown once: send as Authorization: Bearer') });
+
+export const MembershipSet = z.strictObject({
+  role: AgreementRole,
+  partyId: Id.nullable().default(null).describe('Required for party_delegate, refused otherwise'),
+});
+export const MemberParams = z.object({ agreement: z.string().min(1).max(80), userId: Id });
+
+export const NoteView = z.object({
+  id: Id,
+  agreementId: Id,
+  partyId: Id,
+  provisionId: Id.nullable(),
+  title: z.string(),
+  body: z.string(),
+  confidential: z.boolean(),
+  version: z.number().int(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type NoteView = z.infer<typeof NoteView>;
+export const NoteCreate = z.strictObject({
+  partyId: Id,
+  provisionId: Id.nullable().default(null),
+  title: requiredText(300),
+  body: text(20_000).default(''),
+  confidential: z.boolean().default(true),
+});
+export const NoteUpdate = z.strictObject({
+  version: Version,
+  provisionId: Id.nullable().optional(),
+  title: requiredText(300).optional(),
+  body: text(20_000).optional(),
+  confidential: z.boolean().optional(),
+});
+
+export const AuditEntryView = z.object({
+  seq: z.number().int(),
+  at: IsoDateTime,
+  actorName: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
+  entity: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  redacted: z.boolean().describe('True when the content is confidential to a party the reader is not part of'),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryView>;
+export const AuditListQuery = PageQuery.extend({ order: z.enum(['asc', 'desc']).default('desc') });

@@ -1,0 +1,94 @@
+/**
+ * Enforcement in one place. Every route declares `config.permission`; a route without one stops
+ * the app from starting. Each request is identified once (session cookie or bearer token), writes
+ * made with the cookie must carry the session's CSRF token, and the permission is checked against
+ * the role matrix of src/core/access.ts, on the agreement the URL names when it is agreement-scoped.
+ */
+import type {} from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AGREEMENT_SCOPED, ANONYMOUS, can, NotFoundError, type Permission, type Principal } from '../../core/index.ts';
+import type { Repositories, User } from '../../db/index.ts';
+import { ForbiddenError, UnauthenticatedError, type AuthService } from '../auth/auth.service.ts';
+import type { Actor } from '../write.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What the caller must hold; see ROLE_MATRIX. */
+    permission?: Permission;
+  }
+  interface FastifyRequest {
+    principal: Principal;
+    user: User | null;
+    /** The session cookie's token, when the request was identified by one. */
+    sessionToken: string | null;
+    csrfToken: string | null;
+  }
+}
+
+export const SESSION_COOKIE = 'phaseline_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function actorOf(request: FastifyRequest): Actor {
+  return request.user ? { id: request.user.id, name: request.user.email } : { id: null, name: 'anonymous' };
+}
+
+/** Routes of plugins (API docs, static files) are public; every other route must declare its permission. */
+function permissionOf(url: string, declared: Permission | undefined): Permission {
+  if (declared) return declared;
+  if (url.startsWith('/api/docs') || !url.startsWith('/api')) return 'public';
+  throw new Error(`Route ${url} declares no permission (config.permission): every API route must`);
+}
+
+export function registerAccessControl(app: FastifyInstance, deps: { auth: AuthService; repos: Repositories }): void {
+  app.decorateRequest('principal', null as never);
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionToken', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRoute', (route) => {
+    route.config = { ...route.config, permission: permissionOf(route.url, route.config?.permission) };
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    request.principal = ANONYMOUS;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (request.headers.authorization !== undefined) {
+      const found = bearer ? await deps.auth.fromBearer(bearer) : null;
+      if (!found) throw new UnauthenticatedError('The API token is unknown, revoked or expired');
+      request.principal = found.principal;
+      request.user = found.user;
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (!cookie) return;
+    const found = await deps.auth.fromSession(cookie);
+    // An expired or ended session makes the request anonymous; the client sees it in /api/auth/me.
+    if (!found) return;
+    request.principal = found.principal;
+    request.user = found.user;
+    request.sessionToken = cookie;
+    request.csrfToken = found.csrfToken;
+    if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== found.csrfToken) {
+      throw new ForbiddenError(`Writes with a session cookie must send the ${CSRF_HEADER} header from /api/auth/me`);
+    }
+  });
+
+  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
+    const permission = request.routeOptions.config.permission ?? 'public';
+    if (permission === 'public') return;
+    const principal = request.principal;
+    if (AGREEMENT_SCOPED.has(permission)) {
+      const ref = (request.params as { agreement?: string }).agreement;
+      const agreement = ref ? await deps.repos.agreements.find(ref) : null;
+      // An agreement one may not read is answered as missing, so that its existence does not leak.
+      if (!agreement || !can(principal, 'agreement:read', agreement)) throw new NotFoundError('Agreement', ref ?? '');
+      if (!can(principal, permission, agreement)) throw refusal(principal);
+      return;
+    }
+    if (!can(principal, permission)) throw refusal(principal);
+  });
+}
+
+const refusal = (principal: Principal) =>
+  principal.kind === 'anonymous' ? new UnauthenticatedError() : new ForbiddenError();

@@ -1,0 +1,50 @@
+/** /api/users: accounts, for administrators. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses, Id, InvitationView, UserCreate, UserUpdate, UserView } from '../../contract/index.ts';
+import { actorOf } from '../access/access.hook.ts';
+import type { AuthService } from './auth.service.ts';
+
+const tags = ['users'];
+const manage = { permission: 'users:manage' as const };
+
+export function userRoutes(app: FastifyInstance, auth: AuthService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/users', {
+    config: manage,
+    schema: { tags, summary: 'List accounts', response: { 200: z.object({ items: z.array(UserView) }), ...errorResponses } },
+    handler: async () => ({ items: await auth.listUsers() }),
+  });
+
+  r.post('/api/users', {
+    config: manage,
+    schema: {
+      tags,
+      summary: 'Invite a user: creates the account and a one-time link to set a password',
+      body: UserCreate,
+      response: { 201: z.object({ user: UserView, invitation: InvitationView }), ...errorResponses },
+    },
+    handler: async (req, reply) => {
+      const user = await auth.createUser(req.body, actorOf(req));
+      const invitation = await auth.invite(user.id, actorOf(req));
+      return reply.status(201).send({ user, invitation: { ...invitation, expiresAt: invitation.expiresAt.toISOString() } });
+    },
+  });
+
+  r.patch('/api/users/:id', {
+    config: manage,
+    schema: { tags, summary: 'Rename, disable or enable an account, or change its administrator flag', params: z.object({ id: Id }), body: UserUpdate, response: { 200: UserView, ...errorResponses } },
+    handler: async (req) => auth.updateUser(req.params.id, req.body, actorOf(req)),
+  });
+
+  r.post('/api/users/:id/invitation', {
+    config: manage,
+    schema: { tags, summary: 'A new one-time link for the user to set a password', params: z.object({ id: Id }), response: { 201: InvitationView, ...errorResponses } },
+    handler: async (req, reply) => {
+      const invitation = await auth.invite(req.params.id, actorOf(req));
+      return reply.status(201).send({ ...invitation, expiresAt: invitation.expiresAt.toISOString() });
+    },
+  });
+}

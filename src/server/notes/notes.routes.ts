@@ -1,0 +1,54 @@
+/** /api/agreements/:agreement/notes: party notes, confidential ones only to their party's circle. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AgreementRefParams, Deleted, errorResponses, Id, NoteCreate, NoteUpdate, NoteView, VersionQuery } from '../../contract/index.ts';
+import { actorOf } from '../access/access.hook.ts';
+import type { NoteService } from './notes.service.ts';
+
+const tags = ['notes'];
+const ItemParams = AgreementRefParams.extend({ id: Id });
+
+export function noteRoutes(app: FastifyInstance, notes: NoteService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const base = '/api/agreements/:agreement/notes';
+
+  r.get(base, {
+    config: { permission: 'agreement:read' },
+    schema: {
+      tags,
+      summary: 'Notes you may read: shared ones, and confidential ones of your own party (mediators: all)',
+      params: AgreementRefParams,
+      querystring: z.object({ partyId: Id.optional(), provisionId: Id.optional() }),
+      response: { 200: z.object({ items: z.array(NoteView) }), ...errorResponses },
+    },
+    handler: async (req) => ({ items: await notes.list(req.params.agreement, req.principal, req.query) }),
+  });
+
+  r.post(base, {
+    config: { permission: 'note:write' },
+    schema: { tags, summary: "Write a note for a party (a delegate: their own party's only)", params: AgreementRefParams, body: NoteCreate, response: { 201: NoteView, ...errorResponses } },
+    handler: async (req, reply) => reply.status(201).send(await notes.create(req.params.agreement, req.body, req.principal, actorOf(req))),
+  });
+
+  r.get(`${base}/:id`, {
+    config: { permission: 'agreement:read' },
+    schema: { tags, summary: 'Read a note', params: ItemParams, response: { 200: NoteView, ...errorResponses } },
+    handler: async (req) => notes.get(req.params.agreement, req.params.id, req.principal),
+  });
+
+  r.patch(`${base}/:id`, {
+    config: { permission: 'note:write' },
+    schema: { tags, summary: 'Edit a note (send the version you read)', params: ItemParams, body: NoteUpdate, response: { 200: NoteView, ...errorResponses } },
+    handler: async (req) => notes.update(req.params.agreement, req.params.id, req.body, req.principal, actorOf(req)),
+  });
+
+  r.delete(`${base}/:id`, {
+    config: { permission: 'note:write' },
+    schema: { tags, summary: 'Delete a note (send the version you read)', params: ItemParams, querystring: VersionQuery, response: { 200: Deleted, ...errorResponses } },
+    handler: async (req) => {
+      await notes.remove(req.params.agreement, req.params.id, req.query.version, req.principal, actorOf(req));
+      return { deleted: true as const, id: req.params.id };
+    },
+  });
+}

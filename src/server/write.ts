@@ -1,0 +1,42 @@
+/**
+ * Every write runs in one transaction with the audit entry that records it: either both land or
+ * neither does. Routes pass the acting user; the CLI passes itself.
+ */
+import type { AuditAction } from '../core/index.ts';
+import { repositories, type Database, type Db, type Repositories } from '../db/index.ts';
+import type { Clock } from './clock.ts';
+
+/** Who made a change, as the audit log names them. */
+export interface Actor {
+  id: string | null;
+  name: string;
+}
+
+export interface AuditChange {
+  action: AuditAction;
+  entity: string;
+  entityId: string;
+  agreementId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface WriteContext {
+  repos: Repositories;
+  record(change: AuditChange): Promise<void>;
+}
+
+export type Write = <T>(actor: Actor, work: (ctx: WriteContext) => Promise<T>) => Promise<T>;
+
+export function writer(database: Database, clock: Clock): Write {
+  return (actor, work) =>
+    database.db.transaction(async (tx) => {
+      const repos = repositories(tx as unknown as Db);
+      return work({
+        repos,
+        record: async (change) => {
+          await repos.audit.append({ ...change, at: clock.now(), actorId: actor.id, actorName: actor.name });
+        },
+      });
+    });
+}
