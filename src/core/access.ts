@@ -36,7 +36,7 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'agreement:list': 'List the agreements one may read',
   'agreement:create': 'Create an agreement',
   'agreement:read': 'Read an agreement, its parts, provisions, matrix and the notes one may see',
-  'agreement:update': 'Edit the agreement itself (title, status, public flag...)',
+  'agreement:update': 'Edit the agreement itself (title, summary, status, time zone)',
   'agreement:delete': 'Delete an agreement with everything under it',
   'agreement:publish': 'Make an agreement public (readable without logging in) or private',
   'structure:write': 'Add, edit and delete parties, phases, pillars and negotiation rounds',

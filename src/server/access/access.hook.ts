@@ -6,7 +6,7 @@
  */
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AGREEMENT_SCOPED, ANONYMOUS, can, NotFoundError, type Permission, type Principal } from '../../core/index.ts';
+import { AGREEMENT_SCOPED, ANONYMOUS, can, isSlug, isUuid, NotFoundError, type Permission, type Principal } from '../../core/index.ts';
 import type { Repositories, User } from '../../db/index.ts';
 import { ForbiddenError, UnauthenticatedError, type AuthService } from '../auth/auth.service.ts';
 import type { Actor } from '../write.ts';
@@ -16,6 +16,10 @@ declare module 'fastify' {
     /** What the caller must hold; see ROLE_MATRIX. */
     permission?: Permission;
   }
+  interface FastifyInstance {
+    /** Every route with the permission it declared, for the role-matrix test and the docs. */
+    routePermissions: readonly RoutePermission[];
+  }
   interface FastifyRequest {
     principal: Principal;
     user: User | null;
@@ -23,6 +27,12 @@ declare module 'fastify' {
     sessionToken: string | null;
     csrfToken: string | null;
   }
+}
+
+export interface RoutePermission {
+  method: string;
+  url: string;
+  permission: Permission;
 }
 
 export const SESSION_COOKIE = 'phaseline_session';
@@ -46,8 +56,12 @@ export function registerAccessControl(app: FastifyInstance, deps: { auth: AuthSe
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('csrfToken', null);
 
+  const table: RoutePermission[] = [];
+  app.decorate('routePermissions', table);
   app.addHook('onRoute', (route) => {
-    route.config = { ...route.config, permission: permissionOf(route.url, route.config?.permission) };
+    const permission = permissionOf(route.url, route.config?.permission);
+    route.config = { ...route.config, permission };
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, permission });
   });
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
@@ -74,13 +88,15 @@ export function registerAccessControl(app: FastifyInstance, deps: { auth: AuthSe
     }
   });
 
-  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
+  // Before validation: a caller without the right learns nothing about what a valid request looks like.
+  app.addHook('preValidation', async (request: FastifyRequest, _reply: FastifyReply) => {
     const permission = request.routeOptions.config.permission ?? 'public';
     if (permission === 'public') return;
     const principal = request.principal;
     if (AGREEMENT_SCOPED.has(permission)) {
       const ref = (request.params as { agreement?: string }).agreement;
-      const agreement = ref ? await deps.repos.agreements.find(ref) : null;
+      // Not yet validated: look up only what can be an id or a slug.
+      const agreement = ref && (isUuid(ref) || isSlug(ref)) ? await deps.repos.agreements.find(ref) : null;
       // An agreement one may not read is answered as missing, so that its existence does not leak.
       if (!agreement || !can(principal, 'agreement:read', agreement)) throw new NotFoundError('Agreement', ref ?? '');
       if (!can(principal, permission, agreement)) throw refusal(principal);

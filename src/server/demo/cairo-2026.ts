@@ -12,7 +12,7 @@ export const SOURCE_NOTE =
   'Ceasefire Talks" (6 June 2026). Parties, phases, objectives, pillars and sticking points follow that ' +
   'report; implementation statuses and the one deadline are readings of it, not official records.';
 
-type PartyKey = 'hamas' | 'israel' | 'egypt' | 'qatar';
+export type PartyKey = 'hamas' | 'israel' | 'egypt' | 'qatar';
 type PhaseKey = 'one' | 'two' | 'stabilization';
 type PillarKey = 'retaliation' | 'withdrawal' | 'force';
 
@@ -279,3 +279,32 @@ export const demoRound = {
     'deployment of an international force. Sessions scheduled to last several days.',
   outcome: '',
 };
+
+/**
+ * Demo notes, to show how confidentiality works: each belligerent keeps one confidential note
+ * (seen only by its own delegates and the mediators), and the host mediator one shared note. They
+ * are placeholders written for the demo, not positions taken from any report.
+ */
+export const demoNotes: Array<{ party: PartyKey; provision: string | null; title: string; body: string; confidential: boolean }> = [
+  {
+    party: 'hamas',
+    provision: '2.3',
+    title: 'Internal brief on the junction schedule (demo placeholder)',
+    body: 'Confidential to this delegation and the mediators. A placeholder written for the demo; it states no real position.',
+    confidential: true,
+  },
+  {
+    party: 'israel',
+    provision: '2.4',
+    title: 'Internal brief on the force authority clause (demo placeholder)',
+    body: 'Confidential to this delegation and the mediators. A placeholder written for the demo; it states no real position.',
+    confidential: true,
+  },
+  {
+    party: 'egypt',
+    provision: null,
+    title: 'Schedule of the Cairo sessions',
+    body: 'Shared with every participant: sessions are scheduled to last several days from 6 June 2026.',
+    confidential: false,
+  },
+];

@@ -1,13 +1,42 @@
-/** Loads the cairo-2026 demo scenario into any database, in one transaction. */
-import type { Agreement } from '../../core/index.ts';
-import { repositories, type Database, type Db } from '../../db/index.ts';
-import { demoAgreement, demoParties, demoPhases, demoPillars, demoProvisions, demoRound, DEMO_SLUG } from './cairo-2026.ts';
+/**
+ * Loads the cairo-2026 demo scenario into any database, in one transaction recorded in the audit
+ * log; optionally with demo accounts, one per role and per party, whose generated passwords are
+ * returned once.
+ */
+import type { Agreement, AgreementRole } from '../../core/index.ts';
+import type { Database } from '../../db/index.ts';
+import { services } from '../app.ts';
+import { generatePassword } from '../auth/secrets.ts';
+import { systemClock, type Clock } from '../clock.ts';
+import type { Actor } from '../write.ts';
+import {
+  demoAgreement,
+  demoNotes,
+  demoParties,
+  demoPhases,
+  demoPillars,
+  demoProvisions,
+  demoRound,
+  DEMO_SLUG,
+  type PartyKey,
+} from './cairo-2026.ts';
+
+export interface DemoAccount {
+  email: string;
+  password: string;
+  role: AgreementRole | 'admin';
+  party: string | null;
+}
 
 export interface DemoLoadResult {
   agreement: Agreement;
   /** False when the scenario was already there and was left as it was. */
   created: boolean;
+  /** Accounts created by this load, with passwords shown only here. */
+  accounts: DemoAccount[];
 }
+
+const DEMO_ACTOR: Actor = { id: null, name: 'phaseline demo load' };
 
 const mapValues = async <K extends string, V, R>(record: Record<K, V>, fn: (v: V) => Promise<R>) => {
   const out = {} as Record<K, R>;
@@ -19,18 +48,29 @@ const mapValues = async <K extends string, V, R>(record: Record<K, V>, fn: (v: V
  * Creates the demo agreement unless it exists. With `reset`, an existing one is deleted first.
  * Either the whole scenario is written or nothing is.
  */
-export async function loadDemo(database: Database, options: { reset?: boolean } = {}): Promise<DemoLoadResult> {
-  return database.db.transaction(async (tx) => {
-    const repos = repositories(tx as unknown as Db);
+export async function loadDemo(
+  database: Database,
+  options: { reset?: boolean; accounts?: boolean; clock?: Clock } = {},
+): Promise<DemoLoadResult> {
+  const svc = services(database, { clock: options.clock ?? systemClock });
+  const loaded = await svc.write(DEMO_ACTOR, async ({ repos, record }) => {
     const existing = await repos.agreements.find(DEMO_SLUG);
-    if (existing && !options.reset) return { agreement: existing, created: false };
-    if (existing) await repos.agreements.remove(existing.id);
+    if (existing && !options.reset) return { agreement: existing, created: false, parties: null };
+    if (existing) {
+      await repos.agreements.remove(existing.id);
+      await record({ action: 'delete', entity: 'agreement', entityId: existing.id, agreementId: existing.id, before: existing, after: null });
+    }
 
     const agreement = await repos.agreements.insert(demoAgreement);
     const agreementId = agreement.id;
-    const parties = await mapValues(demoParties, (p) => repos.parties.insert({ ...p, agreementId }));
-    const phases = await mapValues(demoPhases, (p) => repos.phases.insert({ ...p, agreementId }));
-    const pillars = await mapValues(demoPillars, (p) => repos.pillars.insert({ ...p, agreementId }));
+    const created = async <T extends { id: string }>(entity: string, row: T): Promise<T> => {
+      await record({ action: 'create', entity, entityId: row.id, agreementId, before: null, after: row });
+      return row;
+    };
+    await created('agreement', agreement);
+    const parties = await mapValues(demoParties, async (p) => created('party', await repos.parties.insert({ ...p, agreementId })));
+    const phases = await mapValues(demoPhases, async (p) => created('phase', await repos.phases.insert({ ...p, agreementId })));
+    const pillars = await mapValues(demoPillars, async (p) => created('pillar', await repos.pillars.insert({ ...p, agreementId })));
     await repos.provisions.insertMany(
       demoProvisions.map((p, i) => ({
         agreementId,
@@ -47,8 +87,60 @@ export async function loadDemo(database: Database, options: { reset?: boolean } 
         status: p.status,
       })),
     );
+    const provisions = await repos.provisions.list(agreementId);
+    for (const p of provisions) await created('provision', p);
+    const byCode = new Map(provisions.map((p) => [p.code, p.id]));
+    for (const n of demoNotes) {
+      await created(
+        'note',
+        await repos.notes.insert({
+          agreementId,
+          partyId: parties[n.party].id,
+          provisionId: n.provision ? (byCode.get(n.provision) ?? null) : null,
+          title: n.title,
+          body: n.body,
+          confidential: n.confidential,
+        }),
+      );
+    }
     const { parties: roundParties, ...round } = demoRound;
-    await repos.rounds.insert({ ...round, agreementId, partyIds: roundParties.map((k) => parties[k].id) });
-    return { agreement, created: true };
+    await created('round', await repos.rounds.insert({ ...round, agreementId, partyIds: roundParties.map((k) => parties[k].id) }));
+    return { agreement, created: true, parties };
   });
+
+  const accounts = options.accounts ? await createDemoAccounts(svc, loaded.agreement.id, loaded.parties) : [];
+  return { agreement: loaded.agreement, created: loaded.created, accounts };
+}
+
+/** One account per role and per party, skipping those that exist; passwords are generated. */
+async function createDemoAccounts(
+  svc: ReturnType<typeof services>,
+  agreementId: string,
+  createdParties: Record<PartyKey, { id: string }> | null,
+): Promise<DemoAccount[]> {
+  const parties = createdParties ?? Object.fromEntries((await svc.repos.parties.list(agreementId)).map((p) => [p.name.toLowerCase(), p]));
+  const wanted: Array<{ email: string; role: DemoAccount['role']; party: PartyKey | null }> = [
+    { email: 'admin@demo.phaseline.invalid', role: 'admin', party: null },
+    { email: 'mediator@demo.phaseline.invalid', role: 'mediator', party: null },
+    { email: 'monitor@demo.phaseline.invalid', role: 'monitor', party: null },
+    { email: 'viewer@demo.phaseline.invalid', role: 'viewer', party: null },
+    ...(Object.keys(demoParties) as PartyKey[]).map((party) => ({
+      email: `${party}-delegate@demo.phaseline.invalid`,
+      role: 'party_delegate' as const,
+      party,
+    })),
+  ];
+  const accounts: DemoAccount[] = [];
+  for (const w of wanted) {
+    if (await svc.repos.accounts.findUserByEmail(w.email)) continue;
+    const password = generatePassword();
+    const name = w.party ? `${demoParties[w.party].name} delegate (demo)` : `Demo ${w.role}`;
+    const user = await svc.auth.createUser({ email: w.email, name, admin: w.role === 'admin', password }, DEMO_ACTOR);
+    if (w.role !== 'admin') {
+      const partyId = w.party ? (parties[w.party]?.id ?? null) : null;
+      await svc.members.set(agreementId, user.id, { role: w.role, partyId }, DEMO_ACTOR);
+    }
+    accounts.push({ email: w.email, password, role: w.role, party: w.party ? demoParties[w.party].name : null });
+  }
+  return accounts;
 }
