@@ -22,6 +22,9 @@ describe('loadConfig', () => {
       databaseUrl: 'postgresql://postgres@127.0.0.1:5432/test',
       dataDir: '/tmp/phaseline',
       logLevel: 'info',
+      sessionTtlMs: 12 * 3_600_000,
+      loginRateLimit: 10,
+      secureCookies: false,
     });
   });
 

@@ -12,6 +12,9 @@ export const ConfigSchema = z.object({
     .describe('PostgreSQL server to use instead of the embedded PGlite'),
   PHASELINE_DATA_DIR: z.string().min(1).default('./data').describe('Folder of the embedded database and its lock'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12).describe('How long a login session lasts'),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10).describe('Login attempts per address per minute'),
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false').describe('Mark the session cookie Secure (behind HTTPS)'),
 });
 
 export interface Config {
@@ -20,6 +23,9 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  sessionTtlMs: number;
+  loginRateLimit: number;
+  secureCookies: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -39,5 +45,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: c.DATABASE_URL,
     dataDir: resolve(c.PHASELINE_DATA_DIR),
     logLevel: c.LOG_LEVEL,
+    sessionTtlMs: c.SESSION_TTL_HOURS * 3_600_000,
+    loginRateLimit: c.LOGIN_RATE_LIMIT,
+    secureCookies: c.COOKIE_SECURE === 'true',
   };
 }
