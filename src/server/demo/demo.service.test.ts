@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repositories, type Database } from '../../db/index.ts';
 import { testDrivers } from '../../db/test/databases.ts';
 import { demoProvisions, DEMO_SLUG } from './cairo-2026.ts';
+import { services } from '../app.ts';
 import { loadDemo } from './demo.service.ts';
 
 describe.each(testDrivers)('demo scenario on $name', (driver) => {
@@ -16,7 +17,7 @@ describe.each(testDrivers)('demo scenario on $name', (driver) => {
   it('loads once and leaves an existing scenario as it is', async () => {
     const first = await loadDemo(database);
     const again = await loadDemo(database);
-    expect(again).toEqual({ agreement: first.agreement, created: false });
+    expect(again).toEqual({ agreement: first.agreement, created: false, accounts: [] });
     const repos = repositories(database.db);
     const provisions = await repos.provisions.list(first.agreement.id);
     expect(provisions.map((p) => p.code).sort()).toEqual(demoProvisions.map((p) => p.code).sort());
@@ -24,6 +25,36 @@ describe.each(testDrivers)('demo scenario on $name', (driver) => {
     const [round] = await repos.rounds.list(first.agreement.id);
     expect(round).toMatchObject({ venue: 'Cairo', startsOn: '2026-06-06' });
     expect(round!.partyIds).toHaveLength(2);
+  });
+});
+
+describe('demo accounts', () => {
+  it('creates one account per role and per party with generated passwords, once', async () => {
+    const database = await testDrivers[0]!.open();
+    try {
+      const { accounts, agreement } = await loadDemo(database, { accounts: true });
+      expect(accounts.map((a) => [a.role, a.party])).toEqual([
+        ['admin', null],
+        ['mediator', null],
+        ['monitor', null],
+        ['viewer', null],
+        ['party_delegate', 'Hamas'],
+        ['party_delegate', 'Israel'],
+        ['party_delegate', 'Egypt'],
+        ['party_delegate', 'Qatar'],
+      ]);
+      expect(new Set(accounts.map((a) => a.password)).size).toBe(8);
+      for (const a of accounts) expect(a.password).toMatch(/^[A-Za-z2-9]{20}$/);
+      const svc = services(database);
+      const hamas = accounts.find((a) => a.party === 'Hamas')!;
+      const session = await svc.auth.login(hamas.email, hamas.password);
+      const principal = (await svc.auth.fromSession(session.token))!.principal;
+      const [party] = (await svc.repos.parties.list(agreement.id)).filter((p) => p.name === 'Hamas');
+      expect(principal).toMatchObject({ admin: false, memberships: [{ agreementId: agreement.id, role: 'party_delegate', partyId: party!.id }] });
+      expect((await loadDemo(database, { accounts: true })).accounts).toEqual([]);
+    } finally {
+      await database.close();
+    }
   });
 });
 
