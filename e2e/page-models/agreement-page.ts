@@ -20,6 +20,9 @@ export function agreementPage(page: Page) {
     phaseRow: (phaseName: string) => matrix.getByRole('row').filter({ has: page.getByRole('rowheader', { name: phaseName }) }),
     /** A ground reality (provision) in the matrix, named by its code and title. */
     reality: (code: string) => matrix.getByRole('listitem', { name: new RegExp(`^${code.replace('.', '\\.')} `) }),
+    /** The planned window written in a phase's row header. */
+    phaseWindow: (phaseName: string) =>
+      matrix.getByRole('rowheader', { name: phaseName }).getByText(/No planned window|\d{4}/),
     editProvision: (code: string) => matrix.getByRole('button', { name: `Edit provision ${code}` }),
     editPhase: (phaseName: string) => matrix.getByRole('button', { name: `Edit phase ${phaseName}` }),
     addProvision: (phaseName: string) => matrix.getByRole('button', { name: `Add provision to ${phaseName}` }),
