@@ -64,12 +64,14 @@ export function toZonedInput(iso: string | null, timeZone: string): string {
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
 
+const DAY_MS = 86_400_000;
 const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
 
 /**
  * The UTC ISO instant of a wall-clock time in a zone, or null for an empty or malformed input.
- * The zone's offset is read at a first guess and read again at the result, which settles the
- * offset around daylight-saving changes.
+ * The zone's offsets a day either side give the candidates (no zone changes offset twice in two
+ * days). Like Temporal's "compatible" choice: a time that occurs twice (clocks going back) is the
+ * earlier instant; a time skipped when clocks go forward moves forward by the gap.
  */
 export function fromZonedInput(value: string, timeZone: string): string | null {
   const m = LOCAL_INPUT.exec(value);
@@ -80,12 +82,17 @@ export function fromZonedInput(value: string, timeZone: string): string | null {
     const w = wallClock(instant, timeZone);
     return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - instant;
   };
-  let instant = target - offsetAt(target);
-  instant = target - offsetAt(instant);
+  const candidates = [target - offsetAt(target - DAY_MS), target - offsetAt(target + DAY_MS)];
+  const shows = (instant: number) => {
+    const w = wallClock(instant, timeZone);
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) === target;
+  };
+  const valid = candidates.filter(shows);
+  const instant = valid.length > 0 ? Math.min(...valid) : Math.max(...candidates);
   return new Date(instant).toISOString();
 }
 
 /** Whole days from one calendar date to another (both YYYY-MM-DD). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
