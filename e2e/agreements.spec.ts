@@ -112,3 +112,28 @@ test('paging and sorting follow the list API', async ({ page, request }) => {
   await expect(pager).toContainText('1–10 of 12');
   await expect(home.list.getByRole('link').first()).toHaveText(`Paging ${suffix} 12`);
 });
+
+test('an unknown agreement and a failing server each get their own state', async ({ page }) => {
+  const agreement = agreementPage(page);
+  await agreement.goto('no-such-agreement');
+  await expect(page.getByRole('heading', { level: 1, name: 'Agreement not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the agreements' }).click();
+  await expect(homePage(page).heading).toBeVisible();
+
+  await page.route('**/api/agreements/cairo-2026/matrix', (route) =>
+    route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'internal_error', message: 'Internal server error', details: {} } }),
+    }),
+  );
+  await agreement.goto('cairo-2026');
+  // A 5xx is retried twice before the error shows.
+  const error = page.getByRole('alert').filter({ hasText: 'Could not load this agreement' });
+  await expect(error).toBeVisible({ timeout: 10_000 });
+  await expect(error).toContainText('internal_error');
+
+  await page.unroute('**/api/agreements/cairo-2026/matrix');
+  await error.getByRole('button', { name: 'Try again' }).click();
+  await expect(agreement.matrix).toBeVisible();
+});
