@@ -22,10 +22,14 @@ let closing = false;
 async function shutdown(): Promise<void> {
   if (closing) return;
   closing = true;
-  await app.close();
-  await database.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  process.exit(0);
+  // Playwright kills the server 5 s after SIGTERM: never wait that long for a clean close.
+  const giveUp = new Promise((resolve) => setTimeout(resolve, 3_000));
+  try {
+    await Promise.race([Promise.all([app.close(), database.close()]), giveUp]);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  }
 }
 process.on('SIGINT', () => void shutdown());
 process.on('SIGTERM', () => void shutdown());
