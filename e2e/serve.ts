@@ -1,0 +1,35 @@
+/**
+ * The server Playwright drives: a PGlite database in a fresh temporary folder, the cairo-2026 demo,
+ * and the built web UI, on 127.0.0.1:PORT (default 8181). Each run starts from the same state.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../src/db/index.ts';
+import { buildApp } from '../src/server/app.ts';
+import { loadDemo } from '../src/server/demo/demo.service.ts';
+
+const port = Number(process.env.PORT ?? 8181);
+const dataDir = mkdtempSync(join(tmpdir(), 'phaseline-e2e-'));
+
+const database = await openDatabase({ dataDir });
+await loadDemo(database);
+const app = await buildApp({ database, logger: false });
+await app.listen({ host: '127.0.0.1', port });
+console.log(`phaseline e2e server on http://127.0.0.1:${port} (data in ${dataDir})`);
+
+let closing = false;
+async function shutdown(): Promise<void> {
+  if (closing) return;
+  closing = true;
+  // Playwright kills the server 5 s after SIGTERM: never wait that long for a clean close.
+  const giveUp = new Promise((resolve) => setTimeout(resolve, 3_000));
+  try {
+    await Promise.race([Promise.all([app.close(), database.close()]), giveUp]);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  }
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

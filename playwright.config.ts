@@ -1,0 +1,50 @@
+/**
+ * End-to-end tests: Debian's Chromium (headless) against a server on a fresh PGlite data directory
+ * with the cairo-2026 demo (e2e/serve.ts). Run with `npm run test:e2e`, which builds the web UI first.
+ */
+import { defineConfig } from '@playwright/test';
+
+const PORT = 8181;
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: 'list',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    baseURL,
+    headless: true,
+    viewport: { width: 1366, height: 900 },
+    // Far from the demo's Asia/Gaza, so that a date shown in the browser's zone instead would show.
+    timezoneId: 'America/New_York',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: {
+    command: 'npx tsx e2e/serve.ts',
+    url: `${baseURL}/api/health`,
+    env: { PORT: String(PORT) },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    // SIGTERM lets e2e/serve.ts close the database and remove its temporary data directory.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});

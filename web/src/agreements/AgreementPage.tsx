@@ -1,0 +1,160 @@
+/** An agreement's page: header, parties, phase timeline, the Strategic Matrix with its editors, and pillars. */
+import { useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import type { MatrixView, PhaseView, ProvisionView } from '../../../src/contract/index.ts';
+import { useMatrix } from '../matrix/matrix.api.ts';
+import { PillarsSummary } from '../matrix/PillarsSummary.tsx';
+import { formatScore } from '../matrix/ProgressBar.tsx';
+import { StatusLegend } from '../matrix/StatusBadge.tsx';
+import { StrategicMatrix } from '../matrix/StrategicMatrix.tsx';
+import { PhaseForm } from '../phases/PhaseForm.tsx';
+import { ProvisionForm } from '../provisions/ProvisionForm.tsx';
+import { ApiError } from '../shared/api.ts';
+import { Dialog } from '../shared/Dialog.tsx';
+import { Notice } from '../shared/Notice.tsx';
+import { ErrorState, Loading } from '../shared/states.tsx';
+import { formatDateTime } from '../shared/time.ts';
+import { PhaseTimeline } from '../timeline/PhaseTimeline.tsx';
+import { AgreementHeader } from './AgreementHeader.tsx';
+import { PartiesList } from './PartiesList.tsx';
+
+type Editor =
+  | { kind: 'phase'; phase: PhaseView | null }
+  | { kind: 'provision'; provision: ProvisionView | null; phaseId: string };
+
+function noticeFromState(state: unknown): string | null {
+  if (typeof state === 'object' && state !== null && 'notice' in state && typeof state.notice === 'string') return state.notice;
+  return null;
+}
+
+/** Keyed by slug, so that moving to another agreement starts with a fresh page state. */
+export function AgreementRoute() {
+  const { slug = '' } = useParams();
+  return <AgreementPage key={slug} slug={slug} />;
+}
+
+function AgreementPage({ slug }: { slug: string }) {
+  const location = useLocation();
+  const matrix = useMatrix(slug);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [notice, setNotice] = useState<string | null>(() => noticeFromState(location.state));
+
+  if (matrix.isPending) return <Loading label="Loading the agreement…" />;
+  if (matrix.isError) {
+    const notFound = matrix.error instanceof ApiError && matrix.error.isNotFound;
+    return (
+      <section className="page">
+        <title>Agreement not found · Phaseline</title>
+        {notFound ? (
+          <>
+            <h1>Agreement not found</h1>
+            <p>
+              There is no agreement “{slug}”. <Link to="/">Back to the agreements</Link>.
+            </p>
+          </>
+        ) : (
+          <ErrorState error={matrix.error} title="Could not load this agreement" onRetry={() => void matrix.refetch()} />
+        )}
+      </section>
+    );
+  }
+
+  const data = matrix.data;
+  const close = () => setEditor(null);
+  const saved = (message: string) => {
+    setNotice(message);
+    setEditor(null);
+  };
+
+  return (
+    <article className="page agreement-page">
+      <title>{`${data.agreement.title} · Phaseline`}</title>
+      <AgreementHeader agreement={data.agreement} />
+
+      <section aria-labelledby="parties-heading" className="section">
+        <h2 id="parties-heading">Parties</h2>
+        <PartiesList parties={data.parties} />
+      </section>
+
+      <section aria-labelledby="timeline-heading" className="section">
+        <h2 id="timeline-heading">Phase timeline</h2>
+        <PhaseTimeline matrix={data} />
+      </section>
+
+      <section aria-labelledby="matrix-heading" className="section">
+        <div className="section-head">
+          <h2 id="matrix-heading">Strategic Matrix</h2>
+          <button type="button" className="button" onClick={() => setEditor({ kind: 'phase', phase: null })}>
+            + Add phase
+          </button>
+        </div>
+        <MatrixSummary matrix={data} refreshing={matrix.isFetching} />
+        <StrategicMatrix
+          matrix={data}
+          labelledBy="matrix-heading"
+          actions={{
+            onAddPhase: () => setEditor({ kind: 'phase', phase: null }),
+            onEditPhase: (phase) => setEditor({ kind: 'phase', phase }),
+            onAddProvision: (phase) => setEditor({ kind: 'provision', provision: null, phaseId: phase.id }),
+            onEditProvision: (provision) => setEditor({ kind: 'provision', provision, phaseId: provision.phaseId }),
+          }}
+        />
+        <StatusLegend />
+      </section>
+
+      <section aria-labelledby="pillars-heading" className="section">
+        <h2 id="pillars-heading">Pillars</h2>
+        <PillarsSummary matrix={data} labelledBy="pillars-heading" />
+      </section>
+
+      {editor ? <EditorDialog editor={editor} matrix={data} onSaved={saved} onClose={close} /> : null}
+      <Notice message={notice} onDismiss={() => setNotice(null)} />
+    </article>
+  );
+}
+
+function MatrixSummary({ matrix, refreshing }: { matrix: MatrixView; refreshing: boolean }) {
+  const { totals, asOf, agreement } = matrix;
+  return (
+    <p className="matrix-summary">
+      <span>
+        {totals.total} provisions · {totals.bottlenecks} open bottlenecks · overall score {formatScore(totals.score)}
+      </span>
+      <span className="muted">
+        As of <time dateTime={asOf}>{formatDateTime(asOf, agreement.timeZone)}</time>
+        {refreshing ? ' · refreshing…' : ''}
+      </span>
+    </p>
+  );
+}
+
+function EditorDialog(props: { editor: Editor; matrix: MatrixView; onSaved: (message: string) => void; onClose: () => void }) {
+  const { editor, matrix, onSaved, onClose } = props;
+  const slug = matrix.agreement.slug;
+  if (editor.kind === 'phase') {
+    return (
+      <Dialog title={editor.phase ? `Edit phase: ${editor.phase.name}` : 'Add a phase'} onClose={onClose}>
+        <PhaseForm slug={slug} phase={editor.phase} onSaved={onSaved} onCancel={onClose} />
+      </Dialog>
+    );
+  }
+  const p = editor.provision;
+  const title = p ? `Edit provision ${p.code || `“${p.title}”`}` : 'Add a provision';
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <ProvisionForm
+        context={{
+          slug,
+          timeZone: matrix.agreement.timeZone,
+          phases: matrix.rows.map((r) => r.phase),
+          pillars: matrix.pillars.map((p) => p.pillar),
+          parties: matrix.parties,
+        }}
+        provision={p}
+        phaseId={editor.phaseId}
+        onSaved={onSaved}
+        onCancel={onClose}
+      />
+    </Dialog>
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * The Strategic Matrix, as in the seed report: one row per phase with its objective, the ground
+ * realities (its provisions and their implementation status) and its open bottlenecks.
+ */
+import { useId } from 'react';
+import { CATEGORY_LABELS } from '../../../src/core/domain.ts';
+import type { MatrixView, PartyView, PhaseView, ProvisionView } from '../../../src/contract/index.ts';
+import { EmptyState } from '../shared/states.tsx';
+import { formatDateTime, formatWindow } from '../shared/time.ts';
+import type { Bottleneck, BottleneckReason, MatrixRow } from './matrix.api.ts';
+import { ProgressBar } from './ProgressBar.tsx';
+import { PhaseStatusBadge, StatusBadge } from './StatusBadge.tsx';
+
+export interface MatrixActions {
+  onAddPhase: () => void;
+  onEditPhase: (phase: PhaseView) => void;
+  onAddProvision: (phase: PhaseView) => void;
+  onEditProvision: (provision: ProvisionView) => void;
+}
+
+export function reasonText(reason: BottleneckReason): string {
+  if (reason.kind === 'disputed') return 'disputed';
+  return reason.daysOverdue === 1 ? 'overdue by 1 day' : `overdue by ${reason.daysOverdue} days`;
+}
+
+export function StrategicMatrix({ matrix, labelledBy, actions }: { matrix: MatrixView; labelledBy: string; actions: MatrixActions }) {
+  const parties = new Map(matrix.parties.map((p) => [p.id, p]));
+  if (matrix.rows.length === 0) {
+    return (
+      <EmptyState title="No phases yet.">
+        <p>A matrix row is a phase: add the first one, then its provisions.</p>
+        <button type="button" className="button button-primary" onClick={actions.onAddPhase}>
+          Add the first phase
+        </button>
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="table-scroll">
+      <table className="matrix" aria-labelledby={labelledBy}>
+        <colgroup>
+          <col className="col-phase" />
+          <col className="col-objective" />
+          <col className="col-realities" />
+          <col className="col-bottlenecks" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">Phase</th>
+            <th scope="col">Objective</th>
+            <th scope="col">Ground realities</th>
+            <th scope="col">Bottlenecks</th>
+          </tr>
+        </thead>
+        <tbody>
+          {matrix.rows.map((row) => (
+            <MatrixTableRow key={row.phase.id} row={row} parties={parties} timeZone={matrix.agreement.timeZone} actions={actions} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function MatrixTableRow(props: { row: MatrixRow; parties: Map<string, PartyView>; timeZone: string; actions: MatrixActions }) {
+  const { row, parties, timeZone, actions } = props;
+  const { phase } = row;
+  const plannedWindow = formatWindow(phase.plannedStart, phase.plannedEnd);
+  return (
+    <tr>
+      <th scope="row" className="matrix-phase">
+        <span className="phase-ordinal">Phase {phase.ordinal}</span>
+        <span className="phase-name" dir="auto">
+          {phase.name}
+        </span>
+        <PhaseStatusBadge status={phase.status} />
+        <span className="phase-window">{plannedWindow ?? 'No planned window'}</span>
+        <ProgressBar progress={row.progress} />
+        <button type="button" className="button button-small" aria-label={`Edit phase ${phase.name}`} onClick={() => actions.onEditPhase(phase)}>
+          Edit phase
+        </button>
+      </th>
+      <td className="matrix-objective" dir="auto">
+        {phase.objective || <span className="muted">No objective set</span>}
+      </td>
+      <td className="matrix-realities">
+        {row.realities.length === 0 ? (
+          <p className="muted">No provisions yet.</p>
+        ) : (
+          <ul className="realities">
+            {row.realities.map((provision) => (
+              <Reality key={provision.id} provision={provision} parties={parties} timeZone={timeZone} onEdit={actions.onEditProvision} />
+            ))}
+          </ul>
+        )}
+        <button
+          type="button"
+          className="button button-small button-quiet"
+          aria-label={`Add provision to ${phase.name}`}
+          onClick={() => actions.onAddProvision(phase)}
+        >
+          + Add provision
+        </button>
+      </td>
+      <td className="matrix-bottlenecks">
+        {row.bottlenecks.length === 0 ? (
+          <p className="muted">None open.</p>
+        ) : (
+          <ul className="bottlenecks">
+            {row.bottlenecks.map((b) => (
+              <BottleneckItem key={b.provisionId} bottleneck={b} parties={parties} />
+            ))}
+          </ul>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function partyName(parties: Map<string, PartyView>, id: string | null): string {
+  if (id === null) return 'All parties';
+  return parties.get(id)?.name ?? 'Unknown party';
+}
+
+function Reality(props: { provision: ProvisionView; parties: Map<string, PartyView>; timeZone: string; onEdit: (p: ProvisionView) => void }) {
+  const { provision: p, parties, timeZone, onEdit } = props;
+  const id = useId();
+  const label = p.code ? `provision ${p.code}` : `provision “${p.title}”`;
+  return (
+    <li className="reality" aria-labelledby={`${id}-code ${id}-title`}>
+      <div className="reality-head">
+        {p.code ? (
+          <span className="code" id={`${id}-code`}>
+            {p.code}
+          </span>
+        ) : null}
+        <span className="reality-title" id={`${id}-title`} dir="auto">
+          {p.title}
+        </span>
+      </div>
+      <div className="reality-meta">
+        <StatusBadge status={p.status} />
+        <span className="party" dir="auto">
+          {partyName(parties, p.obligatedPartyId)}
+        </span>
+        <span className="category">{CATEGORY_LABELS[p.category]}</span>
+        {p.deadline ? <span className="deadline">due {formatDateTime(p.deadline, timeZone)}</span> : null}
+        <button type="button" className="button-link" aria-label={`Edit ${label}`} onClick={() => onEdit(p)}>
+          Edit
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function BottleneckItem({ bottleneck, parties }: { bottleneck: Bottleneck; parties: Map<string, PartyView> }) {
+  return (
+    <li className="bottleneck">
+      <div className="reality-head">
+        {bottleneck.code ? <span className="code">{bottleneck.code}</span> : null}
+        <span className="reality-title" dir="auto">
+          {bottleneck.title}
+        </span>
+      </div>
+      <div className="reality-meta">
+        {bottleneck.reasons.map((reason) => (
+          <span key={reason.kind} className={`reason reason-${reason.kind}`}>
+            {reasonText(reason)}
+          </span>
+        ))}
+        <span className="party" dir="auto">
+          {partyName(parties, bottleneck.obligatedPartyId)}
+        </span>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * The typed API client: fetch plus the zod view schemas of src/contract, so that every response is
+ * checked against the contract. Failures throw ApiError with the server's stable code and issues.
+ */
+import type { z } from 'zod';
+
+/** One problem with one field, as the API reports it (path like "body.title" or "plannedEnd"). */
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** details.issues when the server sent them (400 validation, 422 rule violations). */
+  get issues(): ApiIssue[] {
+    const raw = this.details.issues;
+    if (!Array.isArray(raw)) return [];
+    return raw.flatMap((item: unknown) => {
+      if (typeof item !== 'object' || item === null) return [];
+      const { path, message } = item as Record<string, unknown>;
+      return typeof path === 'string' && typeof message === 'string' ? [{ path, message }] : [];
+    });
+  }
+
+  get isConflict(): boolean {
+    return this.status === 409;
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type QueryParams = Record<string, string | number | undefined | null>;
+
+/** Builds "/api/..." with the query parameters that have a value. */
+export function apiPath(path: string, params: QueryParams = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const query = search.toString();
+  return `/api${path}${query ? `?${query}` : ''}`;
+}
+
+function errorFromBody(status: number, body: unknown): ApiError {
+  if (typeof body === 'object' && body !== null && 'error' in body) {
+    const error = (body as { error: unknown }).error;
+    if (typeof error === 'object' && error !== null) {
+      const { code, message, details } = error as Record<string, unknown>;
+      return new ApiError(
+        status,
+        typeof code === 'string' ? code : 'http_error',
+        typeof message === 'string' ? message : `Request failed (${status})`,
+        typeof details === 'object' && details !== null ? (details as Record<string, unknown>) : {},
+      );
+    }
+  }
+  return new ApiError(status, 'http_error', `Request failed with status ${status}`);
+}
+
+async function request<S extends z.ZodType>(method: Method, path: string, schema: S, body?: unknown): Promise<z.output<S>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'Cannot reach the Phaseline server. Check that it is running.');
+  }
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw errorFromBody(response.status, payload);
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    throw new ApiError(response.status, 'unexpected_response', `The server sent a response this page does not understand (${path}).`);
+  }
+  return parsed.data;
+}
+
+export const api = {
+  get: <S extends z.ZodType>(path: string, schema: S) => request('GET', path, schema),
+  post: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('POST', path, schema, body),
+  patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PATCH', path, schema, body),
+  delete: <S extends z.ZodType>(path: string, schema: S) => request('DELETE', path, schema),
+};
+
+/** A readable message for any error a query or mutation throws. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong.';
+}

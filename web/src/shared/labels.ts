@@ -1,0 +1,31 @@
+/** Display labels for the domain's enum values that src/core does not label itself. */
+import type { AgreementStatus, PartyRole, PhaseStatus } from '../../../src/core/domain.ts';
+
+export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
+  drafting: 'Drafting',
+  in_force: 'In force',
+  suspended: 'Suspended',
+  collapsed: 'Collapsed',
+  completed: 'Completed',
+};
+
+export const PHASE_STATUS_LABELS: Record<PhaseStatus, string> = {
+  planned: 'Planned',
+  negotiating: 'Negotiating',
+  active: 'Active',
+  completed: 'Completed',
+  suspended: 'Suspended',
+};
+
+export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
+  belligerent: 'Belligerent',
+  mediator: 'Mediator',
+  guarantor: 'Guarantor',
+  contributor: 'Contributor',
+  observer: 'Observer',
+};
+
+/** Entries of a label record in declaration order, for <select> options. */
+export function options<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
+  return (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
+}

@@ -1,0 +1,56 @@
+// Zone conversions of the provision deadline field. Needs a `web` project in vitest.config.ts to run
+// with the other tiers; the e2e tests cover the same path through the browser.
+import { describe, expect, it } from 'vitest';
+import { daysBetween, formatDate, formatDateTime, formatWindow, fromZonedInput, toZonedInput } from './time.ts';
+
+describe('zoned datetime inputs', () => {
+  it('shows an instant as wall-clock time in the zone', () => {
+    expect(toZonedInput('2026-06-13T21:00:00Z', 'Asia/Gaza')).toBe('2026-06-14T00:00');
+    expect(toZonedInput('2026-01-10T21:00:00Z', 'Asia/Gaza')).toBe('2026-01-10T23:00');
+    expect(toZonedInput(null, 'Asia/Gaza')).toBe('');
+  });
+
+  it('reads wall-clock time in the zone back as a UTC instant, in summer and in winter', () => {
+    expect(fromZonedInput('2026-06-14T00:00', 'Asia/Gaza')).toBe('2026-06-13T21:00:00.000Z');
+    expect(fromZonedInput('2026-01-10T23:00', 'Asia/Gaza')).toBe('2026-01-10T21:00:00.000Z');
+    expect(fromZonedInput('2026-07-01T18:00', 'Africa/Khartoum')).toBe('2026-07-01T16:00:00.000Z');
+    expect(fromZonedInput('2026-03-08T12:00', 'America/New_York')).toBe('2026-03-08T16:00:00.000Z');
+  });
+
+  it('round-trips instants around daylight-saving changes', () => {
+    for (const iso of ['2026-03-29T00:30:00.000Z', '2026-03-29T01:30:00.000Z', '2026-10-25T02:30:00.000Z', '2026-11-01T07:30:00.000Z']) {
+      for (const zone of ['Europe/London', 'Asia/Jerusalem', 'America/New_York', 'UTC']) {
+        expect(fromZonedInput(toZonedInput(iso, zone), zone)).toBe(iso);
+      }
+    }
+  });
+
+  it('takes the earlier instant for a time that occurs twice, and moves a skipped time forward', () => {
+    // New York, 1 Nov 2026: 01:30 happens in EDT (05:30Z) and again in EST (06:30Z).
+    expect(fromZonedInput('2026-11-01T01:30', 'America/New_York')).toBe('2026-11-01T05:30:00.000Z');
+    // New York, 8 Mar 2026: 02:30 does not exist; it becomes 03:30 EDT.
+    expect(fromZonedInput('2026-03-08T02:30', 'America/New_York')).toBe('2026-03-08T07:30:00.000Z');
+    // London, 25 Oct 2026: 01:30 BST (00:30Z) comes before 01:30 GMT (01:30Z).
+    expect(fromZonedInput('2026-10-25T01:30', 'Europe/London')).toBe('2026-10-25T00:30:00.000Z');
+    // London, 29 Mar 2026: 01:30 does not exist; it becomes 02:30 BST.
+    expect(fromZonedInput('2026-03-29T01:30', 'Europe/London')).toBe('2026-03-29T01:30:00.000Z');
+  });
+
+  it('refuses malformed input', () => {
+    expect(fromZonedInput('', 'UTC')).toBeNull();
+    expect(fromZonedInput('14/06/2026 00:00', 'UTC')).toBeNull();
+  });
+});
+
+describe('display', () => {
+  it('formats calendar dates without a zone shift', () => {
+    expect(formatDate('2026-06-06')).toBe('6 Jun 2026');
+    expect(formatWindow('2026-06-06', null)).toBe('from 6 Jun 2026');
+    expect(formatWindow(null, null)).toBeNull();
+    expect(daysBetween('2026-06-06', '2026-06-14')).toBe(8);
+  });
+
+  it('formats an instant in the given zone', () => {
+    expect(formatDateTime('2026-06-13T21:00:00Z', 'Asia/Gaza')).toMatch(/^14 Jun 2026, 00:00/);
+  });
+});

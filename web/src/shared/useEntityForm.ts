@@ -1,0 +1,101 @@
+/**
+ * The life of an edit form over one versioned entity: values as strings, client-side validation,
+ * the save (create or patch with the version read), problems beside fields, and the reload that
+ * follows a version conflict.
+ */
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { ApiIssue } from './api.ts';
+import { NO_PROBLEMS, problemsFromIssues, problemsOf, type FormProblems } from './forms.tsx';
+
+export type BodyResult<B> = { ok: true; body: B } | { ok: false; issues: ApiIssue[] };
+
+export interface EntityFormOptions<V extends Record<string, string>, E extends { version: number }, B> {
+  /** The entity as read, or null for a new one. */
+  entity: E | null;
+  valuesOf: (entity: E | null) => V;
+  /** Field names that have a control; problems on other paths are shown as general messages. */
+  fields: readonly string[];
+  /** Builds and checks the request body; `changed` holds only the fields that differ from `base`. */
+  toBody: (values: V, changed: Partial<V>, base: E | null) => BodyResult<B>;
+  save: (body: B) => Promise<E>;
+  /** Reads the current version after a conflict. */
+  reload: (base: E) => Promise<E>;
+  /** Queries to refresh after a save (e.g. the matrix). */
+  invalidate: QueryKey;
+  onSaved: (saved: E, created: boolean) => void;
+}
+
+/** The fields whose value differs from the original. */
+export function changedValues<V extends Record<string, string>>(values: V, original: V): Partial<V> {
+  const changed: Partial<V> = {};
+  for (const key of Object.keys(values) as (keyof V)[]) {
+    if (values[key] !== original[key]) changed[key] = values[key];
+  }
+  return changed;
+}
+
+export function useEntityForm<V extends Record<string, string>, E extends { version: number }, B>(options: EntityFormOptions<V, E, B>) {
+  const { valuesOf, fields, toBody, save, reload, invalidate, onSaved } = options;
+  const client = useQueryClient();
+  const [base, setBase] = useState<E | null>(options.entity);
+  const [values, setValues] = useState<V>(() => valuesOf(options.entity));
+  const [clientProblems, setClientProblems] = useState<FormProblems | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const [reloadError, setReloadError] = useState<unknown>(null);
+
+  const mutation = useMutation({
+    mutationFn: (body: B) => save(body),
+    onSuccess: async (saved) => {
+      await client.invalidateQueries({ queryKey: invalidate });
+      onSaved(saved, base === null);
+    },
+  });
+
+  const problems: FormProblems =
+    clientProblems ??
+    (reloadError ? problemsOf(reloadError, fields) : mutation.error ? problemsOf(mutation.error, fields) : NO_PROBLEMS);
+
+  const setValue = (field: keyof V) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const result = toBody(values, changedValues(values, valuesOf(base)), base);
+    if (!result.ok) {
+      setClientProblems(problemsFromIssues(result.issues, fields));
+      return;
+    }
+    setClientProblems(null);
+    setReloadError(null);
+    mutation.mutate(result.body);
+  };
+
+  const reloadLatest = async () => {
+    if (!base) return;
+    setReloading(true);
+    try {
+      const fresh = await reload(base);
+      setBase(fresh);
+      setValues(valuesOf(fresh));
+      setClientProblems(null);
+      setReloadError(null);
+      mutation.reset();
+      await client.invalidateQueries({ queryKey: invalidate });
+    } catch (err) {
+      setReloadError(err);
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  return {
+    base,
+    values,
+    setValue,
+    problems,
+    submit,
+    saving: mutation.isPending,
+    reload: () => void reloadLatest(),
+    reloading,
+  };
+}

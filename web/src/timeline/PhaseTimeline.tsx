@@ -1,0 +1,200 @@
+/**
+ * The phase timeline: the phases in order with their status and planned window, then a date axis
+ * with the planned windows, negotiation rounds and provision deadlines, and the rounds in detail.
+ * Calendar dates have no zone; deadlines (instants) are placed on their date in the agreement's zone.
+ */
+import type { ReactNode } from 'react';
+import type { MatrixView, PartyView, RoundView } from '../../../src/contract/index.ts';
+import { PhaseStatusBadge } from '../matrix/StatusBadge.tsx';
+import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
+import { daysBetween, formatDate, formatDateTime, formatWindow, toZonedInput } from '../shared/time.ts';
+import { monthTicks, position, spanOf, type Span } from './axis.ts';
+import { useRounds } from './rounds.api.ts';
+
+interface Deadline {
+  id: string;
+  code: string;
+  title: string;
+  date: string;
+  iso: string;
+}
+
+export function PhaseTimeline({ matrix }: { matrix: MatrixView }) {
+  const rounds = useRounds(matrix.agreement.slug);
+  const { timeZone } = matrix.agreement;
+  const phases = matrix.rows.map((r) => r.phase);
+  const parties = new Map(matrix.parties.map((p) => [p.id, p]));
+  const deadlines: Deadline[] = matrix.rows.flatMap((row) =>
+    row.realities.flatMap((p) =>
+      p.deadline ? [{ id: p.id, code: p.code, title: p.title, iso: p.deadline, date: toZonedInput(p.deadline, timeZone).slice(0, 10) }] : [],
+    ),
+  );
+  const today = toZonedInput(matrix.asOf, timeZone).slice(0, 10);
+
+  return (
+    <div className="timeline">
+      {phases.length === 0 ? (
+        <EmptyState title="No phases yet." />
+      ) : (
+        <ol className="phase-steps" aria-label="Phases in order">
+          {phases.map((phase) => (
+            <li key={phase.id} className={`phase-step phase-step-${phase.status}`}>
+              <span className="phase-step-ordinal" aria-hidden="true">
+                {phase.ordinal}
+              </span>
+              <span className="phase-step-name" dir="auto">
+                {phase.name}
+              </span>
+              <PhaseStatusBadge status={phase.status} />
+              <span className="phase-window">{formatWindow(phase.plannedStart, phase.plannedEnd) ?? 'No planned window'}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+
+      {rounds.isPending ? (
+        <Loading label="Loading negotiation rounds…" />
+      ) : rounds.isError ? (
+        <ErrorState error={rounds.error} title="Could not load the negotiation rounds" onRetry={() => void rounds.refetch()} />
+      ) : (
+        <>
+          <DateAxis matrix={matrix} rounds={rounds.data} deadlines={deadlines} today={today} />
+          <RoundList rounds={rounds.data} parties={parties} />
+          {deadlines.length > 0 ? (
+            <ul className="deadline-list" aria-label="Deadlines">
+              {deadlines.map((d) => (
+                <li key={d.id}>
+                  <span className="code">{d.code}</span> <span dir="auto">{d.title}</span>{' '}
+                  <span className="muted">due {formatDateTime(d.iso, timeZone)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+function DateAxis(props: { matrix: MatrixView; rounds: RoundView[]; deadlines: Deadline[]; today: string }) {
+  const { matrix, rounds, deadlines, today } = props;
+  const dated = matrix.rows.map((r) => r.phase).filter((p) => p.plannedStart || p.plannedEnd);
+  const dates = [
+    ...dated.flatMap((p) => [p.plannedStart, p.plannedEnd]),
+    ...rounds.flatMap((r) => [r.startsOn, r.endsOn]),
+    ...deadlines.map((d) => d.date),
+  ].filter((d): d is string => d !== null);
+  // Today joins the span when it is near the dated items, so that lateness shows at a glance.
+  const near = dates.length > 0 && dates.some((d) => Math.abs(daysBetween(d, today)) <= 366);
+  const span = spanOf(near ? [...dates, today] : dates);
+  if (!span) {
+    return <p className="muted">No planned windows, rounds or deadlines to place on a calendar yet.</p>;
+  }
+  const inSpan = (date: string) => date >= span.start && date <= span.end;
+  // A month label too close to the "today" label would overlap it.
+  const ticks = monthTicks(span).filter((t) => !inSpan(today) || Math.abs(position(span, t.date) - position(span, today)) > 6);
+  return (
+    <div className="axis" aria-label={`Calendar from ${formatDate(span.start)} to ${formatDate(span.end)}`} role="group">
+      {dated.map((phase) => (
+        <Lane key={phase.id} label={`${phase.ordinal}. ${phase.name}`} span={span} today={today}>
+          <Bar span={span} start={phase.plannedStart ?? phase.plannedEnd ?? ''} end={phase.plannedEnd ?? phase.plannedStart ?? ''} className={`bar phase-bar-${phase.status}`} />
+        </Lane>
+      ))}
+      {rounds.length > 0 ? (
+        <Lane label="Negotiation rounds" span={span} today={today}>
+          {rounds.map((round) => (
+            <Marker key={round.id} span={span} date={round.startsOn} className="marker marker-round" label={`${round.venue || round.title} · ${formatDate(round.startsOn)}`} />
+          ))}
+        </Lane>
+      ) : null}
+      {deadlines.length > 0 ? (
+        <Lane label="Deadlines" span={span} today={today}>
+          {deadlines.map((d) => (
+            <Marker key={d.id} span={span} date={d.date} className="marker marker-deadline" label={`${d.code || d.title} · ${formatDate(d.date)}`} />
+          ))}
+        </Lane>
+      ) : null}
+      <div className="lane lane-ticks" aria-hidden="true">
+        <span className="lane-label" />
+        <div className="lane-track">
+          {ticks.map((tick) => (
+            <span key={tick.date} className="tick" style={{ left: `${position(span, tick.date)}%` }}>
+              {tick.label}
+            </span>
+          ))}
+          {inSpan(today) ? (
+            <span className="tick tick-today" style={{ left: `${position(span, today)}%` }}>
+              today
+            </span>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Lane({ label, span, today, children }: { label: string; span: Span; today: string; children: ReactNode }) {
+  return (
+    <div className="lane">
+      <span className="lane-label" dir="auto">
+        {label}
+      </span>
+      <div className="lane-track">
+        {today >= span.start && today <= span.end ? <span className="today-line" style={{ left: `${position(span, today)}%` }} /> : null}
+        {children}
+      </div>
+    </div>
+  );
+}
+
+function Bar({ span, start, end, className }: { span: Span; start: string; end: string; className: string }) {
+  const left = position(span, start);
+  const width = Math.max(0.8, position(span, end) - left);
+  return <span className={className} style={{ left: `${left}%`, width: `${width}%` }} title={formatWindow(start, end) ?? ''} />;
+}
+
+function Marker({ span, date, className, label }: { span: Span; date: string; className: string; label: string }) {
+  const left = position(span, date);
+  return (
+    <span className={`${className}${left > 70 ? ' marker-flip' : ''}`} style={{ left: `${left}%` }}>
+      <span className="marker-label" dir="auto">
+        {label}
+      </span>
+    </span>
+  );
+}
+
+function RoundList({ rounds, parties }: { rounds: RoundView[]; parties: Map<string, PartyView> }) {
+  if (rounds.length === 0) return <EmptyState title="No negotiation rounds recorded." />;
+  return (
+    <ul className="round-list" aria-label="Negotiation rounds">
+      {rounds.map((round) => (
+        <li key={round.id} className="round">
+          <span className="round-date">{round.endsOn ? formatWindow(round.startsOn, round.endsOn) : formatDate(round.startsOn)}</span>
+          <span className="round-title" dir="auto">
+            {round.title}
+          </span>
+          {round.venue ? (
+            <span className="muted" dir="auto">
+              {round.venue}
+            </span>
+          ) : null}
+          {round.partyIds.length > 0 ? (
+            <span className="round-parties">
+              {round.partyIds.map((id) => (
+                <span key={id} className="pill pill-outline" dir="auto">
+                  {parties.get(id)?.name ?? 'Unknown party'}
+                </span>
+              ))}
+            </span>
+          ) : null}
+          {round.agenda ? (
+            <p className="round-agenda" dir="auto">
+              {round.agenda}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

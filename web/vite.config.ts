@@ -1,0 +1,19 @@
+// The web UI's build: root is this folder, output in web/dist (served by the Phaseline server).
+// In development, `npm run dev:web` proxies /api to a server started with `phaseline serve`.
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:8080',
+    },
+  },
+});
