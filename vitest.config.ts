@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Test tiers: core (pure), db (PGlite and the PostgreSQL server), api (app.inject), cli.
+// Test tiers: core (pure), db (PGlite and the PostgreSQL server), api (app.inject), web (pure UI helpers), cli.
 // e2e runs in Playwright (playwright.config.ts).
 export default defineConfig({
   test: {
@@ -24,6 +24,7 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      { test: { name: 'web', include: ['web/src/**/*.test.ts'] } },
       { test: { name: 'cli', include: ['src/cli/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
     ],
   },

@@ -26,7 +26,9 @@ export async function webRoutes(app: FastifyInstance, webDist: string = WEB_DIST
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (path.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+    // A missing asset (a file name with an extension) is a 404, not the page: a stale bundle must not load HTML as script.
+    const isAsset = /\.[a-z0-9]+$/i.test(path);
+    if (path.startsWith('/api/') || request.method !== 'GET' || !hasWeb || isAsset) {
       return reply.status(404).send({
         error: {
           code: 'not_found',
