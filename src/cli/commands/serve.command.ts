@@ -1,0 +1,94 @@
+/**
+ * `phaseline serve`: the HTTP API and web UI on the configured database, with the demo loaded on first
+ * start; stops cleanly on SIGINT or SIGTERM, closing the server, then the database and its lock.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Command } from 'commander';
+import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import { z } from 'zod';
+import { openDatabase } from '../../db/index.ts';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { loadDemo } from '../../server/demo/demo.service.ts';
+import { describeDatabase, type CliIo } from '../context.ts';
+import { parseOptions } from '../options.ts';
+
+const ServeOptions = z.object({
+  port: z.coerce.number().int().min(0).max(65_535).optional(),
+  host: z.string().min(1).optional(),
+  demo: z.boolean(),
+});
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost']);
+
+function publicUrl(host: string, port: number): string {
+  if (LOCAL_HOSTS.has(host)) return `http://localhost:${port}`;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/**
+ * Listens for SIGINT, SIGTERM or an abort from the start, so that a signal during start-up still
+ * ends in a clean stop; `stopped` resolves with its name, `dispose` removes the listeners.
+ */
+function stopSignal(signal: AbortSignal | undefined): { stopped: Promise<string>; dispose(): void } {
+  let resolveStop: (name: string) => void = () => {};
+  const stopped = new Promise<string>((resolve) => (resolveStop = resolve));
+  const onInt = () => resolveStop('SIGINT');
+  const onTerm = () => resolveStop('SIGTERM');
+  const onAbort = () => resolveStop('abort');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    stopped,
+    dispose() {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+export function registerServeCommand(program: Command, io: CliIo): void {
+  program
+    .command('serve')
+    .description('Run the server (API and web UI); loads the demo scenario on first start')
+    .option('--port <n>', 'HTTP port (default: PORT or 8080; 0 picks a free one)')
+    .option('--host <host>', 'interface to listen on (default: HOST or 127.0.0.1)')
+    .option('--no-demo', 'do not load the demo scenario')
+    .action(async (raw: Record<string, unknown>) => {
+      const options = parseOptions(ServeOptions, raw);
+      const config = loadConfig(io.env);
+      const stop = stopSignal(io.signal);
+      let app: FastifyInstance | undefined;
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch(
+        (err: unknown) => {
+          stop.dispose();
+          throw err;
+        },
+      );
+      try {
+        if (options.demo) {
+          const demo = await loadDemo(database);
+          if (demo.created) io.stdout(`Loaded the demo scenario ${demo.agreement.slug}.\n`);
+        }
+        const logger = pino({ level: config.logLevel }, { write: (line: string) => io.stdout(line) });
+        app = await buildApp({ database, clock: io.clock, logger });
+        const host = options.host ?? config.host;
+        await app.listen({ port: options.port ?? config.port, host });
+        const { port } = app.server.address() as AddressInfo;
+        io.stdout(`Phaseline at ${publicUrl(host, port)} (database: ${describeDatabase(config)})\n`);
+        const reason = await stop.stopped;
+        io.stdout(`Stopping (${reason}).\n`);
+      } finally {
+        stop.dispose();
+        try {
+          await app?.close();
+        } finally {
+          await database.close();
+        }
+      }
+    });
+}
