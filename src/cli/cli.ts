@@ -9,10 +9,12 @@ import { systemClock } from '../server/clock.ts';
 import { ConfigError } from '../server/config.ts';
 import { APP_VERSION } from '../server/system/system.routes.ts';
 import { registerAgreementsCommand } from './commands/agreements.command.ts';
+import { AuditBrokenError, registerAuditCommand } from './commands/audit.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
 import { registerMatrixCommand } from './commands/matrix.command.ts';
 import { registerMigrateCommand } from './commands/migrate.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
+import { registerUsersCommand } from './commands/users.command.ts';
 import type { CliIo } from './context.ts';
 import { UsageError } from './options.ts';
 
@@ -25,7 +27,7 @@ export function buildProgram(io: CliIo): Command {
   const program = new Command()
     .name('phaseline')
     .version(APP_VERSION)
-    .description('Phaseline: an open-source workbench for phased ceasefires (agreements, phases, provisions, the Strategic Matrix).')
+    .description('Phaseline: an open-source workbench for phased ceasefires (agreements, phases, provisions, the Strategic Matrix, accounts and the audit log).')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),
@@ -36,13 +38,16 @@ export function buildProgram(io: CliIo): Command {
     .addHelpText(
       'after',
       '\nConfiguration comes from the environment: DATABASE_URL (a PostgreSQL server) or\n' +
-        'PHASELINE_DATA_DIR (the embedded PGlite database, default ./data), PORT, HOST, LOG_LEVEL.',
+        'PHASELINE_DATA_DIR (the embedded PGlite database, default ./data), PORT, HOST, LOG_LEVEL, SESSION_TTL_HOURS,\n' +
+        'LOGIN_RATE_LIMIT, COOKIE_SECURE.',
     );
   registerServeCommand(program, io);
   registerMigrateCommand(program, io);
   registerDemoCommand(program, io);
   registerAgreementsCommand(program, io);
   registerMatrixCommand(program, io);
+  registerUsersCommand(program, io);
+  registerAuditCommand(program, io);
   return program;
 }
 
@@ -62,6 +67,12 @@ export async function runCli(args: readonly string[], overrides: Partial<CliIo> 
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     clock: systemClock,
+    stdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    progress: process.stderr.isTTY,
     ...overrides,
   };
   try {
@@ -76,7 +87,7 @@ export async function runCli(args: readonly string[], overrides: Partial<CliIo> 
 
 /** Known errors carry a message written for the user; anything else also names its class, to help a bug report. */
 function messageOf(err: unknown): string {
-  const known = [DomainError, DataDirLockedError, ConfigError, UsageError];
+  const known = [DomainError, DataDirLockedError, ConfigError, UsageError, AuditBrokenError];
   if (known.some((kind) => err instanceof kind)) return (err as Error).message;
   if (err instanceof Error) return err.name === 'Error' ? err.message : `${err.name}: ${err.message}`;
   return String(err);

@@ -2,8 +2,11 @@
  * What a command runs with: its environment, output writers and clock, injected so that tests run
  * the CLI in-process; and the one way commands open the configured database and always close it.
  */
+import { userInfo } from 'node:os';
+import type { Principal } from '../core/index.ts';
 import { openDatabase, redact, type Database } from '../db/index.ts';
 import type { Clock } from '../server/clock.ts';
+import type { Actor } from '../server/write.ts';
 import { loadConfig, type Config } from '../server/config.ts';
 
 export interface CliIo {
@@ -16,6 +19,10 @@ export interface CliIo {
   columns?: number | undefined;
   /** Aborting it stops a running `serve`, as SIGINT and SIGTERM do. */
   signal?: AbortSignal | undefined;
+  /** Reads all of standard input (for --password-stdin). */
+  stdin?: (() => Promise<string>) | undefined;
+  /** Show progress bars on stderr (a person at a terminal). */
+  progress?: boolean | undefined;
 }
 
 /** Where the configured database lives, for messages: never a password. */
@@ -43,4 +50,21 @@ export async function withDatabase<T>(
   } finally {
     await database.close();
   }
+}
+
+/**
+ * The CLI reads with the rights of whoever may open the database: someone with shell access to the
+ * data directory or the server's connection string can read it all anyway.
+ */
+export const CLI_PRINCIPAL: Principal = { kind: 'user', userId: 'cli', name: 'cli', admin: true, memberships: [] };
+
+/** How the audit log names a change made from the shell. */
+export function cliActor(): Actor {
+  let name = 'unknown';
+  try {
+    name = userInfo().username;
+  } catch {
+    // No passwd entry (some containers): keep "unknown".
+  }
+  return { id: null, name: `cli:${name}` };
 }

@@ -64,6 +64,19 @@ describe('phaseline serve', () => {
     expect((matrix.body.rows as unknown[]).length).toBe(3);
     expect(existsSync(join(dir, 'phaseline.lock'))).toBe(true);
 
+    // First start: the printed one-time link creates the first administrator, once.
+    const token = /Create the first administrator at http:\/\/localhost:\d+\/setup\?token=([\w-]+)/.exec(stdout)?.[1];
+    expect(token).toBeDefined();
+    const setup = (t: string, email: string) =>
+      fetch(`${base}/api/auth/setup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: t, email, name: 'First Admin', password: 'a long enough password' }),
+      });
+    expect((await setup('wrong', 'first@example.org')).status).toBe(401);
+    expect((await setup(token!, 'first@example.org')).status).toBe(201);
+    expect((await setup(token!, 'second@example.org')).status).toBe(409);
+
     stop.abort();
     expect(await exit).toBe(0);
     expect(stderr).toBe('');

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AgreementListQuery } from '../../contract/index.ts';
 import type { Agreement } from '../../core/index.ts';
 import { services } from '../../server/app.ts';
-import { withDatabase, type CliIo } from '../context.ts';
+import { CLI_PRINCIPAL, withDatabase, type CliIo } from '../context.ts';
 import { parseOptions } from '../options.ts';
 import { addFormatOption, formatSchema, renderCsv, renderJson, renderTable } from '../output.ts';
 
@@ -87,7 +87,7 @@ export function registerAgreementsCommand(program: Command, io: CliIo): void {
     .option('--offset <n>', 'skip this many', '0');
   addFormatOption(list).action(async (raw: Record<string, unknown>) => {
     const { format, ...query } = parseOptions(ListOptions, raw);
-    const page = await withDatabase(io, (database) => services(database, io.clock).agreements.list(query));
+    const page = await withDatabase(io, (database) => services(database, { clock: io.clock }).agreements.list(query, CLI_PRINCIPAL));
     if (format === 'json') io.stdout(renderJson({ ...page, limit: query.limit, offset: query.offset }));
     else if (format === 'csv') io.stdout(listCsv(page.items));
     else io.stdout(listTable({ ...page, offset: query.offset }));
@@ -99,7 +99,7 @@ export function registerAgreementsCommand(program: Command, io: CliIo): void {
     .argument('<agreement>', 'agreement id or slug');
   addFormatOption(show, ['table', 'json']).action(async (ref: string, raw: Record<string, unknown>) => {
     const { format } = parseOptions(ShowOptions, raw);
-    const details = await withDatabase(io, (database) => loadDetails(services(database, io.clock).agreements, ref));
+    const details = await withDatabase(io, (database) => loadDetails(services(database, { clock: io.clock }).agreements, ref));
     io.stdout(format === 'json' ? renderJson(details) : showTable(details));
   });
 }

@@ -2,13 +2,14 @@
  * `phaseline serve`: the HTTP API and web UI on the configured database, with the demo loaded on first
  * start; stops cleanly on SIGINT or SIGTERM, closing the server, then the database and its lock.
  */
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { z } from 'zod';
 import { openDatabase } from '../../db/index.ts';
-import { buildApp } from '../../server/app.ts';
+import { buildApp, services } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { loadDemo } from '../../server/demo/demo.service.ts';
 import { describeDatabase, type CliIo } from '../context.ts';
@@ -74,12 +75,29 @@ export function registerServeCommand(program: Command, io: CliIo): void {
           const demo = await loadDemo(database);
           if (demo.created) io.stdout(`Loaded the demo scenario ${demo.agreement.slug}.\n`);
         }
+        // First start: a one-time token, printed here only, lets the first administrator be created.
+        const setupToken = (await services(database).auth.setupRequired()) ? randomBytes(24).toString('base64url') : null;
         const logger = pino({ level: config.logLevel }, { write: (line: string) => io.stdout(line) });
-        app = await buildApp({ database, clock: io.clock, logger });
+        app = await buildApp({
+          database,
+          clock: io.clock,
+          logger,
+          setupToken,
+          sessionTtlMs: config.sessionTtlMs,
+          loginRateLimit: config.loginRateLimit,
+          secureCookies: config.secureCookies,
+        });
         const host = options.host ?? config.host;
         await app.listen({ port: options.port ?? config.port, host });
         const { port } = app.server.address() as AddressInfo;
-        io.stdout(`Phaseline at ${publicUrl(host, port)} (database: ${describeDatabase(config)})\n`);
+        const url = publicUrl(host, port);
+        io.stdout(`Phaseline at ${url} (database: ${describeDatabase(config)})\n`);
+        if (setupToken) {
+          io.stdout(
+            `No account exists yet. Create the first administrator at ${url}/setup?token=${setupToken}\n` +
+              '(or stop the server and run: phaseline users add --admin --email you@example.org --name "Your Name").\n',
+          );
+        }
         const reason = await stop.stopped;
         io.stdout(`Stopping (${reason}).\n`);
       } finally {
