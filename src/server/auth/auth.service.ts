@@ -86,7 +86,9 @@ export function authService(deps: AuthDeps) {
       const found = await repos.accounts.findLiveToken(secretHash(token), clock.now());
       const user = found && (await activeUser(found.userId));
       if (!found || !user) return null;
-      await repos.accounts.touchToken(found.id, clock.now());
+      // "Last used" to the minute is enough, and spares a write on every request.
+      const now = clock.now();
+      if (!found.lastUsedAt || now.getTime() - Date.parse(found.lastUsedAt) > 60_000) await repos.accounts.touchToken(found.id, now);
       return { principal: await principalOf(user), user };
     },
 
