@@ -1,6 +1,8 @@
 /**
  * The typed API client: fetch plus the zod view schemas of src/contract, so that every response is
  * checked against the contract. Failures throw ApiError with the server's stable code and issues.
+ * Writes carry the session's CSRF token (from /api/auth/me); a write refused with 401 means the
+ * session ended, and the handler set with onSessionEnded hears of it.
  */
 import type { z } from 'zod';
 
@@ -39,9 +41,36 @@ export class ApiError extends Error {
   get isNotFound(): boolean {
     return this.status === 404;
   }
+
+  get isForbidden(): boolean {
+    return this.status === 403;
+  }
+
+  get isUnauthenticated(): boolean {
+    return this.status === 401;
+  }
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The session's CSRF token, sent as X-CSRF-Token on every write; null for a visitor. */
+let csrfToken: string | null = null;
+let sessionEnded: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when a write is refused with 401: the session expired or was ended elsewhere. */
+export function onSessionEnded(handler: (() => void) | null): void {
+  sessionEnded = handler;
+}
+
+/** Writes whose 401 means wrong credentials (password, setup token), not an ended session. */
+const CREDENTIAL_PATHS = new Set(['/api/auth/login', '/api/auth/setup', '/api/auth/invitations/accept']);
+
+export const SESSION_ENDED_MESSAGE = 'You are not logged in, or your session has ended: log in again, then repeat your change. Nothing was saved.';
+
 export type QueryParams = Record<string, string | number | undefined | null>;
 
 /** Builds "/api/..." with the query parameters that have a value. */
@@ -71,17 +100,21 @@ function errorFromBody(status: number, body: unknown): ApiError {
 }
 
 async function request<S extends z.ZodType>(method: Method, path: string, schema: S, body?: unknown): Promise<z.output<S>> {
+  const write = method !== 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (write && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'network_error', 'Cannot reach the Phaseline server. Check that it is running.');
   }
   const payload: unknown = await response.json().catch(() => undefined);
+  if (write && response.status === 401 && !CREDENTIAL_PATHS.has(path)) {
+    sessionEnded?.();
+    throw new ApiError(401, 'unauthenticated', SESSION_ENDED_MESSAGE);
+  }
   if (!response.ok) throw errorFromBody(response.status, payload);
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
@@ -93,6 +126,7 @@ async function request<S extends z.ZodType>(method: Method, path: string, schema
 export const api = {
   get: <S extends z.ZodType>(path: string, schema: S) => request('GET', path, schema),
   post: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('POST', path, schema, body),
+  put: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PUT', path, schema, body),
   patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PATCH', path, schema, body),
   delete: <S extends z.ZodType>(path: string, schema: S) => request('DELETE', path, schema),
 };

@@ -1,0 +1,74 @@
+// The controls each role gets on an agreement follow ROLE_MATRIX, and a delegate writes notes for
+// its own party only.
+import { describe, expect, it } from 'vitest';
+import { ANONYMOUS, type Membership, type Principal } from '../../../src/core/access.ts';
+import { agreementAbilities, canCreateAgreements } from './abilities.ts';
+import { principalOf } from './session.ts';
+
+const AGREEMENT = { id: 'a1', public: true };
+const PRIVATE = { id: 'a2', public: false };
+const PARTIES = ['hamas', 'israel', 'egypt'];
+
+const user = (memberships: Membership[], admin = false): Principal => ({ kind: 'user', userId: 'u', name: 'u@x.invalid', admin, memberships });
+const member = (role: Membership['role'], partyId: string | null = null) => user([{ agreementId: 'a1', role, partyId }]);
+
+describe('agreementAbilities', () => {
+  it('gives an administrator everything, and every party for notes', () => {
+    const a = agreementAbilities(user([], true), PRIVATE, PARTIES);
+    expect(a).toEqual({
+      updateAgreement: true,
+      publish: true,
+      structureWrite: true,
+      provisionWrite: true,
+      auditRead: true,
+      membersManage: true,
+      noteParties: PARTIES,
+    });
+    expect(canCreateAgreements(user([], true))).toBe(true);
+  });
+
+  it('lets a mediator edit structure and provisions and write for any party, but not publish or manage members', () => {
+    const a = agreementAbilities(member('mediator'), AGREEMENT, PARTIES);
+    expect(a).toMatchObject({ updateAgreement: true, structureWrite: true, provisionWrite: true, auditRead: true, publish: false, membersManage: false });
+    expect(a.noteParties).toEqual(PARTIES);
+    expect(canCreateAgreements(member('mediator'))).toBe(false);
+  });
+
+  it('lets a monitor update provisions only', () => {
+    const a = agreementAbilities(member('monitor'), AGREEMENT, PARTIES);
+    expect(a).toMatchObject({ structureWrite: false, provisionWrite: true, auditRead: true, updateAgreement: false, noteParties: [] });
+  });
+
+  it('lets a party delegate write notes for its own party only, whichever party it is', () => {
+    for (const party of PARTIES) {
+      const a = agreementAbilities(member('party_delegate', party), AGREEMENT, PARTIES);
+      expect(a.noteParties).toEqual([party]);
+      expect(a).toMatchObject({ structureWrite: false, provisionWrite: false, auditRead: true });
+    }
+  });
+
+  it('gives a viewer, a visitor and a user without a role on this agreement nothing to edit', () => {
+    const strangers: Principal[] = [member('viewer'), ANONYMOUS, user([{ agreementId: 'other', role: 'mediator', partyId: null }])];
+    for (const principal of strangers) {
+      const a = agreementAbilities(principal, AGREEMENT, PARTIES);
+      expect(a).toMatchObject({ structureWrite: false, provisionWrite: false, membersManage: false, publish: false, noteParties: [] });
+    }
+    expect(agreementAbilities(member('viewer'), AGREEMENT, PARTIES).auditRead).toBe(false);
+  });
+});
+
+describe('principalOf', () => {
+  it('is anonymous for a visitor, and carries the memberships of a user', () => {
+    expect(principalOf(undefined)).toEqual(ANONYMOUS);
+    expect(principalOf({ user: null, memberships: [], csrfToken: null, setupRequired: false })).toEqual(ANONYMOUS);
+    const me = {
+      user: { id: 'u1', email: 'd@x.invalid', name: 'D', admin: false, disabledAt: null, hasPassword: true, version: 1, createdAt: '2026-01-01T00:00:00Z' },
+      memberships: [{ agreementId: 'a1', role: 'party_delegate' as const, partyId: 'israel' }],
+      csrfToken: 't',
+      setupRequired: false,
+    };
+    const principal = principalOf(me);
+    expect(principal).toMatchObject({ kind: 'user', userId: 'u1', admin: false });
+    expect(agreementAbilities(principal, AGREEMENT, PARTIES).noteParties).toEqual(['israel']);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * What the caller may do on one agreement, from the role matrix of src/core/access.ts: the UI shows
+ * only these controls. The server checks the same matrix and refuses the rest all the same.
+ */
+import { actsForParty, can, type Principal } from '../../../src/core/access.ts';
+
+export interface AgreementAbilities {
+  /** Title, summary, status, time zone. */
+  updateAgreement: boolean;
+  /** The public flag (administrators). */
+  publish: boolean;
+  /** Phases, parties, pillars, rounds. */
+  structureWrite: boolean;
+  /** Provisions and their implementation status. */
+  provisionWrite: boolean;
+  auditRead: boolean;
+  /** Roles on the agreement (administrators). */
+  membersManage: boolean;
+  /** The parties whose notes the caller writes: a delegate's own, every party for mediators and administrators. */
+  noteParties: string[];
+}
+
+export const NO_ABILITIES: AgreementAbilities = {
+  updateAgreement: false,
+  publish: false,
+  structureWrite: false,
+  provisionWrite: false,
+  auditRead: false,
+  membersManage: false,
+  noteParties: [],
+};
+
+export function agreementAbilities(
+  principal: Principal,
+  agreement: { id: string; public: boolean },
+  partyIds: readonly string[],
+): AgreementAbilities {
+  const writesNotes = can(principal, 'note:write', agreement);
+  return {
+    updateAgreement: can(principal, 'agreement:update', agreement),
+    publish: can(principal, 'agreement:publish', agreement),
+    structureWrite: can(principal, 'structure:write', agreement),
+    provisionWrite: can(principal, 'provision:write', agreement),
+    auditRead: can(principal, 'audit:read', agreement),
+    membersManage: can(principal, 'members:manage', agreement),
+    noteParties: writesNotes ? partyIds.filter((id) => actsForParty(principal, agreement.id, id)) : [],
+  };
+}
+
+/** Whether the caller may create agreements (administrators). */
+export const canCreateAgreements = (principal: Principal): boolean => can(principal, 'agreement:create');
