@@ -1,5 +1,8 @@
-/** The frame of every page: header with the product name, the page, and a footer. */
-import { Link, Outlet } from 'react-router';
+/** The frame of every page: header with the product name and account menu, the page, and a footer. */
+import { Link, Outlet, useLocation } from 'react-router';
+import { loginPath } from '../auth/paths.ts';
+import { useSession, useSessionEnded } from '../auth/session.ts';
+import { UserMenu } from '../auth/UserMenu.tsx';
 
 export function Layout() {
   return (
@@ -18,14 +21,40 @@ export function Layout() {
             <Link to="/">Agreements</Link>
             <a href="/api/docs">API</a>
           </nav>
+          <UserMenu />
         </div>
       </header>
+      <SessionBanners />
       <main id="main" className="app-main">
         <Outlet />
       </main>
       <footer className="app-footer">Phaseline · open source (Apache-2.0) · times shown in each agreement’s time zone</footer>
     </div>
   );
+}
+
+/** "Your session has ended" after a refused write, and "set up first" while no account exists. */
+function SessionBanners() {
+  const { me, user } = useSession();
+  const ended = useSessionEnded();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  if (ended && !user && location.pathname !== '/login') {
+    return (
+      <div className="session-banner" role="alert">
+        Your session has ended, so nothing more can be saved. <Link to={loginPath(here)}>Log in again</Link>
+      </div>
+    );
+  }
+  if (me?.setupRequired && location.pathname !== '/setup') {
+    return (
+      <div className="session-banner">
+        Phaseline has no accounts yet: open the setup link the server printed when it started (<code>/setup?token=…</code>) to create the
+        first administrator.
+      </div>
+    );
+  }
+  return null;
 }
 
 export function NotFoundPage() {

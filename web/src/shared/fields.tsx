@@ -109,3 +109,34 @@ export function SelectField({ label, error, hint, value, onChange, options, ...r
     </Frame>
   );
 }
+
+type CheckboxFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'checked' | 'type'> & {
+  label: string;
+  hint?: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+};
+
+export function CheckboxField({ label, hint, checked, onChange, ...rest }: CheckboxFieldProps) {
+  const id = useId();
+  return (
+    <div className="field field-checkbox">
+      <div className="checkbox-row">
+        <input
+          id={id}
+          type="checkbox"
+          {...rest}
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+        />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,4 +1,5 @@
 /** Display labels for the domain's enum values that src/core does not label itself. */
+import type { AgreementRole } from '../../../src/core/access.ts';
 import type { AgreementStatus, PartyRole, PhaseStatus } from '../../../src/core/domain.ts';
 
 export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
@@ -23,6 +24,13 @@ export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
   guarantor: 'Guarantor',
   contributor: 'Contributor',
   observer: 'Observer',
+};
+
+export const AGREEMENT_ROLE_LABELS: Record<AgreementRole, string> = {
+  mediator: 'Mediator',
+  monitor: 'Monitor',
+  party_delegate: 'Party delegate',
+  viewer: 'Viewer',
 };
 
 /** Entries of a label record in declaration order, for <select> options. */

@@ -33,6 +33,11 @@ export function formatDateTime(iso: string, timeZone: string): string {
   }).format(new Date(iso));
 }
 
+/** The browser's own zone, for times that belong to no agreement (accounts, tokens). */
+export function browserZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 interface WallClock {
   year: number;
   month: number;
