@@ -1,15 +1,24 @@
 /** The web UI's entry: React Query, the router and the pages. */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+// First: zod's settings must hold before any schema of src/contract is built.
+import './zodConfig.ts';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AdminUsersPage } from './admin/AdminUsersPage.tsx';
 import { AgreementRoute } from './agreements/AgreementPage.tsx';
 import { AgreementsPage } from './agreements/AgreementsPage.tsx';
-import { ApiError } from './shared/api.ts';
+import { AccountPage } from './auth/AccountPage.tsx';
+import { InvitePage } from './auth/InvitePage.tsx';
+import { LoginPage } from './auth/LoginPage.tsx';
+import { sessionKey, setSessionEnded } from './auth/session.ts';
+import { SetupPage } from './auth/SetupPage.tsx';
+import { ApiError, onSessionEnded } from './shared/api.ts';
 import { Layout, NotFoundPage } from './shared/Layout.tsx';
 import './styles.css';
+import './shared/controls.css';
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 10_000,
@@ -17,6 +26,17 @@ const queryClient = new QueryClient({
       retry: (failures, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
     },
   },
+  mutationCache: new MutationCache({
+    // A refused write may mean the role changed meanwhile: read the session again, so the controls follow.
+    onError: (error) => {
+      if (error instanceof ApiError && error.isForbidden) void queryClient.invalidateQueries({ queryKey: sessionKey });
+    },
+  }),
+});
+
+onSessionEnded(() => {
+  setSessionEnded(true);
+  void queryClient.invalidateQueries({ queryKey: sessionKey });
 });
 
 const router = createBrowserRouter([
@@ -25,6 +45,11 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <AgreementsPage /> },
       { path: '/agreements/:slug', element: <AgreementRoute /> },
+      { path: '/login', element: <LoginPage /> },
+      { path: '/setup', element: <SetupPage /> },
+      { path: '/invite/:token', element: <InvitePage /> },
+      { path: '/account', element: <AccountPage /> },
+      { path: '/admin/users', element: <AdminUsersPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,12 +1,22 @@
-/** An agreement's page: header, parties, phase timeline, the Strategic Matrix with its editors, and pillars. */
+/**
+ * An agreement's page: header, parties, phase timeline, the Strategic Matrix with its editors,
+ * pillars, notes, and for the roles that may, the audit log and the members. Controls a role may
+ * not use are not shown (the role matrix of src/core/access.ts); the server refuses them anyway.
+ */
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import type { MatrixView, PhaseView, ProvisionView } from '../../../src/contract/index.ts';
+import { MembersSection } from '../admin/MembersSection.tsx';
+import { AuditSection } from '../audit/AuditSection.tsx';
+import { agreementAbilities } from '../auth/abilities.ts';
+import { loginPath } from '../auth/paths.ts';
+import { useSession } from '../auth/session.ts';
 import { useMatrix } from '../matrix/matrix.api.ts';
 import { PillarsSummary } from '../matrix/PillarsSummary.tsx';
 import { formatScore } from '../matrix/ProgressBar.tsx';
 import { StatusLegend } from '../matrix/StatusBadge.tsx';
 import { StrategicMatrix } from '../matrix/StrategicMatrix.tsx';
+import { NotesSection } from '../notes/NotesSection.tsx';
 import { PhaseForm } from '../phases/PhaseForm.tsx';
 import { ProvisionForm } from '../provisions/ProvisionForm.tsx';
 import { ApiError } from '../shared/api.ts';
@@ -17,6 +27,7 @@ import { formatDateTime } from '../shared/time.ts';
 import { PhaseTimeline } from '../timeline/PhaseTimeline.tsx';
 import { AgreementHeader } from './AgreementHeader.tsx';
 import { PartiesList } from './PartiesList.tsx';
+import { PublishToggle } from './PublishToggle.tsx';
 
 type Editor =
   | { kind: 'phase'; phase: PhaseView | null }
@@ -35,6 +46,7 @@ export function AgreementRoute() {
 
 function AgreementPage({ slug }: { slug: string }) {
   const location = useLocation();
+  const session = useSession();
   const matrix = useMatrix(slug);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [notice, setNotice] = useState<string | null>(() => noticeFromState(location.state));
@@ -49,8 +61,13 @@ function AgreementPage({ slug }: { slug: string }) {
           <>
             <h1>Agreement not found</h1>
             <p>
-              There is no agreement “{slug}”. <Link to="/">Back to the agreements</Link>.
+              There is no agreement “{slug}” that you may read. <Link to="/">Back to the agreements</Link>.
             </p>
+            {session.user ? null : (
+              <p>
+                If it is not public, <Link to={loginPath(location.pathname)}>log in</Link> to see it.
+              </p>
+            )}
           </>
         ) : (
           <ErrorState error={matrix.error} title="Could not load this agreement" onRetry={() => void matrix.refetch()} />
@@ -60,6 +77,12 @@ function AgreementPage({ slug }: { slug: string }) {
   }
 
   const data = matrix.data;
+  const can = agreementAbilities(
+    session.principal,
+    data.agreement,
+    data.parties.map((p) => p.id),
+  );
+  const provisions = data.rows.flatMap((r) => r.realities);
   const close = () => setEditor(null);
   const saved = (message: string) => {
     setNotice(message);
@@ -70,6 +93,7 @@ function AgreementPage({ slug }: { slug: string }) {
     <article className="page agreement-page">
       <title>{`${data.agreement.title} · Phaseline`}</title>
       <AgreementHeader agreement={data.agreement} />
+      {can.publish ? <PublishToggle agreement={data.agreement} onChanged={setNotice} /> : null}
 
       <section aria-labelledby="parties-heading" className="section">
         <h2 id="parties-heading">Parties</h2>
@@ -84,19 +108,21 @@ function AgreementPage({ slug }: { slug: string }) {
       <section aria-labelledby="matrix-heading" className="section">
         <div className="section-head">
           <h2 id="matrix-heading">Strategic Matrix</h2>
-          <button type="button" className="button" onClick={() => setEditor({ kind: 'phase', phase: null })}>
-            + Add phase
-          </button>
+          {can.structureWrite ? (
+            <button type="button" className="button" onClick={() => setEditor({ kind: 'phase', phase: null })}>
+              + Add phase
+            </button>
+          ) : null}
         </div>
         <MatrixSummary matrix={data} refreshing={matrix.isFetching} />
         <StrategicMatrix
           matrix={data}
           labelledBy="matrix-heading"
           actions={{
-            onAddPhase: () => setEditor({ kind: 'phase', phase: null }),
-            onEditPhase: (phase) => setEditor({ kind: 'phase', phase }),
-            onAddProvision: (phase) => setEditor({ kind: 'provision', provision: null, phaseId: phase.id }),
-            onEditProvision: (provision) => setEditor({ kind: 'provision', provision, phaseId: provision.phaseId }),
+            onAddPhase: can.structureWrite ? () => setEditor({ kind: 'phase', phase: null }) : undefined,
+            onEditPhase: can.structureWrite ? (phase) => setEditor({ kind: 'phase', phase }) : undefined,
+            onAddProvision: can.provisionWrite ? (phase) => setEditor({ kind: 'provision', provision: null, phaseId: phase.id }) : undefined,
+            onEditProvision: can.provisionWrite ? (provision) => setEditor({ kind: 'provision', provision, phaseId: provision.phaseId }) : undefined,
           }}
         />
         <StatusLegend />
@@ -106,6 +132,17 @@ function AgreementPage({ slug }: { slug: string }) {
         <h2 id="pillars-heading">Pillars</h2>
         <PillarsSummary matrix={data} labelledBy="pillars-heading" />
       </section>
+
+      <NotesSection
+        slug={slug}
+        timeZone={data.agreement.timeZone}
+        parties={data.parties}
+        provisions={provisions}
+        noteParties={can.noteParties}
+        onChanged={setNotice}
+      />
+      {can.auditRead ? <AuditSection slug={slug} timeZone={data.agreement.timeZone} /> : null}
+      {can.membersManage ? <MembersSection slug={slug} parties={data.parties} onChanged={setNotice} /> : null}
 
       {editor ? <EditorDialog editor={editor} matrix={data} onSaved={saved} onClose={close} /> : null}
       <Notice message={notice} onDismiss={() => setNotice(null)} />

@@ -1,9 +1,12 @@
 /** Home: the agreements, with search, status filter, sort and paging kept in the address bar. */
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { AGREEMENT_STATUSES, type AgreementStatus } from '../../../src/core/domain.ts';
 import type { AgreementView } from '../../../src/contract/index.ts';
+import { canCreateAgreements } from '../auth/abilities.ts';
+import { useSession } from '../auth/session.ts';
 import { AGREEMENT_STATUS_LABELS } from '../shared/labels.ts';
+import { Notice } from '../shared/Notice.tsx';
 import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
 import { formatDateTime } from '../shared/time.ts';
 import { AgreementCreateForm } from './AgreementCreateForm.tsx';
@@ -22,7 +25,16 @@ const SORTS = [
 
 const isStatus = (value: string): value is AgreementStatus => (AGREEMENT_STATUSES as readonly string[]).includes(value);
 
+function noticeFromState(state: unknown): string | null {
+  if (typeof state === 'object' && state !== null && 'notice' in state && typeof state.notice === 'string') return state.notice;
+  return null;
+}
+
 export function AgreementsPage() {
+  const location = useLocation();
+  const session = useSession();
+  const [notice, setNotice] = useState<string | null>(() => noticeFromState(location.state));
+  const creates = canCreateAgreements(session.principal);
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const rawStatus = params.get('status') ?? '';
@@ -80,7 +92,7 @@ export function AgreementsPage() {
   return (
     <div className="page home">
       <title>Agreements · Phaseline</title>
-      <div className="home-grid">
+      <div className={creates ? 'home-grid' : 'home-single'}>
         <section aria-labelledby="agreements-heading">
           <h1 id="agreements-heading">Agreements</h1>
           <form className="toolbar" role="search" onSubmit={onSearch}>
@@ -138,7 +150,8 @@ export function AgreementsPage() {
             ) : (
               <EmptyState title="No agreements yet.">
                 <p>
-                  Create one with the form, or load the illustrative Cairo 2026 scenario with <code>phaseline demo load</code>.
+                  {creates ? 'Create one with the form, or load' : session.user ? 'An administrator creates agreements, or loads' : 'Log in to see the agreements you hold a role on. An administrator can load'}{' '}
+                  the illustrative Cairo 2026 scenario with <code>phaseline demo load</code>.
                 </p>
               </EmptyState>
             )
@@ -159,11 +172,14 @@ export function AgreementsPage() {
             </>
           ) : null}
         </section>
-        <aside aria-labelledby="create-heading" className="panel">
-          <h2 id="create-heading">New agreement</h2>
-          <AgreementCreateForm />
-        </aside>
+        {creates ? (
+          <aside aria-labelledby="create-heading" className="panel">
+            <h2 id="create-heading">New agreement</h2>
+            <AgreementCreateForm />
+          </aside>
+        ) : null}
       </div>
+      <Notice message={notice} onDismiss={() => setNotice(null)} />
     </div>
   );
 }

@@ -11,11 +11,12 @@ import type { Bottleneck, BottleneckReason, MatrixRow } from './matrix.api.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 import { PhaseStatusBadge, StatusBadge } from './StatusBadge.tsx';
 
+/** What the caller may do in the matrix; a missing action hides its buttons (the role may not). */
 export interface MatrixActions {
-  onAddPhase: () => void;
-  onEditPhase: (phase: PhaseView) => void;
-  onAddProvision: (phase: PhaseView) => void;
-  onEditProvision: (provision: ProvisionView) => void;
+  onAddPhase?: (() => void) | undefined;
+  onEditPhase?: ((phase: PhaseView) => void) | undefined;
+  onAddProvision?: ((phase: PhaseView) => void) | undefined;
+  onEditProvision?: ((provision: ProvisionView) => void) | undefined;
 }
 
 export function reasonText(reason: BottleneckReason): string {
@@ -28,10 +29,14 @@ export function StrategicMatrix({ matrix, labelledBy, actions }: { matrix: Matri
   if (matrix.rows.length === 0) {
     return (
       <EmptyState title="No phases yet.">
-        <p>A matrix row is a phase: add the first one, then its provisions.</p>
-        <button type="button" className="button button-primary" onClick={actions.onAddPhase}>
-          Add the first phase
-        </button>
+        {actions.onAddPhase ? (
+          <>
+            <p>A matrix row is a phase: add the first one, then its provisions.</p>
+            <button type="button" className="button button-primary" onClick={actions.onAddPhase}>
+              Add the first phase
+            </button>
+          </>
+        ) : null}
       </EmptyState>
     );
   }
@@ -65,6 +70,7 @@ export function StrategicMatrix({ matrix, labelledBy, actions }: { matrix: Matri
 function MatrixTableRow(props: { row: MatrixRow; parties: Map<string, PartyView>; timeZone: string; actions: MatrixActions }) {
   const { row, parties, timeZone, actions } = props;
   const { phase } = row;
+  const { onEditPhase, onAddProvision } = actions;
   const plannedWindow = formatWindow(phase.plannedStart, phase.plannedEnd);
   return (
     <tr>
@@ -76,9 +82,11 @@ function MatrixTableRow(props: { row: MatrixRow; parties: Map<string, PartyView>
         <PhaseStatusBadge status={phase.status} />
         <span className="phase-window">{plannedWindow ?? 'No planned window'}</span>
         <ProgressBar progress={row.progress} />
-        <button type="button" className="button button-small" aria-label={`Edit phase ${phase.name}`} onClick={() => actions.onEditPhase(phase)}>
-          Edit phase
-        </button>
+        {onEditPhase ? (
+          <button type="button" className="button button-small" aria-label={`Edit phase ${phase.name}`} onClick={() => onEditPhase(phase)}>
+            Edit phase
+          </button>
+        ) : null}
       </th>
       <td className="matrix-objective" dir="auto">
         {phase.objective || <span className="muted">No objective set</span>}
@@ -93,14 +101,16 @@ function MatrixTableRow(props: { row: MatrixRow; parties: Map<string, PartyView>
             ))}
           </ul>
         )}
-        <button
-          type="button"
-          className="button button-small button-quiet"
-          aria-label={`Add provision to ${phase.name}`}
-          onClick={() => actions.onAddProvision(phase)}
-        >
-          + Add provision
-        </button>
+        {onAddProvision ? (
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            aria-label={`Add provision to ${phase.name}`}
+            onClick={() => onAddProvision(phase)}
+          >
+            + Add provision
+          </button>
+        ) : null}
       </td>
       <td className="matrix-bottlenecks">
         {row.bottlenecks.length === 0 ? (
@@ -122,7 +132,12 @@ function partyName(parties: Map<string, PartyView>, id: string | null): string {
   return parties.get(id)?.name ?? 'Unknown party';
 }
 
-function Reality(props: { provision: ProvisionView; parties: Map<string, PartyView>; timeZone: string; onEdit: (p: ProvisionView) => void }) {
+function Reality(props: {
+  provision: ProvisionView;
+  parties: Map<string, PartyView>;
+  timeZone: string;
+  onEdit: ((p: ProvisionView) => void) | undefined;
+}) {
   const { provision: p, parties, timeZone, onEdit } = props;
   const id = useId();
   const label = p.code ? `provision ${p.code}` : `provision “${p.title}”`;
@@ -145,9 +160,11 @@ function Reality(props: { provision: ProvisionView; parties: Map<string, PartyVi
         </span>
         <span className="category">{CATEGORY_LABELS[p.category]}</span>
         {p.deadline ? <span className="deadline">due {formatDateTime(p.deadline, timeZone)}</span> : null}
-        <button type="button" className="button-link" aria-label={`Edit ${label}`} onClick={() => onEdit(p)}>
-          Edit
-        </button>
+        {onEdit ? (
+          <button type="button" className="button-link" aria-label={`Edit ${label}`} onClick={() => onEdit(p)}>
+            Edit
+          </button>
+        ) : null}
       </div>
     </li>
   );

@@ -15,4 +15,7 @@ export const queryKeys = {
   agreement: (slug: string) => ['agreement', slug] as const,
   matrix: (slug: string) => ['agreement', slug, 'matrix'] as const,
   rounds: (slug: string) => ['agreement', slug, 'rounds'] as const,
+  notes: (slug: string) => ['agreement', slug, 'notes'] as const,
+  members: (slug: string) => ['agreement', slug, 'members'] as const,
+  audit: (slug: string, offset: number) => ['agreement', slug, 'audit', offset] as const,
 };

@@ -1,0 +1,155 @@
+/** /admin/users: every account, inviting users, new invitation links, disabling and the administrator flag. */
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import type { UserView } from '../../../src/contract/index.ts';
+import { RequireUser } from '../auth/RequireUser.tsx';
+import { useSession } from '../auth/session.ts';
+import { ApiError, errorMessage } from '../shared/api.ts';
+import { CopyField } from '../shared/CopyField.tsx';
+import { Notice } from '../shared/Notice.tsx';
+import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
+import { InviteUserForm } from './InviteUserForm.tsx';
+import { invitationUrl, useNewInvitation, useUpdateUser, useUsers } from './users.api.ts';
+import './admin.css';
+
+function noticeFromState(state: unknown): string | null {
+  if (typeof state === 'object' && state !== null && 'notice' in state && typeof state.notice === 'string') return state.notice;
+  return null;
+}
+
+export function AdminUsersPage() {
+  return (
+    <RequireUser admin>
+      <AdminUsers />
+    </RequireUser>
+  );
+}
+
+function AdminUsers() {
+  const location = useLocation();
+  const [notice, setNotice] = useState<string | null>(() => noticeFromState(location.state));
+  return (
+    <div className="page admin-page">
+      <title>Accounts · Administration · Phaseline</title>
+      <p className="eyebrow">Administration</p>
+      <h1>Accounts</h1>
+      <p className="muted">
+        Invite people here. Roles on an agreement (mediator, monitor, party delegate, viewer) are given on the agreement’s own page, in its
+        Members section; administrators hold every right everywhere. <Link to="/">Open an agreement</Link>.
+      </p>
+      <div className="admin-grid">
+        <section aria-labelledby="accounts-heading">
+          <h2 id="accounts-heading">All accounts</h2>
+          <UsersTable onChanged={setNotice} />
+        </section>
+        <aside className="panel" aria-labelledby="invite-heading">
+          <h2 id="invite-heading">Invite a user</h2>
+          <InviteUserForm />
+        </aside>
+      </div>
+      <Notice message={notice} onDismiss={() => setNotice(null)} />
+    </div>
+  );
+}
+
+function UsersTable({ onChanged }: { onChanged: (message: string) => void }) {
+  const users = useUsers();
+  const { user: me } = useSession();
+  const update = useUpdateUser();
+  const newInvitation = useNewInvitation();
+  const [link, setLink] = useState<{ email: string; url: string } | null>(null);
+
+  if (users.isPending) return <Loading label="Loading accounts…" />;
+  if (users.isError) return <ErrorState error={users.error} title="Could not load the accounts" onRetry={() => void users.refetch()} />;
+  if (users.data.length === 0) return <EmptyState title="No accounts yet." />;
+
+  const change = (user: UserView, patch: { admin?: boolean; disabled?: boolean }, done: string) =>
+    update.mutate({ id: user.id, version: user.version, ...patch }, { onSuccess: () => onChanged(done) });
+  const reinvite = (user: UserView) =>
+    newInvitation.mutate(user.id, { onSuccess: (invitation) => setLink({ email: user.email, url: invitationUrl(invitation) }) });
+  const error = update.error ?? newInvitation.error;
+
+  return (
+    <>
+      {error ? (
+        <div className="form-problems" role="alert">
+          <p>
+            {error instanceof ApiError && error.isConflict
+              ? 'That account was changed by someone else meanwhile: the list now shows it as it is. Try again.'
+              : errorMessage(error)}
+          </p>
+        </div>
+      ) : null}
+      {link ? (
+        <div className="secret-once" role="region" aria-label="New invitation link">
+          <CopyField
+            label={`Invitation link for ${link.email}`}
+            value={link.url}
+            hint="Copy it now: it is not shown again. It lets them set a new password, once, within 7 days."
+          />
+          <button type="button" className="button" onClick={() => setLink(null)}>
+            Done
+          </button>
+        </div>
+      ) : null}
+      <div className="table-scroll">
+        <table className="users-table" aria-labelledby="accounts-heading">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">E-mail</th>
+              <th scope="col">Administrator</th>
+              <th scope="col">Status</th>
+              <th scope="col">Password</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.data.map((user) => {
+              const self = user.id === me?.id;
+              return (
+                <tr key={user.id} aria-label={user.email}>
+                  <th scope="row" dir="auto">
+                    {user.name}
+                    {self ? <span className="muted"> (you)</span> : null}
+                  </th>
+                  <td className="mono">{user.email}</td>
+                  <td>{user.admin ? <span className="pill pill-admin">Administrator</span> : <span className="muted">no</span>}</td>
+                  <td>{user.disabledAt ? <span className="pill pill-disabled">Disabled</span> : 'Active'}</td>
+                  <td>{user.hasPassword ? 'Set' : <span className="pill pill-outline">Invited, not yet set</span>}</td>
+                  <td className="row-actions">
+                    <button type="button" className="button button-small" aria-label={`New invitation link for ${user.email}`} onClick={() => reinvite(user)} disabled={newInvitation.isPending}>
+                      New invitation link
+                    </button>
+                    {self ? null : (
+                      <>
+                        <button
+                          type="button"
+                          className="button button-small"
+                          aria-label={`${user.disabledAt ? 'Enable' : 'Disable'} ${user.email}`}
+                          disabled={update.isPending}
+                          onClick={() => change(user, { disabled: !user.disabledAt }, `${user.email} ${user.disabledAt ? 'enabled' : 'disabled'}.`)}
+                        >
+                          {user.disabledAt ? 'Enable' : 'Disable'}
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-small"
+                          aria-label={`${user.admin ? 'Remove administrator flag from' : 'Make administrator:'} ${user.email}`}
+                          disabled={update.isPending}
+                          onClick={() => change(user, { admin: !user.admin }, `${user.email} ${user.admin ? 'is no longer an administrator' : 'is now an administrator'}.`)}
+                        >
+                          {user.admin ? 'Remove admin' : 'Make admin'}
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+/** Invites a user: creates the account and shows its one-time link to set a password, once. */
+import { useState, type FormEvent } from 'react';
+import { UserCreate } from '../../../src/contract/index.ts';
+import { CopyField } from '../shared/CopyField.tsx';
+import { CheckboxField, TextField } from '../shared/fields.tsx';
+import { GeneralProblems, NO_PROBLEMS, problemsFromIssues, problemsOf, zodIssues, type FormProblems } from '../shared/forms.tsx';
+import { formatDateTime, browserZone } from '../shared/time.ts';
+import { invitationUrl, useInviteUser, type Invitation } from './users.api.ts';
+
+const FIELDS = ['email', 'name'] as const;
+
+export function InviteUserForm() {
+  const invite = useInviteUser();
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [admin, setAdmin] = useState(false);
+  const [clientProblems, setClientProblems] = useState<FormProblems | null>(null);
+  const [sent, setSent] = useState<{ email: string; invitation: Invitation } | null>(null);
+  const problems = clientProblems ?? (invite.error ? problemsOf(invite.error, FIELDS) : NO_PROBLEMS);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = { email: email.trim(), name: name.trim(), admin };
+    const parsed = UserCreate.safeParse(body);
+    if (!parsed.success) {
+      setClientProblems(problemsFromIssues(zodIssues(parsed.error), FIELDS));
+      return;
+    }
+    setClientProblems(null);
+    invite.mutate(body, {
+      onSuccess: ({ user, invitation }) => {
+        setSent({ email: user.email, invitation });
+        setEmail('');
+        setName('');
+        setAdmin(false);
+      },
+    });
+  };
+
+  if (sent) {
+    return (
+      <div className="secret-once" role="region" aria-label="Invitation link">
+        <p>
+          Account created for <strong className="mono">{sent.email}</strong>. Send them this link to set their password; it works once,
+          until {formatDateTime(sent.invitation.expiresAt, browserZone())}.
+        </p>
+        <CopyField label="Invitation link" value={invitationUrl(sent.invitation)} hint="Copy it now: it is not shown again." />
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setSent(null);
+            invite.reset();
+          }}
+        >
+          Invite someone else
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-label="Invite a user">
+      <GeneralProblems problems={problems} />
+      <TextField label="E-mail" type="email" value={email} onChange={setEmail} error={problems.fields.email} autoComplete="off" spellCheck={false} />
+      <TextField label="Name" value={name} onChange={setName} error={problems.fields.name} dir="auto" autoComplete="off" />
+      <CheckboxField label="Administrator" checked={admin} onChange={setAdmin} hint="Every right on every agreement, and manages accounts." />
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={invite.isPending}>
+          {invite.isPending ? 'Inviting…' : 'Invite'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+/** The public flag of an agreement (administrators): visitors who are not logged in read public agreements only. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { AgreementView } from '../../../src/contract/index.ts';
+import { api, ApiError, apiPath, errorMessage } from '../shared/api.ts';
+import { CheckboxField } from '../shared/fields.tsx';
+import { queryKeys } from '../shared/queryKeys.ts';
+import '../admin/admin.css';
+
+export function PublishToggle({ agreement, onChanged }: { agreement: AgreementView; onChanged: (message: string) => void }) {
+  const client = useQueryClient();
+  const publish = useMutation({
+    mutationFn: (value: boolean) =>
+      api.patch(apiPath(`/agreements/${encodeURIComponent(agreement.slug)}`), AgreementView, { version: agreement.version, public: value }),
+    onSettled: async () => {
+      await client.invalidateQueries({ queryKey: queryKeys.agreement(agreement.slug) });
+      await client.invalidateQueries({ queryKey: queryKeys.agreementLists });
+    },
+  });
+  const error = publish.error;
+  return (
+    <div className="publish-toggle">
+      <CheckboxField
+        label="Public"
+        checked={agreement.public}
+        disabled={publish.isPending}
+        onChange={(value) =>
+          publish.mutate(value, { onSuccess: (saved) => onChanged(saved.public ? 'The agreement is now public.' : 'The agreement is now private.') })
+        }
+        hint="Visitors who are not logged in can read a public agreement (never a confidential note)."
+      />
+      {error ? (
+        <p className="field-error" role="alert">
+          {error instanceof ApiError && error.isConflict ? 'The agreement was changed meanwhile: it is shown as it is now. Try again.' : errorMessage(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * The Audit log section (roles with audit:read): the agreement's entries, newest first, with who did
+ * what and when (in the agreement's zone), a short diff, and the start of each entry's chain hash.
+ */
+import { useState } from 'react';
+import type { AuditEntryView } from '../../../src/contract/index.ts';
+import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
+import { formatDateTime } from '../shared/time.ts';
+import { AUDIT_PAGE_SIZE, useAuditPage } from './audit.api.ts';
+import { entityLabel, fieldChanges } from './auditDiff.ts';
+import './audit.css';
+
+const ACTION_LABELS: Record<AuditEntryView['action'], string> = { create: 'created', update: 'updated', delete: 'deleted' };
+const SHOWN_CHANGES = 4;
+
+export function AuditSection({ slug, timeZone }: { slug: string; timeZone: string }) {
+  const [offset, setOffset] = useState(0);
+  const audit = useAuditPage(slug, offset);
+
+  return (
+    <section aria-labelledby="audit-heading" className="section">
+      <div className="section-head">
+        <h2 id="audit-heading">Audit log</h2>
+        <span className="muted">Every change, newest first · entries form a hash chain (phaseline audit verify)</span>
+      </div>
+      {audit.isPending ? (
+        <Loading label="Loading the audit log…" />
+      ) : audit.isError ? (
+        <ErrorState error={audit.error} title="Could not load the audit log" onRetry={() => void audit.refetch()} />
+      ) : audit.data.items.length === 0 ? (
+        <EmptyState title={offset > 0 ? 'No entries on this page.' : 'No entries yet.'} />
+      ) : (
+        <>
+          <div className="table-scroll">
+            <table className="audit-table" aria-labelledby="audit-heading" aria-busy={audit.isFetching}>
+              <thead>
+                <tr>
+                  <th scope="col">Time</th>
+                  <th scope="col">Actor</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Entity</th>
+                  <th scope="col">Change</th>
+                  <th scope="col">Hash</th>
+                </tr>
+              </thead>
+              <tbody>
+                {audit.data.items.map((entry) => (
+                  <AuditRow key={entry.seq} entry={entry} timeZone={timeZone} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav className="pager" aria-label="Audit log pages">
+            <span>
+              {offset + 1}–{offset + audit.data.items.length} of {audit.data.total}
+            </span>
+            <button type="button" className="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - AUDIT_PAGE_SIZE))}>
+              Newer entries
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={offset + AUDIT_PAGE_SIZE >= audit.data.total}
+              onClick={() => setOffset(offset + AUDIT_PAGE_SIZE)}
+            >
+              Older entries
+            </button>
+          </nav>
+        </>
+      )}
+    </section>
+  );
+}
+
+function AuditRow({ entry, timeZone }: { entry: AuditEntryView; timeZone: string }) {
+  const changes = entry.redacted ? [] : fieldChanges(entry.before, entry.after);
+  const shown = entry.action === 'update' ? changes : [];
+  return (
+    <tr>
+      <td className="audit-time">
+        <time dateTime={entry.at}>{formatDateTime(entry.at, timeZone)}</time>
+      </td>
+      <td className="mono audit-actor">{entry.actorName}</td>
+      <td>
+        <span className={`pill audit-${entry.action}`}>{ACTION_LABELS[entry.action]}</span>
+      </td>
+      <td dir="auto">{entry.redacted ? entry.entity : entityLabel(entry.entity, entry.before, entry.after)}</td>
+      <td className="audit-change">
+        {entry.redacted ? (
+          <span className="pill pill-redacted" title="Confidential to a party you do not act for">
+            redacted
+          </span>
+        ) : shown.length > 0 ? (
+          <ul className="audit-diff">
+            {shown.slice(0, SHOWN_CHANGES).map((c) => (
+              <li key={c.field}>
+                <span className="mono">{c.field}</span>: <span dir="auto">{c.from}</span> → <span dir="auto">{c.to}</span>
+              </li>
+            ))}
+            {shown.length > SHOWN_CHANGES ? <li className="muted">and {shown.length - SHOWN_CHANGES} more</li> : null}
+          </ul>
+        ) : (
+          <span className="muted">{entry.action === 'update' ? 'no visible change' : '—'}</span>
+        )}
+      </td>
+      <td>
+        <code className="audit-hash" title={entry.hash}>
+          {entry.hash.slice(0, 12)}
+        </code>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,168 @@
+/**
+ * The Notes section of an agreement's page: the notes the server lets the caller see (shared ones,
+ * and confidential ones of the parties they act for), with a form for the parties they write for.
+ */
+import { useState } from 'react';
+import type { NoteView, PartyView, ProvisionView } from '../../../src/contract/index.ts';
+import { Dialog } from '../shared/Dialog.tsx';
+import { GeneralProblems, problemsOf } from '../shared/forms.tsx';
+import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
+import { formatDateTime } from '../shared/time.ts';
+import { NoteForm } from './NoteForm.tsx';
+import { useNotes, useRemoveNote } from './notes.api.ts';
+import './notes.css';
+
+export interface NotesSectionProps {
+  slug: string;
+  timeZone: string;
+  parties: PartyView[];
+  provisions: ProvisionView[];
+  /** Ids of the parties the caller writes notes for. */
+  noteParties: string[];
+  onChanged: (message: string) => void;
+}
+
+export function NotesSection({ slug, timeZone, parties, provisions, noteParties, onChanged }: NotesSectionProps) {
+  const notes = useNotes(slug);
+  const [editing, setEditing] = useState<NoteView | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const writable = parties.filter((p) => noteParties.includes(p.id));
+  const partyOf = (id: string) => parties.find((p) => p.id === id);
+  const provisionOf = (id: string | null) => (id ? provisions.find((p) => p.id === id) : undefined);
+
+  return (
+    <section aria-labelledby="notes-heading" className="section">
+      <h2 id="notes-heading">Notes</h2>
+      <p className="muted">
+        Notes of the parties. A confidential note is shown only to its party’s delegates, the mediators and administrators.
+      </p>
+      <div className={writable.length > 0 ? 'notes-grid' : undefined}>
+        <div>
+          {notes.isPending ? (
+            <Loading label="Loading notes…" />
+          ) : notes.isError ? (
+            <ErrorState error={notes.error} title="Could not load the notes" onRetry={() => void notes.refetch()} />
+          ) : notes.data.length === 0 ? (
+            <EmptyState title="No notes you may read yet." />
+          ) : (
+            <ul className="note-list" aria-label="Notes">
+              {notes.data.map((note) => (
+                <NoteItem
+                  key={note.id}
+                  slug={slug}
+                  note={note}
+                  party={partyOf(note.partyId)}
+                  provision={provisionOf(note.provisionId)}
+                  timeZone={timeZone}
+                  canWrite={noteParties.includes(note.partyId)}
+                  onEdit={() => setEditing(note)}
+                  onChanged={onChanged}
+                />
+              ))}
+            </ul>
+          )}
+        </div>
+        {writable.length > 0 ? (
+          <aside className="panel" aria-labelledby="note-form-heading">
+            <h3 id="note-form-heading">Add a note</h3>
+            <NoteForm
+              key={formKey}
+              slug={slug}
+              parties={writable}
+              provisions={provisions}
+              note={null}
+              onSaved={(message) => {
+                setFormKey((k) => k + 1);
+                onChanged(message);
+              }}
+            />
+          </aside>
+        ) : null}
+      </div>
+      {editing ? (
+        <Dialog title={`Edit note: ${editing.title}`} onClose={() => setEditing(null)}>
+          <NoteForm
+            slug={slug}
+            parties={writable}
+            provisions={provisions}
+            note={editing}
+            onSaved={(message) => {
+              setEditing(null);
+              onChanged(message);
+            }}
+            onCancel={() => setEditing(null)}
+          />
+        </Dialog>
+      ) : null}
+    </section>
+  );
+}
+
+interface NoteItemProps {
+  slug: string;
+  note: NoteView;
+  party: PartyView | undefined;
+  provision: ProvisionView | undefined;
+  timeZone: string;
+  canWrite: boolean;
+  onEdit: () => void;
+  onChanged: (message: string) => void;
+}
+
+function NoteItem({ slug, note, party, provision, timeZone, canWrite, onEdit, onChanged }: NoteItemProps) {
+  const remove = useRemoveNote(slug);
+  const [confirming, setConfirming] = useState(false);
+  const partyName = party?.name ?? 'Unknown party';
+  return (
+    <li className={note.confidential ? 'note note-confidential' : 'note'} aria-label={note.title}>
+      <div className="note-head">
+        <span className="note-title" dir="auto">
+          {note.title}
+        </span>
+        {note.confidential ? (
+          <span className="pill pill-confidential">
+            <span aria-hidden="true">🔒 </span>Confidential to {partyName}
+          </span>
+        ) : (
+          <span className="pill pill-outline">Shared</span>
+        )}
+      </div>
+      <p className="meta">
+        <span dir="auto">{partyName}</span> · {provision ? <span dir="auto">on {provision.code || provision.title}</span> : 'on the agreement as a whole'} ·
+        updated {formatDateTime(note.updatedAt, timeZone)}
+      </p>
+      {note.body ? (
+        <p className="note-body" dir="auto">
+          {note.body}
+        </p>
+      ) : null}
+      {remove.isError ? <GeneralProblems problems={problemsOf(remove.error, [])} /> : null}
+      {canWrite ? (
+        <div className="note-actions">
+          <button type="button" className="button-link" aria-label={`Edit note ${note.title}`} onClick={onEdit}>
+            Edit
+          </button>
+          {confirming ? (
+            <>
+              <button
+                type="button"
+                className="button button-small button-danger"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate({ id: note.id, version: note.version }, { onSuccess: () => onChanged(`Note “${note.title}” deleted.`) })}
+              >
+                Delete for good
+              </button>
+              <button type="button" className="button button-small" onClick={() => setConfirming(false)}>
+                Keep
+              </button>
+            </>
+          ) : (
+            <button type="button" className="button-link" aria-label={`Delete note ${note.title}`} onClick={() => setConfirming(true)}>
+              Delete
+            </button>
+          )}
+        </div>
+      ) : null}
+    </li>
+  );
+}
