@@ -1,10 +1,11 @@
 /**
  * End-to-end tests: Debian's Chromium (headless) against a server on a fresh PGlite data directory
- * with the cairo-2026 demo (e2e/serve.ts). Run with `npm run test:e2e`, which builds the web UI first.
+ * with the cairo-2026 demo and its demo accounts (e2e/serve.ts), whose generated passwords the
+ * server writes to ACCOUNTS_FILE for the specs. Run with `npm run test:e2e`, which builds the web UI first.
  */
 import { defineConfig } from '@playwright/test';
+import { ACCOUNTS_FILE, PORT } from './e2e/support/env.ts';
 
-const PORT = 8181;
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
@@ -39,7 +40,7 @@ export default defineConfig({
   webServer: {
     command: 'npx tsx e2e/serve.ts',
     url: `${baseURL}/api/health`,
-    env: { PORT: String(PORT) },
+    env: { PORT: String(PORT), E2E_ACCOUNTS_FILE: ACCOUNTS_FILE },
     reuseExistingServer: false,
     timeout: 60_000,
     // SIGTERM lets e2e/serve.ts close the database and remove its temporary data directory.

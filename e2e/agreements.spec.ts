@@ -1,11 +1,13 @@
 /**
- * The home page: finding agreements, and creating one from scratch up to its first phase and an
- * Arabic-titled provision. The agreement made here has its own random slug.
+ * The home page: finding agreements as a visitor, and creating one from scratch (as the demo
+ * administrator, the only role that may) up to its first phase and an Arabic-titled provision.
+ * The agreement made here has its own random slug.
  */
-import { expect, test } from '@playwright/test';
 import { agreementPage } from './page-models/agreement-page.ts';
 import { editorDialog } from './page-models/editor-dialog.ts';
 import { homePage } from './page-models/home-page.ts';
+import { apiAs, demoAccount, logIn } from './support/accounts.ts';
+import { expect, test } from './support/fixtures.ts';
 
 test('search and status filter narrow the list, with an empty state', async ({ page }) => {
   const home = homePage(page);
@@ -27,6 +29,9 @@ test('search and status filter narrow the list, with an empty state', async ({ p
   await expect(home.emptyState('No agreement matches these filters.')).toBeVisible();
   await home.statusFilter.selectOption({ label: 'In force' });
   await expect(home.agreementLink(/Gaza ceasefire/)).toBeVisible();
+
+  // Only administrators create agreements: a visitor gets no form.
+  await expect(home.createForm).toHaveCount(0);
 });
 
 test('creating an agreement: validation, then its first phase and provision', async ({ page }) => {
@@ -34,6 +39,7 @@ test('creating an agreement: validation, then its first phase and provision', as
   const editor = editorDialog(page);
   const suffix = Math.random().toString(36).slice(2, 8);
   const slug = `khartoum-e2e-${suffix}`;
+  await logIn(page, demoAccount('admin'));
   await home.goto();
 
   // Nothing typed: each field says what is wrong, and nothing is created.
@@ -87,15 +93,19 @@ test('creating an agreement: validation, then its first phase and provision', as
   await expect(home.agreementLink(`Khartoum truce ${suffix}`)).toBeVisible();
 });
 
-test('paging and sorting follow the list API', async ({ page, request }) => {
+test('paging and sorting follow the list API', async ({ page }) => {
   const home = homePage(page);
   const suffix = Math.random().toString(36).slice(2, 8);
+  const admin = await apiAs(demoAccount('admin'));
   for (let i = 1; i <= 12; i++) {
     const n = String(i).padStart(2, '0');
-    const response = await request.post('/api/agreements', { data: { slug: `paging-${suffix}-${n}`, title: `Paging ${suffix} ${n}` } });
+    const response = await admin.post('/api/agreements', { data: { slug: `paging-${suffix}-${n}`, title: `Paging ${suffix} ${n}` } });
     expect(response.status()).toBe(201);
   }
+  await admin.dispose();
 
+  // New agreements are private: the administrator who made them sees them.
+  await logIn(page, demoAccount('admin'));
   await home.goto();
   await home.search.fill(`paging ${suffix}`);
   const pager = page.getByRole('navigation', { name: 'Pages' });

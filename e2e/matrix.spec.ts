@@ -1,12 +1,16 @@
 /**
- * The Strategic Matrix of the cairo-2026 demo (loaded by e2e/serve.ts): reading it, editing a
- * provision and a phase, refused edits that change nothing, and a version conflict.
- * Each test touches its own provisions, so the tests do not depend on their order.
+ * The Strategic Matrix of the cairo-2026 demo (loaded by e2e/serve.ts): reading it as a visitor,
+ * editing a provision and a phase as the demo mediator, refused edits that change nothing, and a
+ * version conflict with another user. Each test touches its own provisions, so the tests do not
+ * depend on their order.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { agreementPage } from './page-models/agreement-page.ts';
 import { editorDialog } from './page-models/editor-dialog.ts';
 import { homePage } from './page-models/home-page.ts';
+import { header } from './page-models/login-page.ts';
+import { apiAs, demoAccount, logIn } from './support/accounts.ts';
+import { expect, test } from './support/fixtures.ts';
 
 const SLUG = 'cairo-2026';
 const PHASES = ['Phase One Finalization', 'Phase Two Mechanics', 'Stabilization Layer'];
@@ -28,7 +32,7 @@ async function provisionByCode(request: APIRequestContext, code: string): Promis
   return found;
 }
 
-test('the demo agreement shows its Strategic Matrix, parties and timeline', async ({ page }) => {
+test('a visitor reads the public demo agreement: Strategic Matrix, parties and timeline, no edit controls', async ({ page }) => {
   const home = homePage(page);
   await home.goto();
   await home.agreementLink(/Gaza ceasefire: from Phase One to Phase Two/).click();
@@ -70,6 +74,14 @@ test('the demo agreement shows its Strategic Matrix, parties and timeline', asyn
   await expect(agreement.party('Hamas')).toContainText('Belligerent');
   await expect(agreement.party('Egypt')).toContainText('Mediator');
 
+  // Read-only for a visitor, who is offered to log in.
+  await expect(header(page).loginLink).toBeVisible();
+  await expect(agreement.editButtons).toHaveCount(0);
+  await expect(agreement.addPhase).toHaveCount(0);
+  await expect(agreement.addProvision('Phase One Finalization')).toHaveCount(0);
+  await expect(agreement.notes.form).toHaveCount(0);
+  await expect(agreement.audit.heading).toHaveCount(0);
+
   await page.screenshot({ path: '/tmp/phaseline-agreement.png', fullPage: true });
 });
 
@@ -81,6 +93,7 @@ test('editing a provision shows the change in the matrix', async ({ page, reques
   const [status, label] = before.status === 'full' ? ['intermediate', '2 · intermediate'] : ['full', '3 · full'];
   const title = before.title === 'Halt all military attacks across the Strip' ? 'Halt repeated military attacks across the Strip' : 'Halt all military attacks across the Strip';
 
+  await logIn(page, demoAccount('mediator'));
   await agreement.goto(SLUG);
   await agreement.editProvision('1.1').click();
   await expect(editor.heading).toHaveText('Edit provision 1.1');
@@ -108,6 +121,7 @@ test('an empty title is refused beside its field and changes nothing', async ({ 
   const editor = editorDialog(page);
   const before = await provisionByCode(request, '1.3');
 
+  await logIn(page, demoAccount('mediator'));
   await agreement.goto(SLUG);
   await agreement.editProvision('1.3').click();
   await editor.field('Title').fill('');
@@ -127,6 +141,7 @@ test('an empty title is refused beside its field and changes nothing', async ({ 
 test('a phase window that ends before it starts is refused by the server, then fixed', async ({ page }) => {
   const agreement = agreementPage(page);
   const editor = editorDialog(page);
+  await logIn(page, demoAccount('mediator'));
   await agreement.goto(SLUG);
   const windowBefore = await agreement.phaseWindow('Stabilization Layer').textContent();
 
@@ -152,16 +167,19 @@ test('a provision changed by someone else meanwhile asks for a reload', async ({
   const agreement = agreementPage(page);
   const editor = editorDialog(page);
   const before = await provisionByCode(request, '3.4');
+  await logIn(page, demoAccount('mediator'));
   await agreement.goto(SLUG);
   await agreement.editProvision('3.4').click();
   await expect(editor.field('Title')).toHaveValue(before.title);
 
-  // Another user saves first.
+  // Another user (the demo monitor) saves first.
   const [otherStatus, otherLabel] = before.status === 'intermediate' ? ['minimal', '1 · minimal'] : ['intermediate', '2 · intermediate'];
-  const other = await request.patch(`/api/agreements/${SLUG}/provisions/${before.id}`, {
+  const monitor = await apiAs(demoAccount('monitor'));
+  const other = await monitor.patch(`/api/agreements/${SLUG}/provisions/${before.id}`, {
     data: { status: otherStatus, version: before.version },
   });
   expect(other.ok()).toBe(true);
+  await monitor.dispose();
 
   const title = `${before.title.replace(/ \(revised.*$/, '')} (revised ${Date.now()})`;
   await editor.field('Title').fill(title);

@@ -1,22 +1,28 @@
 /**
- * The server Playwright drives: a PGlite database in a fresh temporary folder, the cairo-2026 demo,
- * and the built web UI, on 127.0.0.1:PORT (default 8181). Each run starts from the same state.
+ * The server Playwright drives: a PGlite database in a fresh temporary folder, the cairo-2026 demo
+ * with its demo accounts, and the built web UI, on 127.0.0.1:PORT (default 8181). Each run starts
+ * from the same state. The accounts and their generated passwords go to E2E_ACCOUNTS_FILE.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/db/index.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadDemo } from '../src/server/demo/demo.service.ts';
+import { ACCOUNTS_FILE } from './support/env.ts';
 
+// The specs log in far more than 10 times a minute from one address; the login page's 429 message
+// is tested with a mocked answer instead.
 const port = Number(process.env.PORT ?? 8181);
+const loginRateLimit = Number(process.env.E2E_LOGIN_RATE_LIMIT ?? 1_000);
 const dataDir = mkdtempSync(join(tmpdir(), 'phaseline-e2e-'));
 
 const database = await openDatabase({ dataDir });
-await loadDemo(database);
-const app = await buildApp({ database, logger: false });
+const { accounts } = await loadDemo(database, { accounts: true });
+writeFileSync(ACCOUNTS_FILE, JSON.stringify(accounts, null, 2), { mode: 0o600 });
+const app = await buildApp({ database, logger: false, loginRateLimit });
 await app.listen({ host: '127.0.0.1', port });
-console.log(`phaseline e2e server on http://127.0.0.1:${port} (data in ${dataDir})`);
+console.log(`phaseline e2e server on http://127.0.0.1:${port} (data in ${dataDir}, ${accounts.length} demo accounts in ${ACCOUNTS_FILE})`);
 
 let closing = false;
 async function shutdown(): Promise<void> {
@@ -28,6 +34,7 @@ async function shutdown(): Promise<void> {
     await Promise.race([Promise.all([app.close(), database.close()]), giveUp]);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(ACCOUNTS_FILE, { force: true });
     process.exit(0);
   }
 }

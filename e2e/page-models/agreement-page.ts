@@ -1,9 +1,14 @@
-/** An agreement's page: header, parties, timeline, the Strategic Matrix, pillars and the save notice. */
+/** An agreement's page: header, parties, timeline, the Strategic Matrix, pillars, notes, audit log, members and the save notice. */
 import type { Page } from '@playwright/test';
 
 export function agreementPage(page: Page) {
   const matrix = page.getByRole('table', { name: 'Strategic Matrix' });
   const parties = page.getByRole('list', { name: 'Parties' });
+  const notesSection = page.getByRole('region', { name: 'Notes' });
+  const noteForm = page.getByRole('form', { name: 'New note' });
+  const audit = page.getByRole('table', { name: 'Audit log' });
+  const members = page.getByRole('region', { name: 'Members' });
+  const memberForm = page.getByRole('form', { name: 'Give a role' });
   return {
     goto: (slug: string) => page.goto(`/agreements/${slug}`),
     title: page.getByRole('heading', { level: 1 }),
@@ -26,9 +31,43 @@ export function agreementPage(page: Page) {
     editProvision: (code: string) => matrix.getByRole('button', { name: `Edit provision ${code}` }),
     editPhase: (phaseName: string) => matrix.getByRole('button', { name: `Edit phase ${phaseName}` }),
     addProvision: (phaseName: string) => matrix.getByRole('button', { name: `Add provision to ${phaseName}` }),
+    addPhase: page.getByRole('button', { name: /Add phase$/ }),
     addFirstPhase: page.getByRole('button', { name: 'Add the first phase' }),
+    /** Every button whose name starts with "Edit", anywhere on the page. */
+    editButtons: page.getByRole('button', { name: /^Edit/ }),
+    publicToggle: page.getByLabel('Public', { exact: true }),
     pillars: page.getByRole('table', { name: 'Pillars' }),
     asOf: page.getByText(/^As of /),
-    notice: page.getByRole('status').filter({ hasText: /saved|added|created/ }),
+    notice: page.getByRole('status').filter({ hasText: /saved|added|created|deleted|now|no longer/ }),
+    notes: {
+      section: notesSection,
+      list: notesSection.getByRole('list', { name: 'Notes' }),
+      /** A note, named by its title. */
+      note: (title: string) => notesSection.getByRole('listitem', { name: title, exact: true }),
+      form: noteForm,
+      party: noteForm.getByLabel('Party'),
+      provision: noteForm.getByLabel('Provision'),
+      title: noteForm.getByLabel('Note title'),
+      body: noteForm.getByLabel('Note', { exact: true }),
+      confidential: noteForm.getByLabel(/^Confidential to /),
+      submit: noteForm.getByRole('button', { name: 'Add note' }),
+    },
+    audit: {
+      heading: page.getByRole('heading', { name: 'Audit log' }),
+      table: audit,
+      rows: audit.locator('tbody').getByRole('row'),
+      older: page.getByRole('navigation', { name: 'Audit log pages' }).getByRole('button', { name: 'Older entries' }),
+      pager: page.getByRole('navigation', { name: 'Audit log pages' }),
+    },
+    members: {
+      section: members,
+      table: members.getByRole('table', { name: 'Members' }),
+      member: (email: string) => members.getByRole('row', { name: email, exact: true }),
+      form: memberForm,
+      user: memberForm.getByLabel('User'),
+      role: memberForm.getByLabel('Role'),
+      party: memberForm.getByLabel('Party'),
+      submit: memberForm.getByRole('button', { name: 'Give role' }),
+    },
   };
 }

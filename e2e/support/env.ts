@@ -1,0 +1,12 @@
+/** Settings shared by playwright.config.ts, the e2e server and the specs. */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The port of the e2e server (playwright.config.ts passes it to e2e/serve.ts as PORT). */
+export const PORT = 8181;
+
+/**
+ * Where e2e/serve.ts writes the demo accounts with their generated passwords (mode 600, removed
+ * when the server stops), for the specs to log in with.
+ */
+export const ACCOUNTS_FILE = process.env.E2E_ACCOUNTS_FILE ?? join(tmpdir(), `phaseline-e2e-${PORT}-accounts.json`);
