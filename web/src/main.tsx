@@ -1,6 +1,9 @@
 /** The web UI's entry: React Query, the router and the pages. */
 // First: zod's settings must hold before any schema of src/contract is built.
 import './zodConfig.ts';
+// Then the base styles, so that each feature's own CSS (imported by its components) comes after them.
+import './styles.css';
+import './shared/controls.css';
 import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -15,8 +18,6 @@ import { sessionKey, setSessionEnded } from './auth/session.ts';
 import { SetupPage } from './auth/SetupPage.tsx';
 import { ApiError, onSessionEnded } from './shared/api.ts';
 import { Layout, NotFoundPage } from './shared/Layout.tsx';
-import './styles.css';
-import './shared/controls.css';
 
 const queryClient: QueryClient = new QueryClient({
   defaultOptions: {

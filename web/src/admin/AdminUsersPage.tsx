@@ -37,16 +37,14 @@ function AdminUsers() {
         Invite people here. Roles on an agreement (mediator, monitor, party delegate, viewer) are given on the agreement’s own page, in its
         Members section; administrators hold every right everywhere. <Link to="/">Open an agreement</Link>.
       </p>
-      <div className="admin-grid">
-        <section aria-labelledby="accounts-heading">
-          <h2 id="accounts-heading">All accounts</h2>
-          <UsersTable onChanged={setNotice} />
-        </section>
-        <aside className="panel" aria-labelledby="invite-heading">
-          <h2 id="invite-heading">Invite a user</h2>
-          <InviteUserForm />
-        </aside>
-      </div>
+      <section className="panel invite-panel" aria-labelledby="invite-heading">
+        <h2 id="invite-heading">Invite a user</h2>
+        <InviteUserForm />
+      </section>
+      <section aria-labelledby="accounts-heading" className="section">
+        <h2 id="accounts-heading">All accounts</h2>
+        <UsersTable onChanged={setNotice} />
+      </section>
       <Notice message={notice} onDismiss={() => setNotice(null)} />
     </div>
   );
@@ -113,36 +111,44 @@ function UsersTable({ onChanged }: { onChanged: (message: string) => void }) {
                     {user.name}
                     {self ? <span className="muted"> (you)</span> : null}
                   </th>
-                  <td className="mono">{user.email}</td>
+                  <td className="mono nowrap">{user.email}</td>
                   <td>{user.admin ? <span className="pill pill-admin">Administrator</span> : <span className="muted">no</span>}</td>
                   <td>{user.disabledAt ? <span className="pill pill-disabled">Disabled</span> : 'Active'}</td>
                   <td>{user.hasPassword ? 'Set' : <span className="pill pill-outline">Invited, not yet set</span>}</td>
-                  <td className="row-actions">
-                    <button type="button" className="button button-small" aria-label={`New invitation link for ${user.email}`} onClick={() => reinvite(user)} disabled={newInvitation.isPending}>
-                      New invitation link
-                    </button>
-                    {self ? null : (
-                      <>
-                        <button
-                          type="button"
-                          className="button button-small"
-                          aria-label={`${user.disabledAt ? 'Enable' : 'Disable'} ${user.email}`}
-                          disabled={update.isPending}
-                          onClick={() => change(user, { disabled: !user.disabledAt }, `${user.email} ${user.disabledAt ? 'enabled' : 'disabled'}.`)}
-                        >
-                          {user.disabledAt ? 'Enable' : 'Disable'}
-                        </button>
-                        <button
-                          type="button"
-                          className="button button-small"
-                          aria-label={`${user.admin ? 'Remove administrator flag from' : 'Make administrator:'} ${user.email}`}
-                          disabled={update.isPending}
-                          onClick={() => change(user, { admin: !user.admin }, `${user.email} ${user.admin ? 'is no longer an administrator' : 'is now an administrator'}.`)}
-                        >
-                          {user.admin ? 'Remove admin' : 'Make admin'}
-                        </button>
-                      </>
-                    )}
+                  <td>
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-label={`New invitation link for ${user.email}`}
+                        disabled={newInvitation.isPending}
+                        onClick={() => reinvite(user)}
+                      >
+                        New invitation link
+                      </button>
+                      {self ? null : (
+                        <>
+                          <button
+                            type="button"
+                            className="button button-small"
+                            aria-label={`${user.disabledAt ? 'Enable' : 'Disable'} ${user.email}`}
+                            disabled={update.isPending}
+                            onClick={() => change(user, { disabled: !user.disabledAt }, `${user.email} ${user.disabledAt ? 'enabled' : 'disabled'}.`)}
+                          >
+                            {user.disabledAt ? 'Enable' : 'Disable'}
+                          </button>
+                          <button
+                            type="button"
+                            className="button button-small"
+                            aria-label={user.admin ? `Remove the administrator flag of ${user.email}` : `Make ${user.email} an administrator`}
+                            disabled={update.isPending}
+                            onClick={() => change(user, { admin: !user.admin }, `${user.email} ${user.admin ? 'is no longer an administrator' : 'is now an administrator'}.`)}
+                          >
+                            {user.admin ? 'Remove admin' : 'Make admin'}
+                          </button>
+                        </>
+                      )}
+                    </div>
                   </td>
                 </tr>
               );

@@ -51,8 +51,8 @@ export function MembersSection({ slug, parties, onChanged }: { slug: string; par
                       <th scope="row" dir="auto">
                         {m.name}
                       </th>
-                      <td className="mono">{m.email}</td>
-                      <td>{AGREEMENT_ROLE_LABELS[m.role]}</td>
+                      <td className="mono nowrap">{m.email}</td>
+                      <td className="nowrap">{AGREEMENT_ROLE_LABELS[m.role]}</td>
                       <td dir="auto">{partyName(m.partyId) ?? <span className="muted">—</span>}</td>
                       <td>
                         <button

@@ -28,7 +28,8 @@ describe('showValue and entityLabel', () => {
   it('names an entity by its code, else its title, name or e-mail', () => {
     expect(entityLabel('provision', null, { code: '2.3', title: 'Junctions' })).toBe('provision 2.3');
     expect(entityLabel('note', { title: 'Schedule' }, null)).toBe('note “Schedule”');
-    expect(entityLabel('membership', null, { role: 'viewer' })).toBe('membership');
+    expect(entityLabel('membership', null, { role: 'party_delegate', partyId: 'p' })).toBe('membership (party delegate)');
+    expect(entityLabel('api_token', null, { expiresAt: null })).toBe('api_token');
     expect(entityLabel('note', null, null)).toBe('note');
   });
 });

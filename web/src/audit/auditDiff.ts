@@ -30,12 +30,13 @@ export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
     .map((field) => ({ field, from: showValue(b[field]), to: showValue(a[field]) }));
 }
 
-/** What an entry is about in words: "provision 2.3", "note “Schedule…”", or the entity alone. */
+/** What an entry is about in words: "provision 2.3", "note “Schedule…”", "membership (viewer)", or the entity alone. */
 export function entityLabel(entity: string, before: unknown, after: unknown): string {
   const state = asRecord(after) ?? asRecord(before);
   if (!state) return entity;
   const code = typeof state.code === 'string' && state.code ? state.code : null;
   const name = [state.title, state.name, state.email].find((v): v is string => typeof v === 'string' && v !== '');
   if (code) return `${entity} ${code}`;
-  return name ? `${entity} “${showValue(name)}”` : entity;
+  if (name) return `${entity} “${showValue(name)}”`;
+  return typeof state.role === 'string' ? `${entity} (${state.role.replace('_', ' ')})` : entity;
 }

@@ -27,7 +27,8 @@ export function TokensSection() {
     <section className="panel" aria-labelledby="tokens-heading">
       <h2 id="tokens-heading">API tokens</h2>
       <p className="muted">
-        For scripts and the command line: send a token as <code>Authorization: Bearer …</code>. It acts with your rights.
+        For scripts and the command line: send a token in the header <code>Authorization: Bearer &lt;token&gt;</code>; it acts with
+        your rights.
       </p>
       {created ? (
         <div className="secret-once" role="region" aria-label="New API token">

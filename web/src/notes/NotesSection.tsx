@@ -98,6 +98,16 @@ export function NotesSection({ slug, timeZone, parties, provisions, noteParties,
   );
 }
 
+/** A small padlock (inline SVG: no emoji font is needed, and the CSP allows it). */
+function LockIcon() {
+  return (
+    <svg className="lock-icon" viewBox="0 0 12 14" width="10" height="12" aria-hidden="true" focusable="false">
+      <path d="M3 6V4a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      <rect x="1" y="6" width="10" height="7.5" rx="1.5" fill="currentColor" />
+    </svg>
+  );
+}
+
 interface NoteItemProps {
   slug: string;
   note: NoteView;
@@ -121,7 +131,8 @@ function NoteItem({ slug, note, party, provision, timeZone, canWrite, onEdit, on
         </span>
         {note.confidential ? (
           <span className="pill pill-confidential">
-            <span aria-hidden="true">🔒 </span>Confidential to {partyName}
+            <LockIcon />
+            Confidential to {partyName}
           </span>
         ) : (
           <span className="pill pill-outline">Shared</span>
