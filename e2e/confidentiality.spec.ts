@@ -1,0 +1,178 @@
+/**
+ * Confidential notes of the cairo-2026 demo: each party's delegate sees its own party's confidential
+ * note and never another's (not on the page, not in any API answer the page received); visitors
+ * and viewers see only the shared note, and get no edit controls.
+ */
+import type { Page, Response } from '@playwright/test';
+import { agreementPage } from './page-models/agreement-page.ts';
+import { apiAs, demoAccount, logIn } from './support/accounts.ts';
+import { expect, test } from './support/fixtures.ts';
+
+const SLUG = 'cairo-2026';
+const HAMAS_NOTE = 'Internal brief on the junction schedule (demo placeholder)';
+const ISRAEL_NOTE = 'Internal brief on the force authority clause (demo placeholder)';
+const EGYPT_NOTE = 'Schedule of the Cairo sessions';
+
+interface NoteJson {
+  id: string;
+  title: string;
+}
+
+/** The id of a demo note, read as the administrator (who sees every note). */
+async function noteId(title: string): Promise<string> {
+  const admin = await apiAs(demoAccount('admin'));
+  const { items } = (await (await admin.get(`/api/agreements/${SLUG}/notes`)).json()) as { items: NoteJson[] };
+  await admin.dispose();
+  const note = items.find((n) => n.title === title);
+  if (!note) throw new Error(`No demo note "${title}"`);
+  return note.id;
+}
+
+/** Every API answer the page receives, as text, keyed by URL. */
+function recordApiAnswers(page: Page): () => Promise<Map<string, string>> {
+  const pending: Promise<[string, string]>[] = [];
+  page.on('response', (response: Response) => {
+    if (new URL(response.url()).pathname.startsWith('/api/')) {
+      pending.push(response.text().then((text) => [response.url(), text] as [string, string], () => [response.url(), '']));
+    }
+  });
+  return async () => new Map(await Promise.all(pending));
+}
+
+test('the Israel delegate sees Israel’s confidential note and no trace of Hamas’s', async ({ page }) => {
+  const hamasNoteId = await noteId(HAMAS_NOTE);
+  const answers = recordApiAnswers(page);
+  const agreement = agreementPage(page);
+  await logIn(page, demoAccount('party_delegate', 'Israel'));
+  await agreement.goto(SLUG);
+
+  const israel = agreement.notes.note(ISRAEL_NOTE);
+  await expect(israel).toBeVisible();
+  await expect(israel).toContainText('Confidential to Israel');
+  await expect(israel).toContainText('on 2.4');
+  await expect(agreement.notes.note(EGYPT_NOTE)).toContainText('Shared');
+  await expect(agreement.notes.list.getByRole('listitem')).toHaveCount(2);
+
+  // The note form offers Israel only, confidential by default.
+  await expect(agreement.notes.party.locator('option')).toHaveText(['Israel']);
+  await expect(agreement.notes.confidential).toBeChecked();
+  await expect(agreement.notes.confidential).toHaveAccessibleName('Confidential to Israel');
+
+  // A delegate reads the audit log, where the other party's note is redacted.
+  await expect(agreement.audit.rows.first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+
+  // Nowhere on the page, and in no answer the page got.
+  await expect(page.getByText(HAMAS_NOTE)).toHaveCount(0);
+  expect(await page.content()).not.toContain(HAMAS_NOTE);
+  const received = await answers();
+  expect([...received.keys()].some((url) => url.includes(`/api/agreements/${SLUG}/notes`))).toBe(true);
+  for (const [url, text] of received) {
+    expect(text, url).not.toContain(HAMAS_NOTE);
+    expect(text, url).not.toContain('junction schedule');
+    // The audit log keeps every entry so that the hash chain can be followed; the note's entry
+    // there names no party and carries no content (redacted). Elsewhere even its id is absent.
+    if (!url.includes('/audit')) expect(text, url).not.toContain(hamasNoteId);
+  }
+
+  const delegate = await apiAs(demoAccount('party_delegate', 'Israel'));
+  const audit = (await (await delegate.get(`/api/agreements/${SLUG}/audit?limit=500`)).json()) as {
+    items: { entity: string; entityId: string; redacted: boolean; before: unknown; after: unknown }[];
+  };
+  await delegate.dispose();
+  const hamasEntries = audit.items.filter((e) => e.entityId === hamasNoteId);
+  expect(hamasEntries.length).toBeGreaterThan(0);
+  for (const entry of hamasEntries) expect(entry).toMatchObject({ redacted: true, before: null, after: null });
+});
+
+test('a delegate’s note for another party is refused by the server, and the form says so', async ({ page }) => {
+  const agreement = agreementPage(page);
+  const partyIds = (await (await page.request.get(`/api/agreements/${SLUG}/parties`)).json()) as { items: { id: string; name: string }[] };
+  const hamas = partyIds.items.find((p) => p.name === 'Hamas');
+  if (!hamas) throw new Error('No Hamas in the demo');
+  await logIn(page, demoAccount('party_delegate', 'Israel'));
+  await agreement.goto(SLUG);
+
+  // Tamper with the request on its way out, as a hostile client could.
+  await page.route(`**/api/agreements/${SLUG}/notes`, async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    const body = { ...(route.request().postDataJSON() as Record<string, unknown>), partyId: hamas.id };
+    return route.continue({ postData: JSON.stringify(body) });
+  });
+  await agreement.notes.title.fill('Written for another party');
+  await agreement.notes.submit.click();
+  await expect(agreement.notes.form.getByRole('alert')).toContainText("Only the party's own delegates and the mediators write its notes");
+  await expect(agreement.notes.note('Written for another party')).toHaveCount(0);
+});
+
+test('the Hamas delegate sees Hamas’s confidential note, not Israel’s', async ({ page }) => {
+  const agreement = agreementPage(page);
+  await logIn(page, demoAccount('party_delegate', 'Hamas'));
+  await agreement.goto(SLUG);
+
+  const hamas = agreement.notes.note(HAMAS_NOTE);
+  await expect(hamas).toBeVisible();
+  await expect(hamas).toContainText('Confidential to Hamas');
+  await expect(hamas).toContainText('on 2.3');
+  await expect(agreement.notes.note(EGYPT_NOTE)).toBeVisible();
+  await expect(page.getByText(ISRAEL_NOTE)).toHaveCount(0);
+  await expect(agreement.notes.party.locator('option')).toHaveText(['Hamas']);
+  // A delegate edits no provision and no phase.
+  await expect(agreement.editProvision('2.3')).toHaveCount(0);
+  await expect(agreement.addPhase).toHaveCount(0);
+
+  await page.screenshot({ path: '/tmp/phaseline-delegate.png', fullPage: true });
+});
+
+test('a delegate adds a note for its own party, which the other party’s delegate never sees', async ({ page, browser }) => {
+  const agreement = agreementPage(page);
+  const title = `Egypt-only reading ${Math.random().toString(36).slice(2, 8)}`;
+  await logIn(page, demoAccount('party_delegate', 'Egypt'));
+  await agreement.goto(SLUG);
+  await agreement.notes.provision.selectOption({ label: '2.3 Schedules for the pullout of armored divisions from key logistic junctions' });
+  await agreement.notes.title.fill(title);
+  await agreement.notes.body.fill('ملاحظة سرية للوفد المصري');
+  await agreement.notes.submit.click();
+  await expect(agreement.notice).toContainText(`Note “${title}” added.`);
+  const note = agreement.notes.note(title);
+  await expect(note).toContainText('Confidential to Egypt');
+  await expect(note.getByText('ملاحظة سرية للوفد المصري')).toHaveCSS('direction', 'rtl');
+  // The form is empty again for the next note.
+  await expect(agreement.notes.title).toHaveValue('');
+
+  const other = await browser.newPage();
+  await logIn(other, demoAccount('party_delegate', 'Qatar'));
+  const otherAgreement = agreementPage(other);
+  await otherAgreement.goto(SLUG);
+  await expect(otherAgreement.notes.note(EGYPT_NOTE)).toBeVisible();
+  await expect(other.getByText(title)).toHaveCount(0);
+  await other.close();
+});
+
+test('a visitor sees only the shared note and no edit controls', async ({ page }) => {
+  const agreement = agreementPage(page);
+  await agreement.goto(SLUG);
+  await expect(agreement.notes.note(EGYPT_NOTE)).toBeVisible();
+  await expect(agreement.notes.list.getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByText(HAMAS_NOTE)).toHaveCount(0);
+  await expect(page.getByText(ISRAEL_NOTE)).toHaveCount(0);
+  await expect(agreement.editButtons).toHaveCount(0);
+  await expect(agreement.notes.form).toHaveCount(0);
+  await expect(agreement.audit.heading).toHaveCount(0);
+  await expect(agreement.members.section).toHaveCount(0);
+});
+
+test('the viewer account reads the agreement but gets no Edit button', async ({ page }) => {
+  const agreement = agreementPage(page);
+  await logIn(page, demoAccount('viewer'));
+  await agreement.goto(SLUG);
+  await expect(agreement.matrixRows).toHaveCount(3);
+  await expect(agreement.notes.note(EGYPT_NOTE)).toBeVisible();
+  await expect(agreement.notes.list.getByRole('listitem')).toHaveCount(1);
+  await expect(agreement.editButtons).toHaveCount(0);
+  await expect(agreement.addPhase).toHaveCount(0);
+  await expect(agreement.addProvision('Phase One Finalization')).toHaveCount(0);
+  await expect(agreement.notes.form).toHaveCount(0);
+  // A viewer has no audit:read.
+  await expect(agreement.audit.heading).toHaveCount(0);
+});
