@@ -17,11 +17,14 @@ export function PublishToggle({ agreement, onChanged }: { agreement: AgreementVi
     },
   });
   const error = publish.error;
+  // While saving, and until the agreement is read again, show the value being saved.
+  const saved = publish.data && publish.data.version > agreement.version ? publish.data.public : agreement.public;
+  const shown = publish.isPending && publish.variables !== undefined ? publish.variables : saved;
   return (
     <div className="publish-toggle">
       <CheckboxField
         label="Public"
-        checked={agreement.public}
+        checked={shown}
         disabled={publish.isPending}
         onChange={(value) =>
           publish.mutate(value, { onSuccess: (saved) => onChanged(saved.public ? 'The agreement is now public.' : 'The agreement is now private.') })
