@@ -34,8 +34,12 @@ export function demoAccount(role: DemoRole, party?: string): DemoAccount {
   return found;
 }
 
-/** Logs the page's browser context in (the cookie is shared by the page), without the login form. */
+/**
+ * Logs the page's browser context in (the cookie is shared by the page), without the login form.
+ * Any earlier session's cookie goes first: with it, the login would be a cookie write needing its CSRF token.
+ */
 export async function logIn(page: Page, account: { email: string; password: string }): Promise<void> {
+  await page.context().clearCookies();
   const response = await page.request.post('/api/auth/login', { data: { email: account.email, password: account.password } });
   expect(response.status(), `login as ${account.email}`).toBe(200);
 }
