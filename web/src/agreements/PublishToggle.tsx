@@ -1,5 +1,6 @@
 /** The public flag of an agreement (administrators): visitors who are not logged in read public agreements only. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { AgreementView } from '../../../src/contract/index.ts';
 import { api, ApiError, apiPath, errorMessage } from '../shared/api.ts';
 import { CheckboxField } from '../shared/fields.tsx';
@@ -17,18 +18,24 @@ export function PublishToggle({ agreement, onChanged }: { agreement: AgreementVi
     },
   });
   const error = publish.error;
-  // While saving, and until the agreement is read again, show the value being saved.
+  // The value being saved, set in the change handler itself: react-query's own state reaches React
+  // a moment later, and a controlled checkbox would meanwhile snap back to the old value.
+  const [saving, setSaving] = useState<boolean | null>(null);
   const saved = publish.data && publish.data.version > agreement.version ? publish.data.public : agreement.public;
-  const shown = publish.isPending && publish.variables !== undefined ? publish.variables : saved;
+  const shown = saving ?? saved;
   return (
     <div className="publish-toggle">
       <CheckboxField
         label="Public"
         checked={shown}
         disabled={publish.isPending}
-        onChange={(value) =>
-          publish.mutate(value, { onSuccess: (saved) => onChanged(saved.public ? 'The agreement is now public.' : 'The agreement is now private.') })
-        }
+        onChange={(value) => {
+          setSaving(value);
+          publish.mutate(value, {
+            onSuccess: (result) => onChanged(result.public ? 'The agreement is now public.' : 'The agreement is now private.'),
+            onSettled: () => setSaving(null),
+          });
+        }}
         hint="Visitors who are not logged in can read a public agreement (never a confidential note)."
       />
       {error ? (
