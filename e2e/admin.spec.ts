@@ -49,7 +49,7 @@ test('an invited user sets a password, logs in, gets the monitor role and its co
   await invitee.getByLabel('Repeat the password').fill(password);
   await invitee.getByRole('button', { name: 'Set password and log in' }).click();
   await expect(invitee).toHaveURL('/');
-  await expect(invitee.getByRole('status')).toContainText(`Welcome, ${name}`);
+  await expect(invitee.getByRole('status').filter({ hasText: 'Welcome' })).toContainText(`Welcome, ${name}: your password is set`);
   await expect(header(invitee).menuButton).toContainText(name);
 
   // The link works once.
