@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../src/db/index.ts';
+import { openDatabase, type Database } from '../src/db/index.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadDemo } from '../src/server/demo/demo.service.ts';
 import { ACCOUNTS_FILE } from './support/env.ts';
@@ -17,11 +17,25 @@ const port = Number(process.env.PORT ?? 8181);
 const loginRateLimit = Number(process.env.E2E_LOGIN_RATE_LIMIT ?? 1_000);
 const dataDir = mkdtempSync(join(tmpdir(), 'phaseline-e2e-'));
 
-const database = await openDatabase({ dataDir });
-const { accounts } = await loadDemo(database, { accounts: true });
-writeFileSync(ACCOUNTS_FILE, JSON.stringify(accounts, null, 2), { mode: 0o600 });
-const app = await buildApp({ database, logger: false, loginRateLimit });
-await app.listen({ host: '127.0.0.1', port });
+/** Opens the database with the demo and listens; on failure (e.g. the port is taken) removes the data directory. */
+async function start() {
+  let database: Database | null = null;
+  try {
+    database = await openDatabase({ dataDir });
+    const { accounts } = await loadDemo(database, { accounts: true });
+    const app = await buildApp({ database, logger: false, loginRateLimit });
+    await app.listen({ host: '127.0.0.1', port });
+    // Only once this server answers: a second server that failed to start must not overwrite the file.
+    writeFileSync(ACCOUNTS_FILE, JSON.stringify(accounts, null, 2), { mode: 0o600 });
+    return { database, app, accounts };
+  } catch (error) {
+    await database?.close().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+const { database, app, accounts } = await start();
 console.log(`phaseline e2e server on http://127.0.0.1:${port} (data in ${dataDir}, ${accounts.length} demo accounts in ${ACCOUNTS_FILE})`);
 
 let closing = false;
