@@ -45,8 +45,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own refusals: malformed JSON, body too large, unsupported media type...
+      const code = status === 429 ? 'rate_limited' : (FASTIFY_CODES[err.code] ?? 'bad_request');
       return reply.status(status).send({
-        error: { code: FASTIFY_CODES[err.code] ?? 'bad_request', message: err.message, details: {} },
+        error: { code, message: err.message, details: {} },
       });
     }
     request.log.error({ err }, 'unhandled error');

@@ -45,7 +45,8 @@ export function noteRepository(db: Db) {
   return scopedRepository<typeof notes.$inferSelect, PartyNote>(db, {
     table: notes,
     entity: 'Note',
-    orderBy: [notes.createdAt],
+    // Notes written in one transaction share a timestamp; the title keeps their order stable.
+    orderBy: [notes.createdAt, notes.title],
     toModel: (row) => ({ ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() }),
     extraSet: () => ({ updatedAt: sql`now()` }),
   });

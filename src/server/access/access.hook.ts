@@ -83,7 +83,9 @@ export function registerAccessControl(app: FastifyInstance, deps: { auth: AuthSe
     request.user = found.user;
     request.sessionToken = cookie;
     request.csrfToken = found.csrfToken;
-    if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== found.csrfToken) {
+    // Public routes (login, setup, invitation) act on no session, so a stale cookie must not block them.
+    const isPublic = request.routeOptions.config?.permission === 'public';
+    if (UNSAFE.has(request.method) && !isPublic && request.headers[CSRF_HEADER] !== found.csrfToken) {
       throw new ForbiddenError(`Writes with a session cookie must send the ${CSRF_HEADER} header from /api/auth/me`);
     }
   });

@@ -33,12 +33,8 @@ export function auditService({ repos }: { repos: Repositories }) {
         total,
         items: items.map((entry) => {
           const redacted = hiddenFrom(principal, entry);
-          return {
-            ...entry,
-            before: redacted ? null : entry.before,
-            after: redacted ? null : entry.after,
-            redacted,
-          };
+          // The entry stays in the list so that the chain has no gap; what and whose it was does not show.
+          return redacted ? { ...entry, entityId: 'redacted', before: null, after: null, redacted } : { ...entry, redacted };
         }),
       };
     },

@@ -83,6 +83,15 @@ describe('login sessions', () => {
     expect(real.status).toBe(201);
   });
 
+  it('lets a browser with a stale or live session cookie log in again without the CSRF token', async () => {
+    const h = await harness();
+    await userWithPassword(h);
+    const b = browser(h.app);
+    await b.send('POST', '/api/auth/login', { email: 'delegate@test.example', password: PASSWORD });
+    const again = await b.send('POST', '/api/auth/login', { email: 'delegate@test.example', password: PASSWORD }, false);
+    expect(again.status).toBe(200);
+  });
+
   it('ends the session on logout', async () => {
     const h = await harness();
     await userWithPassword(h);
@@ -135,7 +144,9 @@ describe('login sessions', () => {
     expect((await attempt()).status).toBe(401);
     expect((await attempt()).status).toBe(401);
     expect((await attempt()).status).toBe(401);
-    expect((await attempt()).status).toBe(429);
+    const limited = await attempt();
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ error: { code: 'rate_limited' } });
   });
 
   it('sends security headers', async () => {
