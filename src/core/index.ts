@@ -6,3 +6,4 @@ export * from './matrix.ts';
 export * from './model.ts';
 export * from './rules.ts';
 export * from './slug.ts';
+export * from './incidents.ts';
