@@ -9,6 +9,8 @@ import type {
   PhaseStatus,
   ProvisionCategory,
 } from './domain.ts';
+import type { Credibility, IncidentCategory, IncidentStatus, Reliability, SourceType } from './incidents.ts';
+import type { BBox, ZoneGeometry, ZoneKind } from './zones.ts';
 
 export interface Agreement {
   id: string;
@@ -105,4 +107,102 @@ export interface PartyNote {
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A named feature of an agreement on the map: a sector, corridor, checkpoint, line... */
+export interface Zone {
+  id: string;
+  agreementId: string;
+  name: string;
+  kind: ZoneKind;
+  description: string;
+  geometry: ZoneGeometry;
+  /** The properties of the GeoJSON feature it came from (codes, source, validity). */
+  properties: Record<string, unknown>;
+  bbox: BBox;
+  /** 0 for points and lines. */
+  areaSqKm: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Casualty figures; null where unknown, which is not zero. */
+export interface Casualties {
+  killed: number | null;
+  injured: number | null;
+  civiliansKilled: number | null;
+  civiliansInjured: number | null;
+}
+
+/** A reported incident. Its status moves only through the verification workflow. */
+export interface Incident extends Casualties {
+  id: string;
+  agreementId: string;
+  occurredAt: string;
+  reportedAt: string;
+  lon: number | null;
+  lat: number | null;
+  zoneId: string | null;
+  /** Where it happened, in words (a town, a road, a crossing). */
+  place: string;
+  sourceType: SourceType;
+  reliability: Reliability;
+  credibility: Credibility;
+  allegedPartyId: string | null;
+  /** Set only by the step to "verified". */
+  attributedPartyId: string | null;
+  /** The party whose delegate filed it as a complaint; null otherwise. */
+  reportingPartyId: string | null;
+  category: IncidentCategory;
+  description: string;
+  status: IncidentStatus;
+  duplicateOfId: string | null;
+  externalSource: string | null;
+  externalId: string | null;
+  provisionIds: string[];
+  reportedBy: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One step of an incident's verification workflow; the history only grows. */
+export interface IncidentStep {
+  incidentId: string;
+  seq: number;
+  from: IncidentStatus;
+  to: IncidentStatus;
+  reason: string;
+  actorId: string | null;
+  actorName: string;
+  at: string;
+  attributedPartyId: string | null;
+  duplicateOfId: string | null;
+}
+
+/** Evidence: a link, or a file kept in the database with its SHA-256. */
+export interface Evidence {
+  id: string;
+  incidentId: string;
+  kind: 'link' | 'file';
+  name: string;
+  url: string | null;
+  contentType: string | null;
+  size: number | null;
+  sha256: string | null;
+  description: string;
+  addedBy: string | null;
+  createdAt: string;
+}
+
+/** A party's answer to an allegation against it. */
+export interface IncidentResponse {
+  id: string;
+  incidentId: string;
+  partyId: string;
+  body: string;
+  authorId: string | null;
+  authorName: string;
+  createdAt: string;
 }

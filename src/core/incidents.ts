@@ -1,0 +1,120 @@
+/**
+ * Ceasefire incidents: the violation taxonomy, source grading on the Admiralty scale, and the
+ * verification workflow. The workflow is a table of allowed transitions; attribution to a party
+ * happens only when an incident is verified.
+ */
+
+export const INCIDENT_CATEGORIES = [
+  'armed_attack',
+  'shelling',
+  'airstrike',
+  'incursion',
+  'movement_beyond_line',
+  'checkpoint_obstruction',
+  'obstruction_of_aid',
+  'detention',
+  'other',
+] as const;
+export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+
+export const INCIDENT_CATEGORY_LABELS: Record<IncidentCategory, string> = {
+  armed_attack: 'Armed attack',
+  shelling: 'Shelling',
+  airstrike: 'Airstrike',
+  incursion: 'Incursion',
+  movement_beyond_line: 'Movement beyond an agreed line',
+  checkpoint_obstruction: 'Checkpoint obstruction',
+  obstruction_of_aid: 'Obstruction of aid',
+  detention: 'Detention',
+  other: 'Other',
+};
+
+export const SOURCE_TYPES = ['monitor', 'party_complaint', 'media', 'public'] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+/** Admiralty (NATO) source reliability, A (completely reliable) to F (cannot be judged). */
+export const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type Reliability = (typeof RELIABILITY_GRADES)[number];
+export const RELIABILITY_LABELS: Record<Reliability, string> = {
+  A: 'Completely reliable',
+  B: 'Usually reliable',
+  C: 'Fairly reliable',
+  D: 'Not usually reliable',
+  E: 'Unreliable',
+  F: 'Reliability cannot be judged',
+};
+
+/** Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged). */
+export const CREDIBILITY_GRADES = [1, 2, 3, 4, 5, 6] as const;
+export type Credibility = (typeof CREDIBILITY_GRADES)[number];
+export const CREDIBILITY_LABELS: Record<Credibility, string> = {
+  1: 'Confirmed by other sources',
+  2: 'Probably true',
+  3: 'Possibly true',
+  4: 'Doubtful',
+  5: 'Improbable',
+  6: 'Truth cannot be judged',
+};
+
+export const INCIDENT_STATUSES = [
+  'reported',
+  'triaged',
+  'under_investigation',
+  'verified',
+  'not_verified',
+  'disputed',
+  'duplicate',
+] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** Where each status may go next. Verified, not verified and duplicate are final. */
+export const INCIDENT_TRANSITIONS: Record<IncidentStatus, readonly IncidentStatus[]> = {
+  reported: ['triaged', 'duplicate'],
+  triaged: ['under_investigation', 'duplicate'],
+  under_investigation: ['verified', 'not_verified', 'disputed', 'duplicate'],
+  disputed: ['under_investigation'],
+  verified: [],
+  not_verified: [],
+  duplicate: [],
+};
+
+export interface TransitionRequest {
+  from: IncidentStatus;
+  to: IncidentStatus;
+  reason: string;
+  /** The party the verified incident is attributed to; only with "verified". */
+  attributedPartyId?: string | null | undefined;
+  /** The incident this one duplicates; only with "duplicate". */
+  duplicateOfId?: string | null | undefined;
+}
+
+export type TransitionCheck =
+  | { ok: true }
+  | { ok: false; code: 'illegal_transition'; message: string; allowed: readonly IncidentStatus[] }
+  | { ok: false; code: 'rule_violation'; message: string; path: string };
+
+/** Whether a workflow step is allowed, and complete; never throws. */
+export function checkTransition(request: TransitionRequest): TransitionCheck {
+  const allowed = INCIDENT_TRANSITIONS[request.from];
+  if (!allowed.includes(request.to)) {
+    return {
+      ok: false,
+      code: 'illegal_transition',
+      message: `An incident that is ${request.from} cannot become ${request.to}; allowed: ${allowed.join(', ') || 'none (final)'}`,
+      allowed,
+    };
+  }
+  if (request.reason.trim() === '') {
+    return { ok: false, code: 'rule_violation', message: 'Every step needs a reason', path: 'reason' };
+  }
+  if (request.to !== 'verified' && request.attributedPartyId) {
+    return { ok: false, code: 'rule_violation', message: 'An incident is attributed only when it is verified', path: 'attributedPartyId' };
+  }
+  if (request.to === 'duplicate' && !request.duplicateOfId) {
+    return { ok: false, code: 'rule_violation', message: 'Name the incident this one duplicates', path: 'duplicateOfId' };
+  }
+  if (request.to !== 'duplicate' && request.duplicateOfId) {
+    return { ok: false, code: 'rule_violation', message: 'duplicateOfId goes only with "duplicate"', path: 'duplicateOfId' };
+  }
+  return { ok: true };
+}
