@@ -71,18 +71,10 @@ export const ROLE_MATRIX: Record<Permission, readonly MatrixRole[]> = {
   'users:manage': ['admin'],
 };
 
-/** Permissions checked against a role on one agreement (the others need no agreement). */
-export const AGREEMENT_SCOPED: ReadonlySet<Permission> = new Set([
-  'agreement:read',
-  'agreement:update',
-  'agreement:delete',
-  'agreement:publish',
-  'structure:write',
-  'provision:write',
-  'note:write',
-  'audit:read',
-  'members:manage',
-]);
+/** Permissions that need no agreement; every other one is checked against a role on one agreement. */
+const GLOBAL_PERMISSIONS: readonly Permission[] = ['public', 'authenticated', 'agreement:list', 'agreement:create', 'users:manage'];
+
+export const AGREEMENT_SCOPED: ReadonlySet<Permission> = new Set(PERMISSIONS.filter((p) => !GLOBAL_PERMISSIONS.includes(p)));
 
 export interface Membership {
   agreementId: string;

@@ -4,23 +4,14 @@
  */
 import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, gt } from 'drizzle-orm';
-import { entryHash, type AuditAction, type AuditEntry, type ChainPoint } from '../../core/index.ts';
+import { entryHash, type AuditAction, type AuditEntry, type AuditFields, type ChainPoint } from '../../core/index.ts';
 import type { Db } from '../open.ts';
 import { auditEvents, auditHead } from '../schema.ts';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-export interface AuditRecord {
-  at: Date;
-  actorId: string | null;
-  actorName: string;
-  action: AuditAction;
-  entity: string;
-  entityId: string;
-  agreementId: string | null;
-  before: unknown;
-  after: unknown;
-}
+/** What a writer records; the sequence number and the link to the previous entry are added on append. */
+export type AuditRecord = Omit<AuditFields, 'seq' | 'prevHash' | 'at'> & { at: Date };
 
 type Row = typeof auditEvents.$inferSelect;
 

@@ -32,20 +32,7 @@ export interface ProvisionFilter {
 }
 
 /** A provision to insert in bulk; the id, version and timestamps come from the database. */
-export interface ProvisionInsert {
-  agreementId: string;
-  phaseId: string;
-  pillarId: string | null;
-  ordinal: number;
-  code: string;
-  title: string;
-  text: string;
-  category: ProvisionCategory;
-  obligatedPartyId: string | null;
-  deadline: string | null;
-  verificationMethod: string;
-  status: ImplementationStatus;
-}
+export type ProvisionInsert = Omit<Provision, 'id' | 'version' | 'updatedAt'>;
 
 export const BULK_COLUMNS = [
   ['agreement_id', 'uuid', 'agreementId'],
