@@ -4,3 +4,5 @@ export * from './auth.ts';
 export * from './common.ts';
 export * from './health.ts';
 export * from './provisions.ts';
+export * from './incidents.ts';
+export * from './zones.ts';

@@ -74,6 +74,7 @@ const StatusCounts = z.object({
 const BottleneckReason = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('overdue'), deadline: IsoDateTime, daysOverdue: z.number().int() }),
   z.object({ kind: z.literal('disputed') }),
+  z.object({ kind: z.literal('violations'), count: z.number().int(), days: z.number().int() }).describe('Verified violations in the last `days` days'),
 ]);
 
 export const MatrixView = z.object({

@@ -63,6 +63,11 @@ describe('bottleneckReasons', () => {
     expect(bottleneckReasons(provision({ deadline: '2026-07-01T00:00:00Z' }), now)).toEqual([]);
   });
 
+  it('counts verified violations of the last 7 days as a reason, fulfilled or not', () => {
+    expect(bottleneckReasons(provision({ status: 'full' }), now, 3)).toEqual([{ kind: 'violations', count: 3, days: 7 }]);
+    expect(bottleneckReasons(provision({}), now, 0)).toEqual([]);
+  });
+
   it('gives both reasons for a disputed provision past its deadline', () => {
     const reasons = bottleneckReasons(provision({ deadline: '2026-06-19T12:00:00Z', status: 'disputed' }), now);
     expect(reasons.map((r) => r.kind)).toEqual(['overdue', 'disputed']);
@@ -97,7 +102,7 @@ describe('computeMatrix', () => {
     provision({ id: 'ok', phaseId: 'ph1', ordinal: 1, code: '1.1', status: 'full' }),
     provision({ id: 'contested', phaseId: 'ph2', ordinal: 1, code: '2.1', status: 'disputed', pillarId: 'pl1' }),
   ];
-  const matrix = computeMatrix({ agreement, parties: [], phases, pillars, provisions, now });
+  const matrix = computeMatrix({ agreement, parties: [], phases, pillars, provisions, recentViolations: new Map(), now });
 
   it('orders phases and their provisions by position', () => {
     expect(matrix.rows.map((r) => r.phase.id)).toEqual(['ph1', 'ph2', 'ph3']);
@@ -129,7 +134,16 @@ describe('computeMatrix', () => {
   });
 
   it('follows the clock it is given: the same data is not overdue earlier', () => {
-    const before = computeMatrix({ agreement, parties: [], phases, pillars, provisions, now: new Date('2026-06-01T00:00:00Z') });
+    const before = computeMatrix({ agreement, parties: [], phases, pillars, provisions, recentViolations: new Map(), now: new Date('2026-06-01T00:00:00Z') });
     expect(before.rows[0]!.bottlenecks).toEqual([]);
+  });
+
+  it('makes a provision with verified violations in the last 7 days a bottleneck of its phase', () => {
+    const withViolations = computeMatrix({ agreement, parties: [], phases, pillars, provisions, recentViolations: new Map([['ok', 2]]), now });
+    expect(withViolations.rows[0]!.bottlenecks.map((b) => [b.provisionId, b.reasons])).toEqual([
+      ['ok', [{ kind: 'violations', count: 2, days: 7 }]],
+      ['late', [{ kind: 'overdue', deadline: '2026-06-10T00:00:00Z', daysOverdue: 10 }]],
+    ]);
+    expect(withViolations.totals.bottlenecks).toBe(3);
   });
 });

@@ -7,9 +7,13 @@ import type { Agreement, Party, Phase, Pillar, Provision } from './model.ts';
 
 const DAY_MS = 86_400_000;
 
+/** How far back verified violations make a provision a bottleneck. */
+export const VIOLATION_WINDOW_DAYS = 7;
+
 export type BottleneckReason =
   | { kind: 'overdue'; deadline: string; daysOverdue: number }
-  | { kind: 'disputed' };
+  | { kind: 'disputed' }
+  | { kind: 'violations'; count: number; days: number };
 
 export interface Bottleneck {
   provisionId: string;
@@ -55,11 +59,19 @@ export interface MatrixInput {
   phases: Phase[];
   pillars: Pillar[];
   provisions: Provision[];
+  /**
+   * Verified violations per provision id that occurred in the VIOLATION_WINDOW_DAYS before `now`;
+   * a provision not in the map has none.
+   */
+  recentViolations: ReadonlyMap<string, number>;
   now: Date;
 }
 
-/** Why a provision holds its phase back at `now`; empty when it does not. */
-export function bottleneckReasons(provision: Provision, now: Date): BottleneckReason[] {
+/**
+ * Why a provision holds its phase back at `now`; empty when it does not. `recentViolations` is the
+ * number of verified violations of it in the VIOLATION_WINDOW_DAYS before `now`.
+ */
+export function bottleneckReasons(provision: Provision, now: Date, recentViolations = 0): BottleneckReason[] {
   const reasons: BottleneckReason[] = [];
   if (provision.deadline !== null && provision.status !== 'full') {
     const late = now.getTime() - Date.parse(provision.deadline);
@@ -68,6 +80,7 @@ export function bottleneckReasons(provision: Provision, now: Date): BottleneckRe
     }
   }
   if (provision.status === 'disputed') reasons.push({ kind: 'disputed' });
+  if (recentViolations > 0) reasons.push({ kind: 'violations', count: recentViolations, days: VIOLATION_WINDOW_DAYS });
   return reasons;
 }
 
@@ -102,7 +115,7 @@ export function computeMatrix(input: MatrixInput): Matrix {
   );
   const bottleneckOf = new Map<string, Bottleneck>();
   for (const p of provisions) {
-    const reasons = bottleneckReasons(p, now);
+    const reasons = bottleneckReasons(p, now, input.recentViolations.get(p.id) ?? 0);
     if (reasons.length > 0) {
       bottleneckOf.set(p.id, {
         provisionId: p.id,

@@ -10,7 +10,10 @@ import {
   pillarRepository,
   roundRepository,
 } from './repositories/parts.repository.ts';
+import { incidentRecordRepository } from './repositories/incident-records.repository.ts';
+import { incidentRepository } from './repositories/incidents.repository.ts';
 import { provisionRepository } from './repositories/provisions.repository.ts';
+import { zoneRepository } from './repositories/zones.repository.ts';
 
 export * from './open.ts';
 export { DataDirLockedError } from './lock.ts';
@@ -18,6 +21,11 @@ export type { ProvisionInsert } from './repositories/provisions.repository.ts';
 export { BULK_COLUMNS } from './repositories/provisions.repository.ts';
 export type { ApiToken, MembershipRow, User } from './repositories/accounts.repository.ts';
 export { sha256, type AuditRecord } from './repositories/audit.repository.ts';
+export type { ZoneInsert } from './repositories/zones.repository.ts';
+export { COUNT_CAP, type IncidentCursor, type IncidentFilter, type IncidentPageQuery } from './repositories/incidents.repository.ts';
+export type { EvidenceInsert } from './repositories/incident-records.repository.ts';
+export * as incidentBulk from './repositories/incidents.bulk.ts';
+export type { IncidentBulkRow } from './repositories/incidents.bulk.ts';
 
 /** Every repository over one Drizzle handle (the database, or a transaction). */
 export function repositories(db: Db) {
@@ -29,6 +37,9 @@ export function repositories(db: Db) {
     provisions: provisionRepository(db),
     rounds: roundRepository(db),
     notes: noteRepository(db),
+    zones: zoneRepository(db),
+    incidents: incidentRepository(db),
+    incidentRecords: incidentRecordRepository(db),
     accounts: accountRepository(db),
     audit: auditRepository(db),
   };

@@ -4,6 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -12,6 +14,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { acquireLock } from './lock.ts';
 import * as schema from './schema.ts';
 
@@ -26,10 +29,28 @@ export interface Database {
   db: Db;
   /** Parameterized SQL on the underlying client, for bulk work that Drizzle builds too slowly. */
   query<R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  /**
+   * Runs `work` in one transaction on one connection, with a Drizzle handle and COPY on that
+   * connection: for bulk loads that must be all-or-nothing. Commits when `work` resolves.
+   */
+  bulkTransaction<T>(work: (tx: BulkTransaction) => Promise<T>): Promise<T>;
   pglite?: PGlite;
   pool?: pg.Pool;
   close(): Promise<void>;
 }
+
+export interface BulkTransaction {
+  db: Db;
+  query<R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  /**
+   * COPY `target` (e.g. "incidents (a, b)") FROM text-format rows, one chunk after another (chunks
+   * may split a line anywhere); they are consumed as PostgreSQL takes them, so memory stays flat.
+   */
+  copyIn(target: string, chunks: AsyncIterable<string>): Promise<void>;
+}
+
+// PGlite reads COPY input from one Blob at /dev/blob: the chunks are sent in blobs of this size.
+const PGLITE_COPY_BLOB_BYTES = 8 * 1_048_576;
 
 export interface OpenOptions {
   /** PostgreSQL connection string; when set, PGlite is not used. */
@@ -82,6 +103,32 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     async query<R>(text: string, params: unknown[] = []) {
       return (await client.query<R>(text, params)).rows;
     },
+    bulkTransaction: (work) =>
+      // PGlite's own transaction holds its one connection, so other queries wait rather than join in.
+      client.transaction(async (tx) =>
+        work({
+          db: drizzlePglite(tx as unknown as PGlite, { schema }) as unknown as Db,
+          async query<R>(text: string, params: unknown[] = []) {
+            return (await tx.query<R>(text, params)).rows;
+          },
+          async copyIn(target, chunks) {
+            let pending = '';
+            // Each blob is one COPY statement, so it must end at a line end; the rest waits for the next.
+            const flush = async (final: boolean) => {
+              const cut = final ? pending.length : pending.lastIndexOf('\n') + 1;
+              if (cut === 0) return;
+              const blob = new Blob([pending.slice(0, cut)]);
+              pending = pending.slice(cut);
+              await tx.query(`COPY ${target} FROM '/dev/blob'`, [], { blob });
+            };
+            for await (const chunk of chunks) {
+              pending += chunk;
+              if (pending.length >= PGLITE_COPY_BLOB_BYTES) await flush(false);
+            }
+            await flush(true);
+          },
+        }),
+      ),
     async close() {
       try {
         if (!client.closed) await client.close();
@@ -109,6 +156,32 @@ async function openPostgres(url: string): Promise<Database> {
     pool,
     async query<R>(text: string, params: unknown[] = []) {
       return (await pool.query(text, params)).rows as R[];
+    },
+    async bulkTransaction(work) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const result = await work({
+          db: drizzlePg(client, { schema }) as unknown as Db,
+          async query<R>(text: string, params: unknown[] = []) {
+            return (await client.query(text, params)).rows as R[];
+          },
+          async copyIn(target, chunks) {
+            await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY ${target} FROM STDIN`)));
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
+          // A connection that cannot roll back is not given back to the pool.
+          broken = rollbackError;
+        });
+        throw err;
+      } finally {
+        client.release(broken);
+      }
     },
     async close() {
       await pool.end();

@@ -20,7 +20,14 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { authService } from './auth/auth.service.ts';
 import { userRoutes } from './auth/users.routes.ts';
 import { systemClock, type Clock } from './clock.ts';
+import { complianceRoutes } from './compliance/compliance.routes.ts';
+import { complianceService } from './compliance/compliance.service.ts';
 import { registerErrorHandler } from './errors.ts';
+import { evidenceRoutes } from './incidents/evidence.routes.ts';
+import { evidenceService } from './incidents/evidence.service.ts';
+import { incidentImporter } from './incidents/import.ts';
+import { incidentRoutes } from './incidents/incidents.routes.ts';
+import { incidentService } from './incidents/incidents.service.ts';
 import { memberRoutes } from './members/members.routes.ts';
 import { memberService } from './members/members.service.ts';
 import { noteRoutes } from './notes/notes.routes.ts';
@@ -29,6 +36,8 @@ import { provisionRoutes } from './provisions/provisions.routes.ts';
 import { provisionService } from './provisions/provisions.service.ts';
 import { APP_VERSION, healthRoutes, webRoutes } from './system/system.routes.ts';
 import { writer } from './write.ts';
+import { zoneRoutes } from './zones/zones.routes.ts';
+import { zoneService } from './zones/zones.service.ts';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -71,6 +80,11 @@ export function services(database: Database, options: ServiceOptions = {}) {
     members: memberService({ repos, write }),
     notes: noteService({ repos, write }),
     audit: auditService({ repos }),
+    zones: zoneService({ repos, write }),
+    incidents: incidentService({ repos, write, clock }),
+    evidence: evidenceService({ repos, write }),
+    compliance: complianceService({ repos, clock }),
+    incidentImport: incidentImporter({ database, clock }),
   };
 }
 export type Services = ReturnType<typeof services>;
@@ -110,7 +124,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       info: {
         title: 'Phaseline API',
         description:
-          'Phased ceasefires: agreements, phases, provisions, the Strategic Matrix, accounts and the audit log. ' +
+          'Phased ceasefires: agreements, phases, provisions, the Strategic Matrix, zones, incidents and their ' +
+          'verification, compliance, accounts and the audit log. ' +
           'Authenticate with the session cookie of POST /api/auth/login (writes then need the X-CSRF-Token header) ' +
           'or with Authorization: Bearer <API token>.',
         version: APP_VERSION,
@@ -130,6 +145,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   memberRoutes(app, svc.members);
   noteRoutes(app, svc.notes);
   auditRoutes(app, svc.audit);
+  zoneRoutes(app, svc.zones);
+  incidentRoutes(app, svc.incidents, svc.repos);
+  evidenceRoutes(app, svc.evidence);
+  complianceRoutes(app, svc.compliance);
   await webRoutes(app, deps.webDist);
   return app;
 }

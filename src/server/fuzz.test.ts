@@ -28,6 +28,13 @@ const SNAPSHOT_TABLES: Record<string, string> = {
   api_tokens: 'x.id, x.revoked_at, x.expires_at',
   audit_events: 'x.*',
   audit_head: 'x.*',
+  zones: 'x.*',
+  incidents: 'x.*',
+  incident_provisions: 'x.*',
+  incident_history: 'x.*',
+  incident_evidence: 'x.*',
+  incident_evidence_files: 'x.*',
+  incident_responses: 'x.*',
 };
 
 async function snapshot(): Promise<Record<string, string>> {

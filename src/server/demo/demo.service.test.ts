@@ -25,6 +25,7 @@ describe.each(testDrivers)('demo scenario on $name', (driver) => {
     const [round] = await repos.rounds.list(first.agreement.id);
     expect(round).toMatchObject({ venue: 'Cairo', startsOn: '2026-06-06' });
     expect(round!.partyIds).toHaveLength(2);
+    expect((await repos.incidents.page(first.agreement.id, { order: 'desc', limit: 1, offset: 0 })).total).toBe(0);
   });
 });
 
@@ -69,6 +70,26 @@ describe('demo reset', () => {
       expect(reset.created).toBe(true);
       expect((await repos.agreements.get(DEMO_SLUG)).title).not.toBe('Edited');
       expect(await repos.agreements.find(agreement.id)).toBeNull();
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe('demo zones', () => {
+  it('are the five Gaza governorates as sectors, with their OCHA codes, and no incident is invented', async () => {
+    // A fresh PGlite: on the shared server an older scenario may already hold the slug.
+    const database = await testDrivers[0]!.open();
+    try {
+      const { agreement } = await loadDemo(database);
+      const repos = repositories(database.db);
+      const zones = await repos.zones.list(agreement.id);
+      expect(zones.map((z) => [z.kind, z.name]).sort()).toEqual(
+        ['Deir Al-Balah', 'Gaza', 'Khan Younis', 'North Gaza', 'Rafah'].map((name) => ['sector', name]),
+      );
+      expect(zones.find((z) => z.name === 'Gaza')!.properties).toMatchObject({ adm2_pcode: 'PS0260' });
+      expect(await repos.audit.countFor(agreement.id, 'zone')).toBe(5);
+      expect((await repos.incidents.page(agreement.id, { order: 'desc', limit: 1, offset: 0 })).total).toBe(0);
     } finally {
       await database.close();
     }

@@ -3,7 +3,8 @@
  * log; optionally with demo accounts, one per role and per party, whose generated passwords are
  * returned once.
  */
-import type { Agreement, AgreementRole } from '../../core/index.ts';
+import { readFileSync } from 'node:fs';
+import { geometryAreaSqKm, geometryBBox, validateFeatureCollection, type Agreement, type AgreementRole, type ValidFeature } from '../../core/index.ts';
 import type { Database } from '../../db/index.ts';
 import { services } from '../app.ts';
 import { generatePassword } from '../auth/secrets.ts';
@@ -38,6 +39,16 @@ export interface DemoLoadResult {
 
 const DEMO_ACTOR: Actor = { id: null, name: 'phaseline demo load' };
 
+/** OCHA oPt COD-AB, CC BY-IGO: see data/SOURCE.md. */
+export const GAZA_GOVERNORATES_URL = new URL('./data/gaza_governorates.geojson', import.meta.url);
+
+/** The five governorates of the Gaza Strip, checked like any import; a bad vendored file fails loudly. */
+export function gazaGovernorates(): ValidFeature[] {
+  const { features, issues } = validateFeatureCollection(JSON.parse(readFileSync(GAZA_GOVERNORATES_URL, 'utf8')), { nameProperty: 'adm2_name' });
+  if (issues.length > 0) throw new Error(`gaza_governorates.geojson: ${issues.map((i) => i.message).join('; ')}`);
+  return features;
+}
+
 const mapValues = async <K extends string, V, R>(record: Record<K, V>, fn: (v: V) => Promise<R>) => {
   const out = {} as Record<K, R>;
   for (const [key, value] of Object.entries(record) as [K, V][]) out[key] = await fn(value);
@@ -46,7 +57,8 @@ const mapValues = async <K extends string, V, R>(record: Record<K, V>, fn: (v: V
 
 /**
  * Creates the demo agreement unless it exists. With `reset`, an existing one is deleted first.
- * Either the whole scenario is written or nothing is.
+ * Either the whole scenario is written or nothing is. Its zones are the five Gaza governorates
+ * (sectors); it has no incidents: import real ones (docs/IMPORT.md) rather than invent any.
  */
 export async function loadDemo(
   database: Database,
@@ -103,6 +115,19 @@ export async function loadDemo(
         }),
       );
     }
+    const zones = await repos.zones.insertMany(
+      gazaGovernorates().map((f) => ({
+        agreementId,
+        name: f.name,
+        kind: 'sector' as const,
+        description: `Governorate ${String(f.properties.adm2_pcode ?? '')} (OCHA oPt / COD-AB, CC BY-IGO)`,
+        geometry: f.geometry,
+        properties: f.properties,
+        bbox: geometryBBox(f.geometry),
+        areaSqKm: geometryAreaSqKm(f.geometry),
+      })),
+    );
+    for (const zone of zones) await created('zone', zone);
     const { parties: roundParties, ...round } = demoRound;
     await created('round', await repos.rounds.insert({ ...round, agreementId, partyIds: roundParties.map((k) => parties[k].id) }));
     return { agreement, created: true, parties };

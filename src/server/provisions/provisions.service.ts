@@ -1,7 +1,7 @@
 /** Provisions: each must sit in a phase, pillar and obligated party of its own agreement. */
 import type { z } from 'zod';
 import type { ProvisionCreate, ProvisionListQuery, ProvisionUpdate } from '../../contract/index.ts';
-import { computeMatrix, type Matrix, type Provision, type RuleIssue } from '../../core/index.ts';
+import { computeMatrix, VIOLATION_WINDOW_DAYS, type Matrix, type Provision, type RuleIssue } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import type { Clock } from '../clock.ts';
 import { assertRules } from '../agreements/agreements.service.ts';
@@ -65,16 +65,19 @@ export function provisionService({ repos, write, clock }: { repos: Repositories;
       return repos.provisions.page(agreement.id, query);
     },
 
-    /** The Strategic Matrix of an agreement as of now. */
+    /** The Strategic Matrix of an agreement as of now, with the verified violations of the last 7 days. */
     async matrix(ref: string): Promise<Matrix> {
       const agreement = await repos.agreements.get(ref);
-      const [parties, phases, pillars, provisions] = await Promise.all([
+      const now = clock.now();
+      const since = new Date(now.getTime() - VIOLATION_WINDOW_DAYS * 86_400_000);
+      const [parties, phases, pillars, provisions, recentViolations] = await Promise.all([
         repos.parties.list(agreement.id),
         repos.phases.list(agreement.id),
         repos.pillars.list(agreement.id),
         repos.provisions.list(agreement.id),
+        repos.incidents.recentViolations(agreement.id, since, now),
       ]);
-      return computeMatrix({ agreement, parties, phases, pillars, provisions, now: clock.now() });
+      return computeMatrix({ agreement, parties, phases, pillars, provisions, recentViolations, now });
     },
   };
 }

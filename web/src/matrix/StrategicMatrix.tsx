@@ -21,6 +21,7 @@ export interface MatrixActions {
 
 export function reasonText(reason: BottleneckReason): string {
   if (reason.kind === 'disputed') return 'disputed';
+  if (reason.kind === 'violations') return `${reason.count} verified ${reason.count === 1 ? 'violation' : 'violations'} in ${reason.days} days`;
   return reason.daysOverdue === 1 ? 'overdue by 1 day' : `overdue by ${reason.daysOverdue} days`;
 }
 

@@ -1,0 +1,281 @@
+/**
+ * Incidents: scoped, versioned rows with the provisions they bear on; the filtered list with
+ * keyset paging; batches for export; and the compliance counts. Every list is newest first by
+ * default, on (occurred_at, id), which the indexes of schema.ts serve.
+ */
+import { and, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type {
+  BBox,
+  ComplianceCount,
+  ComplianceDimension,
+  ComplianceGranularity,
+  Credibility,
+  Incident,
+  IncidentCategory,
+  IncidentStatus,
+  Reliability,
+  SourceType,
+} from '../../core/index.ts';
+import type { Db } from '../open.ts';
+import { incidentProvisions, incidents } from '../schema.ts';
+import { mapWriteError, scopedRepository } from './versioned.ts';
+
+type Row = typeof incidents.$inferSelect;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toIncident(row: Row): Incident {
+  return {
+    ...row,
+    occurredAt: row.occurredAt.toISOString(),
+    reportedAt: row.reportedAt.toISOString(),
+    sourceType: row.sourceType as SourceType,
+    reliability: row.reliability as Reliability,
+    credibility: row.credibility as Credibility,
+    category: row.category as IncidentCategory,
+    status: row.status as IncidentStatus,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** A row as plain SQL returns it: snake_case columns, timestamps as Dates. */
+type RawRow = Record<string, unknown> & { occurred_at: Date | string; reported_at: Date | string; created_at: Date | string; updated_at: Date | string };
+
+const isoOfRaw = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
+const nullableNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+function fromRaw(r: RawRow): Incident {
+  return {
+    id: r.id as string,
+    agreementId: r.agreement_id as string,
+    occurredAt: isoOfRaw(r.occurred_at),
+    reportedAt: isoOfRaw(r.reported_at),
+    lon: nullableNumber(r.lon),
+    lat: nullableNumber(r.lat),
+    zoneId: (r.zone_id as string | null) ?? null,
+    place: r.place as string,
+    sourceType: r.source_type as SourceType,
+    reliability: r.reliability as Reliability,
+    credibility: Number(r.credibility) as Credibility,
+    allegedPartyId: (r.alleged_party_id as string | null) ?? null,
+    attributedPartyId: (r.attributed_party_id as string | null) ?? null,
+    reportingPartyId: (r.reporting_party_id as string | null) ?? null,
+    category: r.category as IncidentCategory,
+    killed: nullableNumber(r.killed),
+    injured: nullableNumber(r.injured),
+    civiliansKilled: nullableNumber(r.civilians_killed),
+    civiliansInjured: nullableNumber(r.civilians_injured),
+    description: r.description as string,
+    status: r.status as IncidentStatus,
+    duplicateOfId: (r.duplicate_of_id as string | null) ?? null,
+    externalSource: (r.external_source as string | null) ?? null,
+    externalId: (r.external_id as string | null) ?? null,
+    provisionIds: (r.provision_ids as string[] | null) ?? [],
+    reportedBy: (r.reported_by as string | null) ?? null,
+    version: Number(r.version),
+    createdAt: isoOfRaw(r.created_at),
+    updatedAt: isoOfRaw(r.updated_at),
+  };
+}
+
+export interface IncidentFilter {
+  /** occurred_at >= from */
+  from?: Date | undefined;
+  /** occurred_at < to */
+  to?: Date | undefined;
+  status?: readonly IncidentStatus[] | undefined;
+  category?: readonly IncidentCategory[] | undefined;
+  /** The alleged party. */
+  partyId?: string | undefined;
+  attributedPartyId?: string | undefined;
+  zoneId?: string | undefined;
+  sourceType?: SourceType | undefined;
+  provisionId?: string | undefined;
+  /** Incidents with a point inside [minLon, minLat, maxLon, maxLat]. */
+  bbox?: BBox | undefined;
+}
+
+/** Where a keyset page starts: after this (occurredAt, id) in the list's order. */
+export interface IncidentCursor {
+  occurredAt: string;
+  id: string;
+}
+
+export interface IncidentPageQuery extends IncidentFilter {
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+  cursor?: IncidentCursor | undefined;
+}
+
+/** Counting stops here: beyond it a list says "more than" rather than scan a million rows for a number. */
+export const COUNT_CAP = 1_000;
+
+function conditions(agreementId: string, f: IncidentFilter): SQL[] {
+  const c: SQL[] = [eq(incidents.agreementId, agreementId)];
+  if (f.from) c.push(gte(incidents.occurredAt, f.from));
+  if (f.to) c.push(lt(incidents.occurredAt, f.to));
+  if (f.status?.length) c.push(f.status.length === 1 ? eq(incidents.status, f.status[0]!) : inArray(incidents.status, [...f.status]));
+  if (f.category?.length) c.push(f.category.length === 1 ? eq(incidents.category, f.category[0]!) : inArray(incidents.category, [...f.category]));
+  if (f.partyId) c.push(eq(incidents.allegedPartyId, f.partyId));
+  if (f.attributedPartyId) c.push(eq(incidents.attributedPartyId, f.attributedPartyId));
+  if (f.zoneId) c.push(eq(incidents.zoneId, f.zoneId));
+  if (f.sourceType) c.push(eq(incidents.sourceType, f.sourceType));
+  if (f.provisionId) {
+    c.push(sql`EXISTS (SELECT 1 FROM incident_provisions ip WHERE ip.incident_id = ${incidents.id} AND ip.provision_id = ${f.provisionId})`);
+  }
+  if (f.bbox) {
+    const [minLon, minLat, maxLon, maxLat] = f.bbox;
+    c.push(gte(incidents.lon, minLon), lte(incidents.lon, maxLon), gte(incidents.lat, minLat), lte(incidents.lat, maxLat));
+  }
+  return c;
+}
+
+const cursorCondition = (cursor: IncidentCursor, order: 'asc' | 'desc') =>
+  order === 'desc'
+    ? sql`(${incidents.occurredAt}, ${incidents.id}) < (${cursor.occurredAt}::timestamptz, ${cursor.id}::uuid)`
+    : sql`(${incidents.occurredAt}, ${incidents.id}) > (${cursor.occurredAt}::timestamptz, ${cursor.id}::uuid)`;
+
+const ordering = (order: 'asc' | 'desc') =>
+  order === 'desc' ? sql`${incidents.occurredAt} DESC, ${incidents.id} DESC` : sql`${incidents.occurredAt} ASC, ${incidents.id} ASC`;
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+export function incidentRepository(db: Db) {
+  const scoped = scopedRepository<Row, Incident>(db, {
+    table: incidents,
+    entity: 'Incident',
+    orderBy: [incidents.occurredAt],
+    toModel: toIncident,
+    extraSet: () => ({ updatedAt: sql`now()` }),
+  });
+
+  /** Replaces an incident's links; a trigger mirrors them into incidents.provision_ids. */
+  async function setProvisions(incidentId: string, provisionIds: readonly string[]): Promise<void> {
+    try {
+      await db.delete(incidentProvisions).where(eq(incidentProvisions.incidentId, incidentId));
+      if (provisionIds.length > 0) {
+        await db.insert(incidentProvisions).values([...new Set(provisionIds)].map((provisionId) => ({ incidentId, provisionId })));
+      }
+    } catch (err) {
+      throw mapWriteError(err, 'Incident provision');
+    }
+  }
+
+  return {
+    get: scoped.get,
+
+    /** Inserts an incident with its links, and reads it back as stored. */
+    async insert(values: Record<string, unknown>, provisionIds: readonly string[]): Promise<Incident> {
+      const row = await scoped.insert(values);
+      if (provisionIds.length === 0) return row;
+      await setProvisions(row.id, provisionIds);
+      return scoped.get(row.agreementId, row.id);
+    },
+
+    /** Applies `patch` at `version`; `provisionIds`, when given, replaces the links. */
+    async update(agreementId: string, id: string, version: number, patch: Record<string, unknown>, provisionIds?: readonly string[]): Promise<Incident> {
+      const row = await scoped.update(agreementId, id, version, patch);
+      if (!provisionIds) return row;
+      await setProvisions(id, provisionIds);
+      return scoped.get(agreementId, id);
+    },
+
+    setProvisions,
+
+    /** One page: keyset after `cursor` when given, else `offset`; `total` counts up to COUNT_CAP. */
+    async page(agreementId: string, q: IncidentPageQuery): Promise<{ items: Incident[]; total: number; totalCapped: boolean; nextCursor: IncidentCursor | null }> {
+      const filter = conditions(agreementId, q);
+      const where = and(...filter, ...(q.cursor ? [cursorCondition(q.cursor, q.order)] : []));
+      const rows = await db
+        .select()
+        .from(incidents)
+        .where(where)
+        .orderBy(ordering(q.order))
+        .limit(q.limit + 1)
+        .offset(q.cursor ? 0 : q.offset);
+      const more = rows.length > q.limit;
+      const items = rows.slice(0, q.limit).map(toIncident);
+      const last = items[items.length - 1];
+      // Ordered like the page, so that the count walks the same index and stops at the cap.
+      const [counted] = rowsOf<{ n: number }>(
+        await db.execute(
+          sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${incidents} WHERE ${and(...filter)} ORDER BY ${ordering(q.order)} LIMIT ${COUNT_CAP + 1}) capped`,
+        ),
+      );
+      const n = Number(counted?.n ?? 0);
+      return {
+        items,
+        total: Math.min(n, COUNT_CAP),
+        totalCapped: n > COUNT_CAP,
+        nextCursor: more && last ? { occurredAt: last.occurredAt, id: last.id } : null,
+      };
+    },
+
+    /**
+     * Every matching incident in list order, read in keyset batches so that memory stays flat. The
+     * rows are read with plain SQL: the query builder's row mapping would double the time of an export.
+     */
+    async *batches(agreementId: string, filter: IncidentFilter, order: 'asc' | 'desc' = 'desc', size = 2_000): AsyncGenerator<Incident[]> {
+      let cursor: IncidentCursor | undefined;
+      for (;;) {
+        const where = and(...conditions(agreementId, filter), ...(cursor ? [cursorCondition(cursor, order)] : []));
+        const rows = rowsOf<RawRow>(await db.execute(sql`SELECT * FROM ${incidents} WHERE ${where} ORDER BY ${ordering(order)} LIMIT ${size}`));
+        if (rows.length === 0) return;
+        const batch = rows.map(fromRaw);
+        yield batch;
+        if (rows.length < size) return;
+        const last = batch[batch.length - 1]!;
+        cursor = { occurredAt: last.occurredAt, id: last.id };
+      }
+    },
+
+    /** Whether an incident of the agreement exists, and its status. */
+    async statusOf(agreementId: string, id: string): Promise<IncidentStatus | null> {
+      const [row] = await db
+        .select({ status: incidents.status })
+        .from(incidents)
+        .where(and(eq(incidents.agreementId, agreementId), eq(incidents.id, id)));
+      return row ? (row.status as IncidentStatus) : null;
+    },
+
+    /**
+     * Verified incidents per local date (or ISO week start) of `timeZone` and per attributed party
+     * or provision, occurred in [from, to).
+     */
+    async complianceCounts(
+      agreementId: string,
+      q: { by: ComplianceDimension; granularity: ComplianceGranularity; from: Date; to: Date; timeZone: string },
+    ): Promise<ComplianceCount[]> {
+      const unit = q.granularity === 'day' ? sql.raw(`'day'`) : sql.raw(`'week'`);
+      const local = sql`date_trunc(${unit}, i.occurred_at AT TIME ZONE ${q.timeZone})::date::text`;
+      const range = sql`i.agreement_id = ${agreementId} AND i.status = 'verified' AND i.occurred_at >= ${iso(q.from)}::timestamptz AND i.occurred_at < ${iso(q.to)}::timestamptz`;
+      // Both read only the partial index of verified incidents (provision_ids is in it).
+      const query =
+        q.by === 'party'
+          ? sql`SELECT ${local} AS date, i.attributed_party_id AS key, count(*)::int AS count FROM incidents i WHERE ${range} GROUP BY 1, 2`
+          : sql`SELECT ${local} AS date, p.id AS key, count(*)::int AS count
+                FROM incidents i CROSS JOIN LATERAL unnest(i.provision_ids) AS p(id) WHERE ${range} GROUP BY 1, 2`;
+      return rowsOf<{ date: string; key: string | null; count: number }>(await db.execute(query)).map((r) => ({
+        date: r.date,
+        key: r.key,
+        count: Number(r.count),
+      }));
+    },
+
+    /** Verified violations per provision that occurred in (since, until]: the matrix's bottleneck input. */
+    async recentViolations(agreementId: string, since: Date, until: Date): Promise<Map<string, number>> {
+      const rows = rowsOf<{ provision_id: string; n: number }>(
+        await db.execute(sql`
+          SELECT p.id AS provision_id, count(*)::int AS n
+          FROM incidents i CROSS JOIN LATERAL unnest(i.provision_ids) AS p(id)
+          WHERE i.agreement_id = ${agreementId} AND i.status = 'verified'
+            AND i.occurred_at > ${iso(since)}::timestamptz AND i.occurred_at <= ${iso(until)}::timestamptz
+          GROUP BY 1`),
+      );
+      return new Map(rows.map((r) => [r.provision_id, Number(r.n)]));
+    },
+  };
+}
+export type IncidentRepository = ReturnType<typeof incidentRepository>;

@@ -1,0 +1,53 @@
+/**
+ * Compliance: verified violations per party or per provision, by day or ISO week in the
+ * agreement's time zone. The database counts per local date; core names and fills the buckets.
+ */
+import type { z } from 'zod';
+import type { ComplianceQuery, ComplianceView } from '../../contract/index.ts';
+import { bucketsBetween, complianceTable } from '../../core/index.ts';
+import type { Repositories } from '../../db/index.ts';
+import { assertRules } from '../agreements/agreements.service.ts';
+import type { Clock } from '../clock.ts';
+
+type Out<T extends z.ZodType> = z.output<T>;
+
+const DAY_MS = 86_400_000;
+/** The window when none is given. */
+export const DEFAULT_WINDOW_DAYS = 90;
+/** The longest window, so that a series stays a chart and not a dump. */
+export const MAX_WINDOW_DAYS = 3 * 366;
+
+export function complianceService({ repos, clock }: { repos: Repositories; clock: Clock }) {
+  return {
+    async counts(ref: string, query: Out<typeof ComplianceQuery>): Promise<ComplianceView> {
+      const agreement = await repos.agreements.get(ref);
+      const to = query.to ? new Date(query.to) : clock.now();
+      const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS);
+      if (from.getTime() >= to.getTime()) assertRules([{ path: 'from', message: 'must be before to' }]);
+      if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * DAY_MS) {
+        assertRules([{ path: 'from', message: `the window may span at most ${MAX_WINDOW_DAYS} days` }]);
+      }
+      const timeZone = agreement.timeZone;
+      const [counts, labels] = await Promise.all([
+        repos.incidents.complianceCounts(agreement.id, { by: query.by, granularity: query.granularity, from, to, timeZone }),
+        query.by === 'party'
+          ? repos.parties.list(agreement.id).then((ps) => new Map(ps.map((p) => [p.id, p.name])))
+          : repos.provisions.list(agreement.id).then((ps) => new Map(ps.map((p) => [p.id, p.code ? `${p.code} ${p.title}` : p.title]))),
+      ]);
+      // Every party shows, with zeros where it has none; provisions show only when violated.
+      const keys = query.by === 'party' ? [...labels.keys()] : [];
+      const table = complianceTable(counts, bucketsBetween(from, to, timeZone, query.granularity), query.granularity, keys);
+      return {
+        by: query.by,
+        granularity: query.granularity,
+        timeZone,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        buckets: table.buckets,
+        series: table.series.map((s) => ({ ...s, label: s.key === null ? 'Not attributed' : (labels.get(s.key) ?? s.key) })),
+        total: table.total,
+      };
+    },
+  };
+}
+export type ComplianceService = ReturnType<typeof complianceService>;

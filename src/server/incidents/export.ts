@@ -1,0 +1,130 @@
+/**
+ * Incidents as CSV, JSON or GeoJSON, streamed: read in keyset batches and written batch by batch,
+ * so that memory stays flat whatever the number of incidents. The CLI's `phaseline incidents
+ * export` and the export route both use exportIncidents.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { Incident } from '../../core/index.ts';
+import type { IncidentFilter, Repositories } from '../../db/index.ts';
+
+export type ExportFormat = 'csv' | 'json' | 'geojson';
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  geojson: 'application/geo+json; charset=utf-8',
+};
+
+export const CSV_COLUMNS = [
+  'id',
+  'occurred_at',
+  'reported_at',
+  'status',
+  'category',
+  'source_type',
+  'reliability',
+  'credibility',
+  'alleged_party',
+  'attributed_party',
+  'reporting_party',
+  'zone',
+  'place',
+  'longitude',
+  'latitude',
+  'killed',
+  'injured',
+  'civilians_killed',
+  'civilians_injured',
+  'description',
+  'provisions',
+  'duplicate_of_id',
+  'external_source',
+  'external_id',
+] as const;
+
+// A spreadsheet runs a cell that starts with one of these as a formula: a quote keeps it text.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const safeText = (value: string | null): string => (value && FORMULA_START.test(value) ? `'${value}` : (value ?? ''));
+
+interface Names {
+  parties: Map<string, string>;
+  zones: Map<string, string>;
+  provisions: Map<string, string>;
+}
+
+const nameOf = (map: Map<string, string>, id: string | null) => (id ? (map.get(id) ?? id) : '');
+
+function csvRecord(i: Incident, names: Names): Array<string | number> {
+  return [
+    i.id,
+    i.occurredAt,
+    i.reportedAt,
+    i.status,
+    i.category,
+    i.sourceType,
+    i.reliability,
+    i.credibility,
+    safeText(nameOf(names.parties, i.allegedPartyId)),
+    safeText(nameOf(names.parties, i.attributedPartyId)),
+    safeText(nameOf(names.parties, i.reportingPartyId)),
+    safeText(nameOf(names.zones, i.zoneId)),
+    safeText(i.place),
+    i.lon ?? '',
+    i.lat ?? '',
+    i.killed ?? '',
+    i.injured ?? '',
+    i.civiliansKilled ?? '',
+    i.civiliansInjured ?? '',
+    safeText(i.description),
+    safeText(i.provisionIds.map((id) => nameOf(names.provisions, id)).join('; ')),
+    i.duplicateOfId ?? '',
+    i.externalSource ?? '',
+    i.externalId ?? '',
+  ];
+}
+
+function feature(i: Incident): string {
+  return JSON.stringify({
+    type: 'Feature',
+    id: i.id,
+    geometry: i.lon !== null && i.lat !== null ? { type: 'Point', coordinates: [i.lon, i.lat] } : null,
+    properties: i,
+  });
+}
+
+/**
+ * The text of an export, chunk by chunk (one chunk per batch of incidents). GeoJSON features
+ * without a point have a null geometry, as RFC 7946 allows.
+ */
+export async function* exportIncidents(
+  repos: Repositories,
+  agreementId: string,
+  filter: IncidentFilter & { order?: 'asc' | 'desc' },
+  format: ExportFormat,
+): AsyncGenerator<string> {
+  const [parties, zones, provisions] = await Promise.all([
+    repos.parties.list(agreementId),
+    repos.zones.list(agreementId),
+    repos.provisions.list(agreementId),
+  ]);
+  const names: Names = {
+    parties: new Map(parties.map((p) => [p.id, p.name])),
+    zones: new Map(zones.map((z) => [z.id, z.name])),
+    provisions: new Map(provisions.map((p) => [p.id, p.code || p.title])),
+  };
+  let first = true;
+  if (format === 'csv') yield stringify([[...CSV_COLUMNS]]);
+  if (format === 'json') yield '[';
+  if (format === 'geojson') yield '{"type":"FeatureCollection","features":[';
+  for await (const batch of repos.incidents.batches(agreementId, filter, filter.order ?? 'desc')) {
+    if (format === 'csv') {
+      yield stringify(batch.map((i) => csvRecord(i, names)));
+      continue;
+    }
+    const items = batch.map(format === 'json' ? (i: Incident) => JSON.stringify(i) : feature);
+    yield `${first ? '' : ','}${items.join(',')}`;
+    first = false;
+  }
+  if (format === 'json') yield ']';
+  if (format === 'geojson') yield ']}';
+}

@@ -1,0 +1,120 @@
+/**
+ * /api/agreements/:agreement/incidents: the list (filters, keyset paging), reports, edits, the
+ * verification workflow, and the streamed export.
+ */
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AgreementRefParams,
+  encodeCursor,
+  errorResponses,
+  ExportQuery,
+  Id,
+  IncidentCreate,
+  IncidentDetail,
+  IncidentListQuery,
+  IncidentPage,
+  IncidentUpdate,
+  IncidentView,
+  TransitionRequest,
+} from '../../contract/index.ts';
+import type { Repositories } from '../../db/index.ts';
+import { actorOf } from '../access/access.hook.ts';
+import { EXPORT_CONTENT_TYPES, exportIncidents } from './export.ts';
+import type { IncidentService } from './incidents.service.ts';
+
+const tags = ['incidents'];
+export const ItemParams = AgreementRefParams.extend({ id: Id });
+
+export function incidentRoutes(app: FastifyInstance, service: IncidentService, repos: Repositories): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const base = '/api/agreements/:agreement/incidents';
+
+  r.get(base, {
+    config: { permission: 'incident:read' },
+    schema: {
+      tags,
+      summary: 'List incidents, newest first (filter by time, status, category, party, zone, source, provision, box; keyset paging)',
+      params: AgreementRefParams,
+      querystring: IncidentListQuery,
+      response: { 200: IncidentPage, ...errorResponses },
+    },
+    handler: async (req) => {
+      const page = await service.page(req.params.agreement, req.query);
+      return { ...page, limit: req.query.limit, offset: req.query.cursor ? 0 : req.query.offset, nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null };
+    },
+  });
+
+  r.post(base, {
+    config: { permission: 'incident:report' },
+    schema: {
+      tags,
+      summary: 'Report an incident (a point is given its zone; a party delegate files a party complaint)',
+      params: AgreementRefParams,
+      body: IncidentCreate,
+      response: { 201: IncidentView, ...errorResponses },
+    },
+    handler: async (req, reply) => reply.status(201).send(await service.create(req.params.agreement, req.body, req.principal, actorOf(req))),
+  });
+
+  r.get(`${base}/export`, {
+    config: { permission: 'incident:read' },
+    schema: {
+      tags,
+      summary: 'Export the incidents matching the list filters as CSV, JSON or GeoJSON, streamed',
+      params: AgreementRefParams,
+      querystring: ExportQuery,
+      response: { 200: z.unknown().describe('CSV (header row first), a JSON array, or a GeoJSON FeatureCollection'), ...errorResponses },
+    },
+    handler: async (req, reply) => {
+      const agreement = await repos.agreements.get(req.params.agreement);
+      const { format, from, to, ...filter } = req.query;
+      const chunks = exportIncidents(repos, agreement.id, { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined }, format);
+      const extension = format === 'geojson' ? 'geojson' : format;
+      return reply
+        .header('content-type', EXPORT_CONTENT_TYPES[format])
+        .header('content-disposition', `attachment; filename="${agreement.slug}-incidents.${extension}"`)
+        .send(Readable.from(chunks));
+    },
+  });
+
+  r.get(`${base}/:id`, {
+    config: { permission: 'incident:read' },
+    schema: {
+      tags,
+      summary: 'Read an incident with its history, evidence, responses and the steps open to it',
+      params: ItemParams,
+      response: { 200: IncidentDetail, ...errorResponses },
+    },
+    handler: async (req) => service.detail(req.params.agreement, req.params.id),
+  });
+
+  r.patch(`${base}/:id`, {
+    config: { permission: 'incident:report' },
+    schema: {
+      tags,
+      summary: 'Edit a report (send the version you read); status and attribution change only through transitions',
+      params: ItemParams,
+      body: IncidentUpdate,
+      response: { 200: IncidentView, ...errorResponses },
+    },
+    handler: async (req) => service.update(req.params.agreement, req.params.id, req.body, req.principal, actorOf(req)),
+  });
+
+  r.post(`${base}/:id/transitions`, {
+    config: { permission: 'incident:verify' },
+    schema: {
+      tags,
+      summary: 'Move the incident one step through the verification workflow (409 lists the allowed steps)',
+      params: ItemParams,
+      body: TransitionRequest,
+      response: { 200: IncidentDetail, ...errorResponses },
+    },
+    handler: async (req) => {
+      await service.transition(req.params.agreement, req.params.id, req.body, actorOf(req));
+      return service.detail(req.params.agreement, req.params.id);
+    },
+  });
+}

@@ -1,0 +1,208 @@
+/**
+ * Incident reports and their verification workflow. A report is filed by a monitor, a mediator,
+ * an administrator, or a party's delegate (then always as that party's complaint); it moves only
+ * through the transitions of core's INCIDENT_TRANSITIONS, each step with a reason, appended to the
+ * incident's history and to the audit log in one transaction. Attribution happens only on "verified".
+ */
+import type { z } from 'zod';
+import type { IncidentCreate, IncidentListQuery, IncidentUpdate, TransitionRequest } from '../../contract/index.ts';
+import {
+  checkIncidentFacts,
+  checkTransition,
+  ConflictError,
+  INCIDENT_TRANSITIONS,
+  RuleViolationError,
+  staleVersion,
+  zoneAssigner,
+  type Incident,
+  type Principal,
+  type RuleIssue,
+} from '../../core/index.ts';
+import type { Repositories } from '../../db/index.ts';
+import { assertRules } from '../agreements/agreements.service.ts';
+import { ForbiddenError } from '../auth/auth.service.ts';
+import type { Clock } from '../clock.ts';
+import type { Actor, Write } from '../write.ts';
+
+type Out<T extends z.ZodType> = z.output<T>;
+
+/** The party a principal speaks for on an agreement when it is that party's delegate; else null. */
+export function delegatePartyOf(principal: Principal, agreementId: string): string | null {
+  if (principal.kind !== 'user' || principal.admin) return null;
+  const m = principal.memberships.find((x) => x.agreementId === agreementId);
+  return m?.role === 'party_delegate' ? m.partyId : null;
+}
+
+interface References {
+  allegedPartyId?: string | null | undefined;
+  zoneId?: string | null | undefined;
+  provisionIds?: readonly string[] | undefined;
+}
+
+/** Every id a report names must belong to its agreement: 422 naming the field otherwise. */
+async function checkReferences(repos: Repositories, agreementId: string, refs: References): Promise<void> {
+  const issues: RuleIssue[] = [];
+  const [parties, provisions] = await Promise.all([
+    refs.allegedPartyId ? repos.parties.list(agreementId) : [],
+    refs.provisionIds?.length ? repos.provisions.list(agreementId) : [],
+  ]);
+  if (refs.allegedPartyId && !parties.some((p) => p.id === refs.allegedPartyId)) {
+    issues.push({ path: 'allegedPartyId', message: 'is not a party to this agreement' });
+  }
+  if (refs.zoneId && !(await repos.zones.get(agreementId, refs.zoneId).catch(() => null))) {
+    issues.push({ path: 'zoneId', message: 'is not a zone of this agreement' });
+  }
+  const known = new Set(provisions.map((p) => p.id));
+  for (const id of refs.provisionIds ?? []) {
+    if (!known.has(id)) issues.push({ path: 'provisionIds', message: `provision ${id} is not a provision of this agreement` });
+  }
+  assertRules(issues);
+}
+
+/** The zone a point lies in: zones whose box holds the point, then the precise test (core). */
+export async function zoneOfPoint(repos: Repositories, agreementId: string, lon: number, lat: number): Promise<string | null> {
+  const candidates = await repos.zones.filter(agreementId, { bbox: [lon, lat, lon, lat] });
+  return zoneAssigner(candidates)(lon, lat);
+}
+
+const toRow = <T extends { occurredAt?: string | undefined }>(input: T) => ({
+  ...input,
+  // Milliseconds, as JavaScript dates hold them, so that list cursors compare exactly.
+  ...(input.occurredAt !== undefined ? { occurredAt: new Date(input.occurredAt) } : {}),
+});
+
+export function incidentService({ repos, write, clock }: { repos: Repositories; write: Write; clock: Clock }) {
+  return {
+    delegatePartyOf,
+
+    async page(ref: string, query: Out<typeof IncidentListQuery>) {
+      const agreement = await repos.agreements.get(ref);
+      return repos.incidents.page(agreement.id, {
+        ...query,
+        from: query.from ? new Date(query.from) : undefined,
+        to: query.to ? new Date(query.to) : undefined,
+      });
+    },
+
+    /** An incident with its history, evidence (metadata only), responses and the steps open to it. */
+    async detail(ref: string, id: string) {
+      const agreement = await repos.agreements.get(ref);
+      const incident = await repos.incidents.get(agreement.id, id);
+      const [history, evidence, responses] = await Promise.all([
+        repos.incidentRecords.history(id),
+        repos.incidentRecords.evidence(id),
+        repos.incidentRecords.responses(id),
+      ]);
+      return { ...incident, history, evidence, responses, allowedTransitions: [...INCIDENT_TRANSITIONS[incident.status]] };
+    },
+
+    /**
+     * Files a report. A delegate files it as its party's complaint; a point without a zone is given
+     * the zone that contains it.
+     */
+    create: (ref: string, input: Out<typeof IncidentCreate>, principal: Principal, actor: Actor): Promise<Incident> =>
+      write(actor, async ({ repos: tx, record }) => {
+        const agreement = await tx.agreements.get(ref);
+        const party = delegatePartyOf(principal, agreement.id);
+        if (party && input.sourceType && input.sourceType !== 'party_complaint') {
+          assertRules([{ path: 'sourceType', message: "a party delegate reports its party's complaints (party_complaint)" }]);
+        }
+        const { provisionIds, ...fields } = input;
+        assertRules(checkIncidentFacts(fields, clock.now()));
+        await checkReferences(tx, agreement.id, input);
+        const zoneId = fields.zoneId ?? (fields.lon !== null && fields.lat !== null ? await zoneOfPoint(tx, agreement.id, fields.lon, fields.lat) : null);
+        const incident = await tx.incidents.insert(
+          {
+            ...toRow(fields),
+            agreementId: agreement.id,
+            zoneId,
+            sourceType: party ? 'party_complaint' : (fields.sourceType ?? 'monitor'),
+            reportingPartyId: party,
+            reportedAt: clock.now(),
+            reportedBy: actor.id,
+            status: 'reported',
+          },
+          provisionIds,
+        );
+        await record({ action: 'create', entity: 'incident', entityId: incident.id, agreementId: agreement.id, before: null, after: incident });
+        return incident;
+      }),
+
+    /**
+     * Edits a report's facts (never its status or attribution). A delegate edits only its own
+     * party's reports, while they are still "reported". Moving the point re-assigns the zone
+     * unless the edit names one.
+     */
+    update: (ref: string, id: string, input: Out<typeof IncidentUpdate>, principal: Principal, actor: Actor): Promise<Incident> =>
+      write(actor, async ({ repos: tx, record }) => {
+        const agreement = await tx.agreements.get(ref);
+        const before = await tx.incidents.get(agreement.id, id);
+        const party = delegatePartyOf(principal, agreement.id);
+        if (party && (before.reportingPartyId !== party || before.status !== 'reported')) {
+          throw new ForbiddenError("A party delegate edits only its own party's reports, and only before they are triaged");
+        }
+        if (party && input.sourceType && input.sourceType !== 'party_complaint') {
+          assertRules([{ path: 'sourceType', message: "a party delegate reports its party's complaints (party_complaint)" }]);
+        }
+        const { version, provisionIds, ...patch } = input;
+        const merged = { ...before, ...patch };
+        assertRules(checkIncidentFacts(merged, clock.now()));
+        await checkReferences(tx, agreement.id, { ...patch, provisionIds });
+        const moved = (patch.lon !== undefined || patch.lat !== undefined) && (merged.lon !== before.lon || merged.lat !== before.lat);
+        const zone =
+          patch.zoneId === undefined && moved && merged.lon !== null && merged.lat !== null
+            ? { zoneId: await zoneOfPoint(tx, agreement.id, merged.lon, merged.lat) }
+            : {};
+        const after = await tx.incidents.update(agreement.id, id, version, { ...toRow(patch), ...zone }, provisionIds);
+        await record({ action: 'update', entity: 'incident', entityId: id, agreementId: agreement.id, before, after });
+        return after;
+      }),
+
+    /**
+     * One step of the workflow. An illegal step is a 409 listing the allowed ones; an incomplete
+     * one (no reason, attribution off "verified", no duplicate target) a 422.
+     */
+    transition: (ref: string, id: string, request: Out<typeof TransitionRequest>, actor: Actor) =>
+      write(actor, async ({ repos: tx, record }) => {
+        const agreement = await tx.agreements.get(ref);
+        const before = await tx.incidents.get(agreement.id, id);
+        if (request.version !== undefined && request.version !== before.version) throw staleVersion('Incident', id, request.version, before.version);
+        const check = checkTransition({ from: before.status, ...request });
+        if (!check.ok && check.code === 'illegal_transition') {
+          throw new ConflictError('illegal_transition', check.message, { from: before.status, to: request.to, allowed: check.allowed });
+        }
+        if (!check.ok) throw new RuleViolationError(check.message, { issues: [{ path: check.path, message: check.message }] });
+        const attributedPartyId = request.attributedPartyId ?? null;
+        const duplicateOfId = request.duplicateOfId ?? null;
+        if (attributedPartyId && !(await tx.parties.get(agreement.id, attributedPartyId).catch(() => null))) {
+          assertRules([{ path: 'attributedPartyId', message: 'is not a party to this agreement' }]);
+        }
+        if (duplicateOfId) {
+          const target = duplicateOfId === id ? 'self' : await tx.incidents.statusOf(agreement.id, duplicateOfId);
+          if (target === 'self') assertRules([{ path: 'duplicateOfId', message: 'an incident cannot duplicate itself' }]);
+          if (target === null) assertRules([{ path: 'duplicateOfId', message: 'is not an incident of this agreement' }]);
+          if (target === 'duplicate') assertRules([{ path: 'duplicateOfId', message: 'is itself a duplicate: name the original' }]);
+        }
+        const after = await tx.incidents.update(agreement.id, id, before.version, {
+          status: request.to,
+          ...(request.to === 'verified' ? { attributedPartyId } : {}),
+          ...(request.to === 'duplicate' ? { duplicateOfId } : {}),
+        });
+        const step = await tx.incidentRecords.appendStep({
+          incidentId: id,
+          from: before.status,
+          to: request.to,
+          reason: request.reason,
+          actorId: actor.id,
+          actorName: actor.name,
+          at: clock.now(),
+          attributedPartyId,
+          duplicateOfId,
+        });
+        await record({ action: 'create', entity: 'incident_step', entityId: `${id}:${step.seq}`, agreementId: agreement.id, before: null, after: step });
+        await record({ action: 'update', entity: 'incident', entityId: id, agreementId: agreement.id, before, after });
+        return after;
+      }),
+  };
+}
+export type IncidentService = ReturnType<typeof incidentService>;

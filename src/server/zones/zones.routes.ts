@@ -1,0 +1,115 @@
+/** /api/agreements/:agreement/zones: zones and features on the map, drawn or imported from GeoJSON. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AgreementRefParams,
+  Deleted,
+  errorResponses,
+  FeatureCollectionBody,
+  Id,
+  VersionQuery,
+  ZoneCreate,
+  ZoneFeatureCollection,
+  ZoneImportQuery,
+  ZoneImportResult,
+  ZoneListQuery,
+  ZoneUpdate,
+  ZoneView,
+} from '../../contract/index.ts';
+import { actorOf } from '../access/access.hook.ts';
+import type { ZoneService } from './zones.service.ts';
+
+const tags = ['zones'];
+const ItemParams = AgreementRefParams.extend({ id: Id });
+
+/** Largest GeoJSON import; one OCHA admin-2 layer of a country is about 2 MB. */
+export const MAX_ZONE_IMPORT_BYTES = 20 * 1_048_576;
+
+export function zoneRoutes(app: FastifyInstance, service: ZoneService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const base = '/api/agreements/:agreement/zones';
+
+  r.get(base, {
+    config: { permission: 'agreement:read' },
+    schema: {
+      tags,
+      summary: 'List zones with their geometry (filter by kind and bounding box)',
+      params: AgreementRefParams,
+      querystring: ZoneListQuery,
+      response: { 200: z.object({ items: z.array(ZoneView) }), ...errorResponses },
+    },
+    handler: async (req) => ({ items: await service.filter(req.params.agreement, req.query) }),
+  });
+
+  r.get(`${base}/geojson`, {
+    config: { permission: 'agreement:read' },
+    schema: {
+      tags,
+      summary: 'The zones as a GeoJSON FeatureCollection, for a map',
+      params: AgreementRefParams,
+      querystring: ZoneListQuery,
+      response: { 200: ZoneFeatureCollection, ...errorResponses },
+    },
+    handler: async (req) => ({
+      type: 'FeatureCollection' as const,
+      features: (await service.filter(req.params.agreement, req.query)).map((z) => ({
+        type: 'Feature' as const,
+        id: z.id,
+        properties: { id: z.id, name: z.name, kind: z.kind, description: z.description, areaSqKm: z.areaSqKm },
+        geometry: z.geometry,
+        bbox: z.bbox,
+      })),
+    }),
+  });
+
+  r.post(base, {
+    config: { permission: 'zone:write' },
+    schema: { tags, summary: 'Add a zone (GeoJSON geometry, [lon, lat])', params: AgreementRefParams, body: ZoneCreate, response: { 201: ZoneView, ...errorResponses } },
+    handler: async (req, reply) => reply.status(201).send(await service.create(req.params.agreement, req.body, actorOf(req))),
+  });
+
+  r.post(`${base}/import`, {
+    config: { permission: 'zone:write' },
+    bodyLimit: MAX_ZONE_IMPORT_BYTES,
+    schema: {
+      tags,
+      summary: 'Import a GeoJSON FeatureCollection as zones of one kind, all or nothing (422 names each bad feature)',
+      params: AgreementRefParams,
+      querystring: ZoneImportQuery,
+      body: FeatureCollectionBody,
+      response: { 201: ZoneImportResult, ...errorResponses },
+    },
+    handler: async (req, reply) => {
+      const items = await service.importCollection(req.params.agreement, req.body, req.query, actorOf(req));
+      return reply.status(201).send({ created: items.length, items });
+    },
+  });
+
+  r.get(`${base}/:id`, {
+    config: { permission: 'agreement:read' },
+    schema: { tags, summary: 'Read a zone', params: ItemParams, response: { 200: ZoneView, ...errorResponses } },
+    handler: async (req) => service.get(req.params.agreement, req.params.id),
+  });
+
+  r.patch(`${base}/:id`, {
+    config: { permission: 'zone:write' },
+    schema: { tags, summary: 'Edit a zone (send the version you read)', params: ItemParams, body: ZoneUpdate, response: { 200: ZoneView, ...errorResponses } },
+    handler: async (req) => service.update(req.params.agreement, req.params.id, req.body, actorOf(req)),
+  });
+
+  r.delete(`${base}/:id`, {
+    config: { permission: 'zone:write' },
+    schema: {
+      tags,
+      summary: 'Delete a zone (send the version you read); its incidents keep their point and lose the zone',
+      params: ItemParams,
+      querystring: VersionQuery,
+      response: { 200: Deleted, ...errorResponses },
+    },
+    handler: async (req) => {
+      await service.remove(req.params.agreement, req.params.id, req.query.version, actorOf(req));
+      return { deleted: true as const, id: req.params.id };
+    },
+  });
+}
