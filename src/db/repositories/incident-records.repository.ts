@@ -33,17 +33,8 @@ const toEvidence = (r: EvidenceRow): Evidence => ({
 
 const toResponse = (r: ResponseRow): IncidentResponse => ({ ...r, createdAt: r.createdAt.toISOString() });
 
-export interface EvidenceInsert {
-  incidentId: string;
-  kind: 'link' | 'file';
-  name: string;
-  url: string | null;
-  contentType: string | null;
-  size: number | null;
-  sha256: string | null;
-  description: string;
-  addedBy: string | null;
-}
+/** Evidence to store; the id and the time come from the database. */
+export type EvidenceInsert = Omit<Evidence, 'id' | 'createdAt'>;
 
 export function incidentRecordRepository(db: Db) {
   return {
