@@ -16,6 +16,9 @@ import { InvitePage } from './auth/InvitePage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { sessionKey, setSessionEnded } from './auth/session.ts';
 import { SetupPage } from './auth/SetupPage.tsx';
+import { IncidentRoute } from './incidents/IncidentPage.tsx';
+import { IncidentsRoute } from './incidents/IncidentsPage.tsx';
+import { MapRoute } from './map/MapPage.tsx';
 import { ApiError, onSessionEnded } from './shared/api.ts';
 import { Layout, NotFoundPage } from './shared/Layout.tsx';
 
@@ -46,6 +49,9 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <AgreementsPage /> },
       { path: '/agreements/:slug', element: <AgreementRoute /> },
+      { path: '/agreements/:slug/map', element: <MapRoute /> },
+      { path: '/agreements/:slug/incidents', element: <IncidentsRoute /> },
+      { path: '/agreements/:slug/incidents/:id', element: <IncidentRoute /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/setup', element: <SetupPage /> },
       { path: '/invite/:token', element: <InvitePage /> },

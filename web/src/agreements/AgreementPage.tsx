@@ -94,6 +94,10 @@ function AgreementPage({ slug }: { slug: string }) {
       <title>{`${data.agreement.title} · Phaseline`}</title>
       <AgreementHeader agreement={data.agreement} />
       {can.publish ? <PublishToggle agreement={data.agreement} onChanged={setNotice} /> : null}
+      <nav aria-label="Monitoring" className="subnav">
+        <Link to={`/agreements/${slug}/map`}>Map</Link>
+        <Link to={`/agreements/${slug}/incidents`}>Incidents</Link>
+      </nav>
 
       <section aria-labelledby="parties-heading" className="section">
         <h2 id="parties-heading">Parties</h2>

@@ -18,4 +18,11 @@ export const queryKeys = {
   notes: (slug: string) => ['agreement', slug, 'notes'] as const,
   members: (slug: string) => ['agreement', slug, 'members'] as const,
   audit: (slug: string, offset: number) => ['agreement', slug, 'audit', offset] as const,
+  /** Every incident query of an agreement (lists, map layer, single incidents, compliance): what a filed or moved incident invalidates. */
+  incidents: (slug: string) => ['agreement', slug, 'incidents'] as const,
+  incidentList: (slug: string, params: object) => ['agreement', slug, 'incidents', 'list', params] as const,
+  incidentMap: (slug: string, params: object) => ['agreement', slug, 'incidents', 'map', params] as const,
+  incident: (slug: string, id: string) => ['agreement', slug, 'incidents', 'one', id] as const,
+  compliance: (slug: string, params: object) => ['agreement', slug, 'incidents', 'compliance', params] as const,
+  zones: (slug: string) => ['agreement', slug, 'zones'] as const,
 };
