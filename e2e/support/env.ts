@@ -2,8 +2,11 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** The port of the e2e server (playwright.config.ts passes it to e2e/serve.ts as PORT). */
-export const PORT = 8181;
+/**
+ * The port of the e2e server (playwright.config.ts passes it to e2e/serve.ts as PORT): 8181, or
+ * E2E_PORT, so that two checkouts can run their end-to-end tests side by side.
+ */
+export const PORT = Number(process.env.E2E_PORT ?? 8181);
 
 /**
  * Where e2e/serve.ts writes the demo accounts with their generated passwords (mode 600, removed
