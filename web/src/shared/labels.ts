@@ -1,6 +1,7 @@
 /** Display labels for the domain's enum values that src/core does not label itself. */
 import type { AgreementRole } from '../../../src/core/access.ts';
 import type { AgreementStatus, PartyRole, PhaseStatus } from '../../../src/core/domain.ts';
+import type { IncidentStatus, SourceType } from '../../../src/core/incidents.ts';
 
 export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
   drafting: 'Drafting',
@@ -31,6 +32,23 @@ export const AGREEMENT_ROLE_LABELS: Record<AgreementRole, string> = {
   monitor: 'Monitor',
   party_delegate: 'Party delegate',
   viewer: 'Viewer',
+};
+
+export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
+  reported: 'Reported',
+  triaged: 'Triaged',
+  under_investigation: 'Under investigation',
+  verified: 'Verified',
+  not_verified: 'Not verified',
+  disputed: 'Disputed',
+  duplicate: 'Duplicate',
+};
+
+export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
+  monitor: 'Monitor',
+  party_complaint: 'Party complaint',
+  media: 'Media',
+  public: 'Public',
 };
 
 /** Entries of a label record in declaration order, for <select> options. */
