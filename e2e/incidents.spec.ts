@@ -116,6 +116,53 @@ test('a monitor takes a report to verified, each step in the history, and the ch
   await expect(list.compliance.chart.locator('svg').first()).toBeVisible();
   expect(await verifiedCount(visitor, 'Israel', day)).toBe(before + 1);
   await visitor.dispose();
+
+  // By ISO week: the same incident in its week's row.
+  await list.compliance.section.getByText('Week', { exact: true }).click();
+  await expect(list.compliance.table.locator('thead th').first()).toHaveText('Week');
+  await expect(list.compliance.table.locator('tfoot td').last()).not.toHaveText('0');
+});
+
+test('filters live in the address bar, pages follow by cursor, and the back button returns', async ({ page }) => {
+  // 27 reports on one day of 2025, alone on it: two pages of 25 and 2.
+  const day = '2025-03-11';
+  const tag = `Paging e2e ${Date.now()}`;
+  for (let i = 0; i < 27; i++) {
+    await fileIncident({ allegedParty: i % 2 ? 'Hamas' : 'Israel', description: `${tag} #${i}`, occurredAt: new Date(Date.parse(`${day}T12:00:00Z`) + i * 60_000) });
+  }
+  await logIn(page, demoAccount('monitor'));
+  const list = incidentsPage(page);
+  await list.goto(SLUG, `?from=${day}&to=${day}`);
+  await expect(list.filters.getByLabel('From day')).toHaveValue(day);
+  await expect(list.table.locator('tbody tr')).toHaveCount(25);
+  await expect(list.pager).toContainText('Page 1 · 27 incidents');
+  const csv = list.download('CSV');
+  await expect(csv).toHaveAttribute('href', /from=2025-03-11T04%3A00%3A00\.000Z.*format=csv/);
+
+  await list.next.click();
+  await expect(page).toHaveURL(/cursor=/);
+  await expect(list.table.locator('tbody tr')).toHaveCount(2);
+  await expect(list.pager).toContainText('Page 2');
+  await list.previous.click();
+  await expect(list.table.locator('tbody tr')).toHaveCount(25);
+  await page.goBack();
+  await expect(list.table.locator('tbody tr')).toHaveCount(2);
+  await expect(list.previous).toBeEnabled();
+
+  // A filter starts again from the first page, and is in the address.
+  await list.filters.getByLabel('Alleged party').selectOption({ label: 'Hamas' });
+  await expect(page).toHaveURL(/party=/);
+  await expect(page).not.toHaveURL(/cursor=/);
+  await expect(list.pager).toContainText('13 incidents');
+  await page.goBack();
+  await expect(list.filters.getByLabel('Alleged party')).toHaveValue('');
+
+  // Oldest first, by the time column.
+  await list.goto(SLUG, `?from=${day}&to=${day}`);
+  await list.table.getByRole('button', { name: /^Time/ }).click();
+  await expect(page).toHaveURL(/order=asc/);
+  await list.table.locator('tbody tr').first().getByRole('link').click();
+  await expect(page.getByText(`${tag} #0`, { exact: true })).toBeVisible();
 });
 
 test('an incident changed meanwhile is reloaded, and nothing is saved', async ({ page }) => {

@@ -8,11 +8,16 @@ export function incidentsPage(page: Page) {
     goto: (slug: string, search = '') => page.goto(`/agreements/${slug}/incidents${search}`),
     heading: page.getByRole('heading', { level: 1, name: 'Incidents' }),
     filters: page.getByRole('form', { name: 'Incident filters' }),
-    table: page.getByRole('table', { name: 'Incidents' }),
+    table: page.getByRole('table', { name: 'Incidents', exact: true }),
     /** The list's row of an incident, found by text in it. */
-    row: (text: string | RegExp) => page.getByRole('table', { name: 'Incidents' }).getByRole('row').filter({ hasText: text }),
+    row: (text: string | RegExp) => page.getByRole('table', { name: 'Incidents', exact: true }).getByRole('row').filter({ hasText: text }),
     closed: page.getByText('Log in to see incident reports'),
     reportOnMap: page.getByRole('link', { name: 'Report an incident on the map' }),
+    pager: page.getByRole('navigation', { name: 'Incident pages' }),
+    next: page.getByRole('navigation', { name: 'Incident pages' }).getByRole('button', { name: 'Next' }),
+    previous: page.getByRole('navigation', { name: 'Incident pages' }).getByRole('button', { name: 'Previous' }),
+    /** A link of the Download menu (the menu's items exist, hidden, until it opens). */
+    download: (format: 'CSV' | 'JSON' | 'GeoJSON') => page.getByRole('list', { name: 'Download formats', includeHidden: true }).getByRole('link', { name: format, exact: true, includeHidden: true }),
     compliance: {
       section: compliance,
       chart: compliance.getByRole('img', { name: /^Bar chart of verified incidents/ }),
