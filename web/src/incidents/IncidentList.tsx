@@ -67,7 +67,7 @@ export function IncidentList({ slug, parties, zones }: { slug: string; parties: 
           <ul aria-label="Download formats">
             {(['csv', 'json', 'geojson'] as const).map((format) => (
               <li key={format}>
-                <a href={exportHref(slug, filters, format, zone)} download>
+                <a href={exportHref(slug, filters, format, zone)} download onClick={(e) => e.currentTarget.closest('details')?.removeAttribute('open')}>
                   {format === 'geojson' ? 'GeoJSON' : format.toUpperCase()}
                 </a>
               </li>

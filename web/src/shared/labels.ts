@@ -34,6 +34,11 @@ export const AGREEMENT_ROLE_LABELS: Record<AgreementRole, string> = {
   viewer: 'Viewer',
 };
 
+/** Entries of a label record in declaration order, for <select> options. */
+export function options<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
+  return (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
+}
+
 export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
   reported: 'Reported',
   triaged: 'Triaged',
@@ -50,8 +55,3 @@ export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
   media: 'Media',
   public: 'Public',
 };
-
-/** Entries of a label record in declaration order, for <select> options. */
-export function options<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
-  return (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
-}
