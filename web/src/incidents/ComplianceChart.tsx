@@ -76,7 +76,7 @@ function ComplianceBody({ view, refreshing }: { view: ComplianceView; refreshing
         {refreshing ? ' Refreshing…' : ''}
       </p>
       {view.total === 0 ? (
-        <EmptyState title="No verified incidents in this period." />
+        <EmptyState title={view.by === 'party' ? 'No verified incidents in this period.' : 'No verified incident bearing on a provision in this period.'} />
       ) : (
         <div className="compliance-grid">
           <ChartFigure view={view} />
