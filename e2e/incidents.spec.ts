@@ -4,6 +4,7 @@
  * each party's delegate responds only to allegations against its own party; a visitor sees the
  * counts but no report.
  */
+import { createHash } from 'node:crypto';
 import { request, type APIRequestContext } from '@playwright/test';
 import { incidentPage, incidentsPage } from './page-models/incidents-page.ts';
 import { apiAs, BASE_URL, demoAccount, logIn } from './support/accounts.ts';
@@ -107,6 +108,19 @@ test('a monitor takes a report to verified, each step in the history, and the ch
   await expect(one.fact('Attributed to')).toHaveText('Israel');
   // Verified is final: no step is offered any more.
   await expect(one.nextSteps).toHaveCount(0);
+
+  // Evidence: a file, with the checksum the server computed, and a link.
+  const bytes = Buffer.from(`crater photo placeholder ${description}`);
+  await page.getByRole('form', { name: 'Upload a file' }).getByLabel('File (at most 20 MB)').setInputFiles({ name: 'crater.txt', mimeType: 'text/plain', buffer: bytes });
+  await page.getByRole('form', { name: 'Upload a file' }).getByRole('button', { name: 'Upload' }).click();
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  await expect(page.getByRole('listitem', { name: 'crater.txt' })).toContainText(sha256);
+  await expect(one.notice).toContainText(sha256);
+  const download = await page.request.get((await page.getByRole('link', { name: 'crater.txt' }).getAttribute('href'))!);
+  expect(createHash('sha256').update(await download.body()).digest('hex')).toBe(sha256);
+  await page.getByRole('form', { name: 'Add a link' }).getByLabel('Link', { exact: true }).fill('https://example.org/monitoring/report-1');
+  await page.getByRole('form', { name: 'Add a link' }).getByRole('button', { name: 'Add link' }).click();
+  await expect(page.getByRole('link', { name: 'https://example.org/monitoring/report-1' })).toBeVisible();
 
   const list = incidentsPage(page);
   await list.goto(SLUG, '?status=verified');
