@@ -9,7 +9,6 @@ import type { MatrixView, PhaseView, ProvisionView } from '../../../src/contract
 import { MembersSection } from '../admin/MembersSection.tsx';
 import { AuditSection } from '../audit/AuditSection.tsx';
 import { agreementAbilities } from '../auth/abilities.ts';
-import { loginPath } from '../auth/paths.ts';
 import { useSession } from '../auth/session.ts';
 import { useMatrix } from '../matrix/matrix.api.ts';
 import { PillarsSummary } from '../matrix/PillarsSummary.tsx';
@@ -26,6 +25,7 @@ import { ErrorState, Loading } from '../shared/states.tsx';
 import { formatDateTime } from '../shared/time.ts';
 import { PhaseTimeline } from '../timeline/PhaseTimeline.tsx';
 import { AgreementHeader } from './AgreementHeader.tsx';
+import { AgreementNotFound } from './AgreementNotFound.tsx';
 import { PartiesList } from './PartiesList.tsx';
 import { PublishToggle } from './PublishToggle.tsx';
 
@@ -58,17 +58,7 @@ function AgreementPage({ slug }: { slug: string }) {
       <section className="page">
         <title>Agreement not found · Phaseline</title>
         {notFound ? (
-          <>
-            <h1>Agreement not found</h1>
-            <p>
-              There is no agreement “{slug}” that you may read. <Link to="/">Back to the agreements</Link>.
-            </p>
-            {session.user ? null : (
-              <p>
-                If it is not public, <Link to={loginPath(location.pathname)}>log in</Link> to see it.
-              </p>
-            )}
-          </>
+          <AgreementNotFound slug={slug} />
         ) : (
           <ErrorState error={matrix.error} title="Could not load this agreement" onRetry={() => void matrix.refetch()} />
         )}

@@ -23,6 +23,10 @@ describe('agreementAbilities', () => {
       auditRead: true,
       membersManage: true,
       noteParties: PARTIES,
+      incidentRead: true,
+      incidentReport: true,
+      incidentVerify: true,
+      incidentRespond: true,
     });
     expect(canCreateAgreements(user([], true))).toBe(true);
   });
@@ -54,6 +58,32 @@ describe('agreementAbilities', () => {
       expect(a).toMatchObject({ structureWrite: false, provisionWrite: false, membersManage: false, publish: false, noteParties: [] });
     }
     expect(agreementAbilities(member('viewer'), AGREEMENT, PARTIES).auditRead).toBe(false);
+  });
+});
+
+describe('incident abilities', () => {
+  const incidents = (principal: Principal) => {
+    const { incidentRead, incidentReport, incidentVerify, incidentRespond } = agreementAbilities(principal, AGREEMENT, PARTIES);
+    return { incidentRead, incidentReport, incidentVerify, incidentRespond };
+  };
+
+  it('lets a monitor read, report and verify, but not respond for a party', () => {
+    expect(incidents(member('monitor'))).toEqual({ incidentRead: true, incidentReport: true, incidentVerify: true, incidentRespond: false });
+  });
+
+  it('lets a mediator do everything with incidents', () => {
+    expect(incidents(member('mediator'))).toEqual({ incidentRead: true, incidentReport: true, incidentVerify: true, incidentRespond: true });
+  });
+
+  it('lets every party delegate alike report and respond, but not verify', () => {
+    for (const party of PARTIES) {
+      expect(incidents(member('party_delegate', party))).toEqual({ incidentRead: true, incidentReport: true, incidentVerify: false, incidentRespond: true });
+    }
+  });
+
+  it('lets a viewer read only, and a visitor of a public agreement not even read', () => {
+    expect(incidents(member('viewer'))).toEqual({ incidentRead: true, incidentReport: false, incidentVerify: false, incidentRespond: false });
+    expect(incidents(ANONYMOUS)).toEqual({ incidentRead: false, incidentReport: false, incidentVerify: false, incidentRespond: false });
   });
 });
 

@@ -18,6 +18,14 @@ export interface AgreementAbilities {
   membersManage: boolean;
   /** The parties whose notes the caller writes: a delegate's own, every party for mediators and administrators. */
   noteParties: string[];
+  /** Incident reports with their history, evidence and responses (members only; visitors see compliance counts). */
+  incidentRead: boolean;
+  /** Report incidents and add evidence. */
+  incidentReport: boolean;
+  /** Move incidents through the verification workflow. */
+  incidentVerify: boolean;
+  /** Respond to an allegation: a delegate for its own party only. */
+  incidentRespond: boolean;
 }
 
 export const NO_ABILITIES: AgreementAbilities = {
@@ -28,6 +36,10 @@ export const NO_ABILITIES: AgreementAbilities = {
   auditRead: false,
   membersManage: false,
   noteParties: [],
+  incidentRead: false,
+  incidentReport: false,
+  incidentVerify: false,
+  incidentRespond: false,
 };
 
 export function agreementAbilities(
@@ -44,6 +56,10 @@ export function agreementAbilities(
     auditRead: can(principal, 'audit:read', agreement),
     membersManage: can(principal, 'members:manage', agreement),
     noteParties: writesNotes ? partyIds.filter((id) => actsForParty(principal, agreement.id, id)) : [],
+    incidentRead: can(principal, 'incident:read', agreement),
+    incidentReport: can(principal, 'incident:report', agreement),
+    incidentVerify: can(principal, 'incident:verify', agreement),
+    incidentRespond: can(principal, 'incident:respond', agreement),
   };
 }
 

@@ -99,14 +99,16 @@ function errorFromBody(status: number, body: unknown): ApiError {
   return new ApiError(status, 'http_error', `Request failed with status ${status}`);
 }
 
-async function request<S extends z.ZodType>(method: Method, path: string, schema: S, body?: unknown): Promise<z.output<S>> {
+/** `rawType`: send `body` as it is (a file) with this content type, instead of as JSON. */
+async function request<S extends z.ZodType>(method: Method, path: string, schema: S, body?: unknown, rawType?: string): Promise<z.output<S>> {
   const write = method !== 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = rawType ?? 'application/json';
   if (write && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    const payload = body === undefined ? undefined : rawType ? (body as Blob) : JSON.stringify(body);
+    response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'network_error', 'Cannot reach the Phaseline server. Check that it is running.');
   }
@@ -129,6 +131,8 @@ export const api = {
   put: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PUT', path, schema, body),
   patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PATCH', path, schema, body),
   delete: <S extends z.ZodType>(path: string, schema: S) => request('DELETE', path, schema),
+  /** PUTs a file's bytes as application/octet-stream. */
+  upload: <S extends z.ZodType>(path: string, schema: S, file: Blob) => request('PUT', path, schema, file, 'application/octet-stream'),
 };
 
 /** A readable message for any error a query or mutation throws. */

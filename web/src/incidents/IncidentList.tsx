@@ -1,0 +1,175 @@
+/**
+ * The filtered incident list: filters in the address bar, a table newest (or oldest) first, pages by
+ * cursor with the earlier pages' cursors kept in the history entry (so Back and Previous agree), and
+ * downloads of the same selection.
+ */
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import type { IncidentView, PartyView, ZoneView } from '../../../src/contract/index.ts';
+import { INCIDENT_CATEGORY_LABELS } from '../../../src/core/incidents.ts';
+import { SelectField, TextField } from '../shared/fields.tsx';
+import { INCIDENT_STATUS_LABELS, options, SOURCE_TYPE_LABELS } from '../shared/labels.ts';
+import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
+import { browserZone } from '../shared/time.ts';
+import { dateRangeProblem, exportHref, filterQuery, filtersFromSearch, isFiltered, NO_FILTERS, searchOf, type IncidentFilters } from './filters.ts';
+import { useIncidentPage } from './incidents.api.ts';
+import { casualtiesText, gradeCode, gradeMeaning } from './incidentText.ts';
+import { StatusBadge } from './StatusBadge.tsx';
+import { ViewerTime } from './ViewerTime.tsx';
+
+/** The cursors of the pages before this one, kept in the history entry; '' stands for the first page. */
+function earlierCursors(state: unknown): string[] {
+  if (typeof state === 'object' && state !== null && 'cursors' in state && Array.isArray(state.cursors)) {
+    return state.cursors.filter((c): c is string => typeof c === 'string');
+  }
+  return [];
+}
+
+const any = (label: string) => ({ value: '', label });
+
+export function IncidentList({ slug, parties, zones }: { slug: string; parties: PartyView[]; zones: ZoneView[] }) {
+  const [search, setSearch] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const zone = browserZone();
+  const filters = filtersFromSearch(search);
+  const cursor = search.get('cursor');
+  const earlier = earlierCursors(location.state);
+  const rangeProblem = dateRangeProblem(filters);
+  const page = useIncidentPage(slug, { ...filterQuery(filters, zone), cursor }, rangeProblem === null);
+
+  const setFilter = (key: keyof IncidentFilters) => (value: string) => setSearch(searchOf({ ...filters, [key]: value }));
+  const goTo = (target: string | null, cursors: string[]) => navigate({ search: `?${searchOf(filters, target).toString()}` }, { state: { cursors } });
+  const partyName = (id: string | null) => (id ? (parties.find((p) => p.id === id)?.name ?? 'Unknown party') : '—');
+  const zoneName = (id: string | null) => (id ? (zones.find((z) => z.id === id)?.name ?? 'Unknown zone') : '—');
+
+  return (
+    <div className="incident-list">
+      <form className="toolbar incident-filters" aria-label="Incident filters" onSubmit={(e) => e.preventDefault()}>
+        <TextField label="From day" type="date" value={filters.from} onChange={setFilter('from')} error={rangeProblem ?? undefined} />
+        <TextField label="To day" type="date" value={filters.to} onChange={setFilter('to')} />
+        <SelectField label="Category" value={filters.category} onChange={setFilter('category')} options={[any('Any category'), ...options(INCIDENT_CATEGORY_LABELS)]} />
+        <SelectField label="Status" value={filters.status} onChange={setFilter('status')} options={[any('Any status'), ...options(INCIDENT_STATUS_LABELS)]} />
+        <SelectField
+          label="Alleged party"
+          value={filters.party}
+          onChange={setFilter('party')}
+          options={[any('Any party'), ...parties.map((p) => ({ value: p.id, label: p.name }))]}
+        />
+        <SelectField label="Zone" value={filters.zone} onChange={setFilter('zone')} options={[any('Any zone'), ...zones.map((z) => ({ value: z.id, label: z.name }))]} />
+        <SelectField label="Source" value={filters.source} onChange={setFilter('source')} options={[any('Any source'), ...options(SOURCE_TYPE_LABELS)]} />
+        {isFiltered(filters) ? (
+          <button type="button" className="button button-quiet" onClick={() => setSearch(searchOf({ ...NO_FILTERS, order: filters.order }))}>
+            Clear filters
+          </button>
+        ) : null}
+        <details className="menu">
+          <summary className="button">Download</summary>
+          <ul aria-label="Download formats">
+            {(['csv', 'json', 'geojson'] as const).map((format) => (
+              <li key={format}>
+                <a href={exportHref(slug, filters, format, zone)} download onClick={(e) => e.currentTarget.closest('details')?.removeAttribute('open')}>
+                  {format === 'geojson' ? 'GeoJSON' : format.toUpperCase()}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </details>
+      </form>
+
+      {rangeProblem ? null : page.isPending ? (
+        <Loading label="Loading incidents…" />
+      ) : page.isError ? (
+        <ErrorState error={page.error} title="Could not load the incidents" onRetry={() => void page.refetch()} />
+      ) : page.data.items.length === 0 ? (
+        <EmptyState title={isFiltered(filters) ? 'No incident matches these filters.' : 'No incidents reported yet.'}>
+          {cursor ? <button type="button" className="button" onClick={() => goTo(null, [])}>Back to the first page</button> : null}
+        </EmptyState>
+      ) : (
+        <>
+          <IncidentTable
+            slug={slug}
+            items={page.data.items}
+            order={filters.order}
+            onOrder={(order) => setSearch(searchOf({ ...filters, order }))}
+            partyName={partyName}
+            zoneName={zoneName}
+            busy={page.isFetching}
+          />
+          <nav className="pager" aria-label="Incident pages">
+            <span>
+              Page {earlier.length + 1} · {page.data.total}
+              {page.data.totalCapped ? '+' : ''} {page.data.total === 1 ? 'incident' : 'incidents'}
+            </span>
+            {cursor && earlier.length === 0 ? (
+              <button type="button" className="button" onClick={() => goTo(null, [])}>
+                First page
+              </button>
+            ) : null}
+            <button type="button" className="button" disabled={earlier.length === 0} onClick={() => goTo(earlier.at(-1) || null, earlier.slice(0, -1))}>
+              Previous
+            </button>
+            <button type="button" className="button" disabled={!page.data.nextCursor} onClick={() => goTo(page.data.nextCursor, [...earlier, cursor ?? ''])}>
+              Next
+            </button>
+          </nav>
+        </>
+      )}
+    </div>
+  );
+}
+
+interface TableProps {
+  slug: string;
+  items: IncidentView[];
+  order: 'asc' | 'desc';
+  onOrder: (order: 'asc' | 'desc') => void;
+  partyName: (id: string | null) => string;
+  zoneName: (id: string | null) => string;
+  busy: boolean;
+}
+
+function IncidentTable({ slug, items, order, onOrder, partyName, zoneName, busy }: TableProps) {
+  return (
+    <div className="table-scroll">
+      <table className="data-table incident-table" aria-label="Incidents" aria-busy={busy}>
+        <thead>
+          <tr>
+            <th scope="col" aria-sort={order === 'desc' ? 'descending' : 'ascending'}>
+              <button type="button" className="button-link sort" onClick={() => onOrder(order === 'desc' ? 'asc' : 'desc')}>
+                Time ({browserZone()}) <span aria-hidden="true">{order === 'desc' ? '↓' : '↑'}</span>
+                <span className="visually-hidden">{order === 'desc' ? ', newest first: show oldest first' : ', oldest first: show newest first'}</span>
+              </button>
+            </th>
+            <th scope="col">Category</th>
+            <th scope="col">Status</th>
+            <th scope="col">Zone</th>
+            <th scope="col">Alleged party</th>
+            <th scope="col">Casualties</th>
+            <th scope="col">Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((incident) => (
+            <tr key={incident.id}>
+              <td>
+                <Link to={`/agreements/${encodeURIComponent(slug)}/incidents/${incident.id}`}>
+                  <ViewerTime iso={incident.occurredAt} />
+                </Link>
+              </td>
+              <td>{INCIDENT_CATEGORY_LABELS[incident.category]}</td>
+              <td>
+                <StatusBadge status={incident.status} />
+              </td>
+              <td dir="auto">{zoneName(incident.zoneId)}</td>
+              <td dir="auto">{partyName(incident.allegedPartyId)}</td>
+              <td>{casualtiesText(incident.killed, incident.injured)}</td>
+              <td>
+                {SOURCE_TYPE_LABELS[incident.sourceType]} · <abbr title={gradeMeaning(incident)}>{gradeCode(incident)}</abbr>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// The list's filters survive the address bar, drop what is malformed, and reach the API as UTC
+// instants of whole days in the viewer's zone.
+import { describe, expect, it } from 'vitest';
+import { dateRangeProblem, exportHref, filterQuery, filtersFromSearch, isFiltered, nextDay, NO_FILTERS, searchOf, type IncidentFilters } from './filters.ts';
+
+const PARTY = '0b5f7a4e-1c1d-4c63-9b4a-6f1d2f3e4a5b';
+const ZONE = '9d3c2b1a-5e4f-4a6b-8c7d-0e1f2a3b4c5d';
+
+describe('filtersFromSearch and searchOf', () => {
+  it('reads back what it wrote, cursor apart', () => {
+    const filters: IncidentFilters = { from: '2026-06-01', to: '2026-06-20', category: 'shelling', status: 'verified', party: PARTY, zone: ZONE, source: 'media', order: 'asc' };
+    const search = searchOf(filters, 'abc');
+    expect(search.get('cursor')).toBe('abc');
+    expect(filtersFromSearch(search)).toEqual(filters);
+  });
+
+  it('writes nothing for no filters, and newest first is the default order', () => {
+    expect(searchOf(NO_FILTERS).toString()).toBe('');
+    expect(filtersFromSearch(new URLSearchParams())).toEqual(NO_FILTERS);
+  });
+
+  it('drops unknown categories and statuses, bad dates and ids that are not UUIDs', () => {
+    const search = new URLSearchParams({ from: '2026-13-45', to: 'yesterday', category: 'riot', status: 'closed', party: 'hamas', zone: '1', source: 'rumour', order: 'sideways' });
+    expect(filtersFromSearch(search)).toEqual(NO_FILTERS);
+  });
+});
+
+describe('filterQuery', () => {
+  it('sends the first day from its start and the last day to the next midnight, in the viewer zone', () => {
+    const query = filterQuery({ ...NO_FILTERS, from: '2026-06-01', to: '2026-06-20' }, 'America/New_York');
+    expect(query.from).toBe('2026-06-01T04:00:00.000Z');
+    expect(query.to).toBe('2026-06-21T04:00:00.000Z');
+  });
+
+  it('follows the zone: the same day starts earlier in Gaza than in UTC', () => {
+    expect(filterQuery({ ...NO_FILTERS, from: '2026-06-01' }, 'Asia/Gaza').from).toBe('2026-05-31T21:00:00.000Z');
+    expect(filterQuery({ ...NO_FILTERS, from: '2026-06-01' }, 'UTC').from).toBe('2026-06-01T00:00:00.000Z');
+  });
+
+  it('names the API parameters', () => {
+    const query = filterQuery({ ...NO_FILTERS, party: PARTY, zone: ZONE, source: 'monitor', category: 'airstrike', status: 'triaged' }, 'UTC');
+    expect(query).toMatchObject({ partyId: PARTY, zoneId: ZONE, sourceType: 'monitor', category: 'airstrike', status: 'triaged', order: 'desc' });
+    expect(query.from).toBeUndefined();
+  });
+});
+
+describe('exportHref', () => {
+  it('links the export route with the same filters and the format', () => {
+    const href = exportHref('cairo-2026', { ...NO_FILTERS, status: 'verified', from: '2026-06-01' }, 'geojson', 'UTC');
+    const url = new URL(href, 'http://x.invalid');
+    expect(url.pathname).toBe('/api/agreements/cairo-2026/incidents/export');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ status: 'verified', from: '2026-06-01T00:00:00.000Z', order: 'desc', format: 'geojson' });
+  });
+});
+
+describe('small helpers', () => {
+  it('steps over month and year ends', () => {
+    expect(nextDay('2026-06-30')).toBe('2026-07-01');
+    expect(nextDay('2026-12-31')).toBe('2027-01-01');
+  });
+
+  it('flags a last day before the first', () => {
+    expect(dateRangeProblem({ ...NO_FILTERS, from: '2026-06-02', to: '2026-06-01' })).toMatch(/before/);
+    expect(dateRangeProblem({ ...NO_FILTERS, from: '2026-06-02', to: '2026-06-02' })).toBeNull();
+  });
+
+  it('knows whether the list is narrowed', () => {
+    expect(isFiltered(NO_FILTERS)).toBe(false);
+    expect(isFiltered({ ...NO_FILTERS, order: 'asc' })).toBe(false);
+    expect(isFiltered({ ...NO_FILTERS, zone: ZONE })).toBe(true);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The incident list's filters as they live in the address bar (shareable, the back button works),
+ * and as the API reads them. Dates are calendar days in the viewer's time zone: "from" is the start
+ * of its day, "to" includes its whole day; both are sent as UTC instants.
+ */
+import { Id } from '../../../src/contract/index.ts';
+import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, SOURCE_TYPES } from '../../../src/core/incidents.ts';
+import { apiPath, type QueryParams } from '../shared/api.ts';
+import { fromZonedInput } from '../shared/time.ts';
+
+export interface IncidentFilters {
+  /** First day, YYYY-MM-DD in the viewer's zone; '' for no limit. */
+  from: string;
+  /** Last day, included; '' for no limit. */
+  to: string;
+  category: string;
+  status: string;
+  /** The alleged party's id. */
+  party: string;
+  zone: string;
+  source: string;
+  /** By time of occurrence: newest first unless 'asc'. */
+  order: 'desc' | 'asc';
+}
+
+export const NO_FILTERS: IncidentFilters = { from: '', to: '', category: '', status: '', party: '', zone: '', source: '', order: 'desc' };
+
+export type ExportFormat = 'csv' | 'json' | 'geojson';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isDate = (value: string) => DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+const oneOf = (allowed: readonly string[], value: string | null) => (value !== null && allowed.includes(value) ? value : '');
+const anId = (value: string | null) => (value !== null && Id.safeParse(value).success ? value : '');
+
+/** The filters in a search string; anything malformed is dropped rather than sent to the API. */
+export function filtersFromSearch(search: URLSearchParams): IncidentFilters {
+  const date = (key: string) => {
+    const value = search.get(key) ?? '';
+    return isDate(value) ? value : '';
+  };
+  return {
+    from: date('from'),
+    to: date('to'),
+    category: oneOf(INCIDENT_CATEGORIES, search.get('category')),
+    status: oneOf(INCIDENT_STATUSES, search.get('status')),
+    party: anId(search.get('party')),
+    zone: anId(search.get('zone')),
+    source: oneOf(SOURCE_TYPES, search.get('source')),
+    order: search.get('order') === 'asc' ? 'asc' : 'desc',
+  };
+}
+
+/** The search string of the filters (only those set) and of a page's cursor. */
+export function searchOf(filters: IncidentFilters, cursor: string | null = null): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const key of ['from', 'to', 'category', 'status', 'party', 'zone', 'source'] as const) {
+    if (filters[key]) search.set(key, filters[key]);
+  }
+  if (filters.order === 'asc') search.set('order', 'asc');
+  if (cursor) search.set('cursor', cursor);
+  return search;
+}
+
+/** "2026-06-21" after "2026-06-20". */
+export function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A message when the dates make an empty window, else null. */
+export function dateRangeProblem(filters: IncidentFilters): string | null {
+  return filters.from && filters.to && filters.to < filters.from ? 'The last day comes before the first day.' : null;
+}
+
+/** The list and export query: the days as UTC instants in the viewer's zone, ids and enums as they are. */
+export function filterQuery(filters: IncidentFilters, timeZone: string): QueryParams {
+  return {
+    from: filters.from ? fromZonedInput(`${filters.from}T00:00`, timeZone) : undefined,
+    to: filters.to ? fromZonedInput(`${nextDay(filters.to)}T00:00`, timeZone) : undefined,
+    category: filters.category,
+    status: filters.status,
+    partyId: filters.party,
+    zoneId: filters.zone,
+    sourceType: filters.source,
+    order: filters.order,
+  };
+}
+
+/** The export route's address for the same filters. */
+export function exportHref(slug: string, filters: IncidentFilters, format: ExportFormat, timeZone: string): string {
+  return apiPath(`/agreements/${encodeURIComponent(slug)}/incidents/export`, { ...filterQuery(filters, timeZone), format });
+}
+
+/** Whether any filter narrows the list (the order does not). */
+export function isFiltered(filters: IncidentFilters): boolean {
+  return (['from', 'to', 'category', 'status', 'party', 'zone', 'source'] as const).some((key) => filters[key] !== '');
+}
