@@ -16,6 +16,7 @@ import { registerMigrateCommand } from './commands/migrate.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerUsersCommand } from './commands/users.command.ts';
 import type { CliIo } from './context.ts';
+import { FileError } from './files.ts';
 import { UsageError } from './options.ts';
 
 export type { CliIo } from './context.ts';
@@ -73,6 +74,8 @@ export async function runCli(args: readonly string[], overrides: Partial<CliIo> 
       return Buffer.concat(chunks).toString('utf8');
     },
     progress: process.stderr.isTTY,
+    // A test that captures stdout() must see exports too, so the real stream is the default only then.
+    stdoutStream: overrides.stdout ? undefined : process.stdout,
     ...overrides,
   };
   try {
@@ -87,7 +90,7 @@ export async function runCli(args: readonly string[], overrides: Partial<CliIo> 
 
 /** Known errors carry a message written for the user; anything else also names its class, to help a bug report. */
 function messageOf(err: unknown): string {
-  const known = [DomainError, DataDirLockedError, ConfigError, UsageError, AuditBrokenError];
+  const known = [DomainError, DataDirLockedError, ConfigError, UsageError, AuditBrokenError, FileError];
   if (known.some((kind) => err instanceof kind)) return (err as Error).message;
   if (err instanceof Error) return err.name === 'Error' ? err.message : `${err.name}: ${err.message}`;
   return String(err);
