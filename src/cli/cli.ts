@@ -15,6 +15,7 @@ import { registerMatrixCommand } from './commands/matrix.command.ts';
 import { registerMigrateCommand } from './commands/migrate.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerUsersCommand } from './commands/users.command.ts';
+import { registerZonesCommand } from './commands/zones.command.ts';
 import type { CliIo } from './context.ts';
 import { FileError } from './files.ts';
 import { UsageError } from './options.ts';
@@ -28,7 +29,7 @@ export function buildProgram(io: CliIo): Command {
   const program = new Command()
     .name('phaseline')
     .version(APP_VERSION)
-    .description('Phaseline: an open-source workbench for phased ceasefires (agreements, phases, provisions, the Strategic Matrix, accounts and the audit log).')
+    .description('Phaseline: an open-source workbench for phased ceasefires (agreements, phases, provisions, the Strategic Matrix, zones, accounts and the audit log).')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),
@@ -49,6 +50,7 @@ export function buildProgram(io: CliIo): Command {
   registerMatrixCommand(program, io);
   registerUsersCommand(program, io);
   registerAuditCommand(program, io);
+  registerZonesCommand(program, io);
   return program;
 }
 
