@@ -11,6 +11,7 @@ import { APP_VERSION } from '../server/system/system.routes.ts';
 import { registerAgreementsCommand } from './commands/agreements.command.ts';
 import { AuditBrokenError, registerAuditCommand } from './commands/audit.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
+import { registerIncidentsCommand } from './commands/incidents.command.ts';
 import { registerMatrixCommand } from './commands/matrix.command.ts';
 import { registerMigrateCommand } from './commands/migrate.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
@@ -29,7 +30,7 @@ export function buildProgram(io: CliIo): Command {
   const program = new Command()
     .name('phaseline')
     .version(APP_VERSION)
-    .description('Phaseline: an open-source workbench for phased ceasefires (agreements, phases, provisions, the Strategic Matrix, zones, accounts and the audit log).')
+    .description('Phaseline: an open-source workbench for phased ceasefires (agreements, phases, provisions, the Strategic Matrix, zones and incidents, accounts and the audit log).')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),
@@ -51,6 +52,7 @@ export function buildProgram(io: CliIo): Command {
   registerUsersCommand(program, io);
   registerAuditCommand(program, io);
   registerZonesCommand(program, io);
+  registerIncidentsCommand(program, io);
   return program;
 }
 
