@@ -160,7 +160,7 @@ describe('phaseline on a PGlite data directory with the demo loaded', () => {
   it('prints help and the version with exit code 0', async () => {
     const help = await run(['--help'], env);
     expect(help.code).toBe(0);
-    for (const noun of ['serve', 'migrate', 'demo', 'agreements', 'matrix']) expect(help.stdout).toContain(noun);
+    for (const noun of ['serve', 'migrate', 'demo', 'agreements', 'matrix', 'zones', 'incidents']) expect(help.stdout).toContain(noun);
     expect((await run(['--version'], env)).stdout).toBe('0.1.0\n');
   });
 

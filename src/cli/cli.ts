@@ -11,11 +11,14 @@ import { APP_VERSION } from '../server/system/system.routes.ts';
 import { registerAgreementsCommand } from './commands/agreements.command.ts';
 import { AuditBrokenError, registerAuditCommand } from './commands/audit.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
+import { registerIncidentsCommand } from './commands/incidents.command.ts';
 import { registerMatrixCommand } from './commands/matrix.command.ts';
 import { registerMigrateCommand } from './commands/migrate.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerUsersCommand } from './commands/users.command.ts';
+import { registerZonesCommand } from './commands/zones.command.ts';
 import type { CliIo } from './context.ts';
+import { FileError } from './files.ts';
 import { UsageError } from './options.ts';
 
 export type { CliIo } from './context.ts';
@@ -27,7 +30,7 @@ export function buildProgram(io: CliIo): Command {
   const program = new Command()
     .name('phaseline')
     .version(APP_VERSION)
-    .description('Phaseline: an open-source workbench for phased ceasefires (agreements, phases, provisions, the Strategic Matrix, accounts and the audit log).')
+    .description('Phaseline: an open-source workbench for phased ceasefires (agreements, phases, provisions, the Strategic Matrix, zones and incidents, accounts and the audit log).')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),
@@ -48,6 +51,8 @@ export function buildProgram(io: CliIo): Command {
   registerMatrixCommand(program, io);
   registerUsersCommand(program, io);
   registerAuditCommand(program, io);
+  registerZonesCommand(program, io);
+  registerIncidentsCommand(program, io);
   return program;
 }
 
@@ -73,6 +78,8 @@ export async function runCli(args: readonly string[], overrides: Partial<CliIo> 
       return Buffer.concat(chunks).toString('utf8');
     },
     progress: process.stderr.isTTY,
+    // A test that captures stdout() must see exports too, so the real stream is the default only then.
+    stdoutStream: overrides.stdout ? undefined : process.stdout,
     ...overrides,
   };
   try {
@@ -87,7 +94,7 @@ export async function runCli(args: readonly string[], overrides: Partial<CliIo> 
 
 /** Known errors carry a message written for the user; anything else also names its class, to help a bug report. */
 function messageOf(err: unknown): string {
-  const known = [DomainError, DataDirLockedError, ConfigError, UsageError, AuditBrokenError];
+  const known = [DomainError, DataDirLockedError, ConfigError, UsageError, AuditBrokenError, FileError];
   if (known.some((kind) => err instanceof kind)) return (err as Error).message;
   if (err instanceof Error) return err.name === 'Error' ? err.message : `${err.name}: ${err.message}`;
   return String(err);

@@ -23,6 +23,10 @@ export interface CliIo {
   stdin?: (() => Promise<string>) | undefined;
   /** Show progress bars on stderr (a person at a terminal). */
   progress?: boolean | undefined;
+  /** Standard output as a stream, for output too large to hold (exports), written with backpressure; when absent, such output goes through stdout(). */
+  stdoutStream?: NodeJS.WritableStream | undefined;
+  /** Where progress bars draw (standard error unless a test gives its own terminal). */
+  progressStream?: NodeJS.WritableStream | undefined;
 }
 
 /** Where the configured database lives, for messages: never a password. */

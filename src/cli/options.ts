@@ -16,9 +16,11 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: Record<string,
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
-    const typed = issue.path.length === 1 ? raw[String(issue.path[0])] : undefined;
+    // An issue inside a value (one item of a comma-separated list) is the option's.
+    const key = issue.path[0];
+    const typed = key === undefined ? undefined : raw[String(key)];
     const got = typed === undefined ? '' : ` (got ${JSON.stringify(typed)})`;
-    const name = issue.path.length > 0 ? `option ${issue.path.map(flag).join(' ')}` : 'options';
+    const name = key === undefined ? 'options' : `option ${flag(key)}`;
     return `${name}: ${issue.message}${got}`;
   });
   throw new UsageError(problems.join('; '));

@@ -1,0 +1,93 @@
+/**
+ * `phaseline zones import|list`: zones from a GeoJSON FeatureCollection, all or nothing through the
+ * same service as the API (audited), and the zones an agreement has.
+ */
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { ZONE_KINDS, type Zone } from '../../core/index.ts';
+import { services } from '../../server/app.ts';
+import { cliActor, withDatabase, type CliIo } from '../context.ts';
+import { FileError, readTextFile } from '../files.ts';
+import { parseOptions } from '../options.ts';
+import { addFormatOption, formatSchema, renderCsv, renderJson, renderTable } from '../output.ts';
+
+const Kind = z.enum(ZONE_KINDS, { error: `must be one of ${ZONE_KINDS.join(', ')}` });
+const Ref = z.string().trim().min(1, 'must not be empty');
+
+const ImportOptions = z.object({
+  agreement: Ref,
+  kind: Kind,
+  nameProperty: z.string().trim().min(1, 'must not be empty').max(100).optional(),
+});
+const ListOptions = z.object({ agreement: Ref, kind: Kind.optional(), format: formatSchema() });
+
+const area = (z: Zone) => (z.areaSqKm === 0 ? '' : z.areaSqKm.toFixed(1));
+
+function zonesTable(zones: Zone[]): string {
+  return renderTable(
+    ['Name', 'Kind', 'Geometry', 'Area (km²)', 'Id'],
+    zones.map((z) => [z.name, z.kind, z.geometry.type, area(z), z.id]),
+  );
+}
+
+function zonesCsv(zones: Zone[]): string {
+  return renderCsv(
+    ['id', 'name', 'kind', 'geometry_type', 'area_sq_km', 'min_lon', 'min_lat', 'max_lon', 'max_lat'],
+    zones.map((z) => [z.id, z.name, z.kind, z.geometry.type, z.areaSqKm, ...z.bbox]),
+  );
+}
+
+/** The file's JSON; a file that is not JSON fails naming it, before the database is opened. */
+async function readGeoJson(path: string): Promise<unknown> {
+  const text = await readTextFile(path);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new FileError(`${path} is not JSON: ${(err as Error).message}`);
+  }
+}
+
+export function registerZonesCommand(program: Command, io: CliIo): void {
+  const zones = program.command('zones').description('Zones and features of an agreement on the map (GeoJSON)');
+
+  zones
+    .command('import')
+    .description('Import every feature of a GeoJSON FeatureCollection as a zone of one kind; one bad feature refuses them all')
+    .argument('<file>', 'a GeoJSON (RFC 7946) FeatureCollection')
+    .requiredOption('--agreement <agreement>', 'agreement id or slug')
+    .requiredOption('--kind <kind>', `the kind of every zone: ${ZONE_KINDS.join(', ')}`)
+    .option('--name-property <property>', 'the feature property that names each zone (properties.name is the fallback)')
+    .action(async (path: string, raw: Record<string, unknown>) => {
+      const options = parseOptions(ImportOptions, raw);
+      const collection = await readGeoJson(path);
+      const { type, features } = (collection ?? {}) as { type?: unknown; features?: unknown };
+      if (type !== 'FeatureCollection' || !Array.isArray(features)) {
+        throw new FileError(`${path} is not a GeoJSON FeatureCollection (its type is ${JSON.stringify(type ?? null)})`);
+      }
+      if (features.length === 0) throw new FileError(`${path} has no features: nothing to import`);
+      const created = await withDatabase(io, (database) =>
+        services(database, { clock: io.clock }).zones.importCollection(
+          options.agreement,
+          collection,
+          { kind: options.kind, nameProperty: options.nameProperty },
+          cliActor(),
+        ),
+      );
+      const noun = created.length === 1 ? 'zone' : 'zones';
+      io.stdout(`Imported ${created.length} ${options.kind} ${noun} into ${options.agreement} from ${path}.\n${zonesTable(created)}`);
+    });
+
+  const list = zones
+    .command('list')
+    .description("An agreement's zones, by kind and name")
+    .requiredOption('--agreement <agreement>', 'agreement id or slug')
+    .option('--kind <kind>', `only this kind: ${ZONE_KINDS.join(', ')}`);
+  addFormatOption(list).action(async (raw: Record<string, unknown>) => {
+    const { agreement, kind, format } = parseOptions(ListOptions, raw);
+    const found = await withDatabase(io, (database) => services(database, { clock: io.clock }).zones.filter(agreement, { kind }));
+    found.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+    if (format === 'json') io.stdout(renderJson(found));
+    else if (format === 'csv') io.stdout(zonesCsv(found));
+    else io.stdout(`${zonesTable(found)}${found.length} zones\n`);
+  });
+}
