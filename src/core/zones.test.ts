@@ -5,6 +5,7 @@ import {
   geometryAreaSqKm,
   geometryBBox,
   MAX_POSITIONS_PER_FEATURE,
+  featureLabel,
   validateFeatureCollection,
   zoneAssigner,
   type AssignableZone,
@@ -105,6 +106,9 @@ describe('validateFeatureCollection', () => {
     expect(result.features.map((f) => f.name)).toEqual(['Gaza']);
     expect(validateFeatureCollection({ type: 'Feature' }).issues[0]!.message).toMatch(/FeatureCollection/);
     expect(validateFeatureCollection([]).issues).toHaveLength(1);
+    expect(featureLabel(validateFeatureCollection([]).issues[0]!)).toBe('The document');
+    expect(featureLabel({ feature: 2, name: null })).toBe('features[2]');
+    expect(featureLabel({ feature: 0, name: 'Rafah' })).toBe('"Rafah" (features[0])');
   });
 });
 

@@ -295,8 +295,9 @@ export interface FeatureIssue {
 
 export const MAX_NAME_LENGTH = 200;
 
-/** "North Gaza" (features[0]) or features[3], as messages name a feature. */
+/** "North Gaza" (features[0]) or features[3], as messages name a feature; "the document" when the issue is the whole file's (feature -1). */
 export function featureLabel(issue: { feature: number; name: string | null }): string {
+  if (issue.feature < 0) return 'The document';
   return issue.name ? `"${issue.name}" (features[${issue.feature}])` : `features[${issue.feature}]`;
 }
 
