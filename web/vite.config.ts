@@ -16,6 +16,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack)[\\/]/ },
+            // Only the map page needs MapLibre: its own chunk, loaded with that page alone.
+            { name: 'maplibre', test: /node_modules[\\/](maplibre-gl|@maplibre|earcut|kdbush|supercluster|pbf|gl-matrix)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

@@ -23,6 +23,9 @@ describe('agreementAbilities', () => {
       auditRead: true,
       membersManage: true,
       noteParties: PARTIES,
+      incidentRead: true,
+      incidentReport: true,
+      zoneWrite: true,
     });
     expect(canCreateAgreements(user([], true))).toBe(true);
   });
@@ -54,6 +57,24 @@ describe('agreementAbilities', () => {
       expect(a).toMatchObject({ structureWrite: false, provisionWrite: false, membersManage: false, publish: false, noteParties: [] });
     }
     expect(agreementAbilities(member('viewer'), AGREEMENT, PARTIES).auditRead).toBe(false);
+  });
+});
+
+describe('monitoring abilities', () => {
+  it('lets members read incidents, the reporting roles file them, and only mediators and administrators draw zones', () => {
+    const expected = {
+      mediator: { incidentRead: true, incidentReport: true, zoneWrite: true },
+      monitor: { incidentRead: true, incidentReport: true, zoneWrite: false },
+      party_delegate: { incidentRead: true, incidentReport: true, zoneWrite: false },
+      viewer: { incidentRead: true, incidentReport: false, zoneWrite: false },
+    } as const;
+    for (const [role, abilities] of Object.entries(expected)) {
+      expect(agreementAbilities(member(role as Membership['role'], role === 'party_delegate' ? 'hamas' : null), AGREEMENT, PARTIES), role).toMatchObject(abilities);
+    }
+  });
+
+  it('shows a visitor of a public agreement no incidents and no monitoring controls', () => {
+    expect(agreementAbilities(ANONYMOUS, AGREEMENT, PARTIES)).toMatchObject({ incidentRead: false, incidentReport: false, zoneWrite: false });
   });
 });
 

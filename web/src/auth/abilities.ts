@@ -18,6 +18,12 @@ export interface AgreementAbilities {
   membersManage: boolean;
   /** The parties whose notes the caller writes: a delegate's own, every party for mediators and administrators. */
   noteParties: string[];
+  /** Incident reports (members only: a visitor of a public agreement sees none). */
+  incidentRead: boolean;
+  /** Filing incidents (a delegate files its party's complaints). */
+  incidentReport: boolean;
+  /** Drawing, editing and deleting zones. */
+  zoneWrite: boolean;
 }
 
 export const NO_ABILITIES: AgreementAbilities = {
@@ -28,6 +34,9 @@ export const NO_ABILITIES: AgreementAbilities = {
   auditRead: false,
   membersManage: false,
   noteParties: [],
+  incidentRead: false,
+  incidentReport: false,
+  zoneWrite: false,
 };
 
 export function agreementAbilities(
@@ -44,6 +53,9 @@ export function agreementAbilities(
     auditRead: can(principal, 'audit:read', agreement),
     membersManage: can(principal, 'members:manage', agreement),
     noteParties: writesNotes ? partyIds.filter((id) => actsForParty(principal, agreement.id, id)) : [],
+    incidentRead: can(principal, 'incident:read', agreement),
+    incidentReport: can(principal, 'incident:report', agreement),
+    zoneWrite: can(principal, 'zone:write', agreement),
   };
 }
 

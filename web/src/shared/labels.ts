@@ -1,6 +1,7 @@
 /** Display labels for the domain's enum values that src/core does not label itself. */
 import type { AgreementRole } from '../../../src/core/access.ts';
 import type { AgreementStatus, PartyRole, PhaseStatus } from '../../../src/core/domain.ts';
+import type { IncidentStatus, SourceType } from '../../../src/core/incidents.ts';
 
 export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
   drafting: 'Drafting',
@@ -37,3 +38,20 @@ export const AGREEMENT_ROLE_LABELS: Record<AgreementRole, string> = {
 export function options<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
   return (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
 }
+
+export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
+  reported: 'Reported',
+  triaged: 'Triaged',
+  under_investigation: 'Under investigation',
+  verified: 'Verified',
+  not_verified: 'Not verified',
+  disputed: 'Disputed',
+  duplicate: 'Duplicate',
+};
+
+export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
+  monitor: 'Monitor',
+  party_complaint: 'Party complaint',
+  media: 'Media',
+  public: 'Public',
+};
