@@ -91,6 +91,19 @@ test('a monitor sees the governorates, files an incident inside Gaza governorate
   await map.ready();
   await expect(map.count).toContainText(/\d+ incidents? match/);
   await expect(map.filters.getByLabel('Status')).toHaveValue('reported');
+  await map.zone('Gaza').click();
+  const again = await map.selectedPoint();
+  await map.canvas.click({ position: again });
+  await expect(map.popup).toContainText('Shelling');
+  await expect(map.popup).toContainText('Reported');
+  // 18:30 UTC is shown in the viewer's zone (New York), with the UTC value in the title.
+  await expect(map.popup.locator('time')).toContainText('14:30');
+  await expect(map.popup.locator('time')).toHaveAttribute('title', '2026-06-20T18:30:00.000Z (UTC)');
+  await expect(map.popup).toContainText('B2 (usually reliable; probably true)');
+  await expect(map.popup).toContainText('not known / 3');
+  await page.screenshot({ path: 'test-results/map-popup.png' });
+  await map.popup.getByRole('link', { name: 'Open the incident' }).click();
+  await expect(page).toHaveURL(new RegExp(`/incidents/${id}$`));
   await map.goto(SLUG, '?category=detention');
   await expect(page.getByText('No incident matches these filters.')).toBeVisible();
 });
@@ -133,6 +146,26 @@ test('a mediator draws a zone with four clicks, saves it, renames it; a visitor 
   expect(saved.kind).toBe('buffer_zone');
   expect(saved.geometry.type).toBe('Polygon');
   expect(saved.geometry.coordinates[0]).toHaveLength(5);
+
+  // Reshape it: drag its first corner outwards, save, and the server has the moved corner (ring still closed).
+  await map.selectedZone.getByRole('button', { name: 'Edit shape' }).click();
+  const corner = await map.firstHandle();
+  const box = (await map.canvas.boundingBox())!;
+  await page.mouse.move(box.x + corner.x, box.y + corner.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + corner.x - 25, box.y + corner.y - 25, { steps: 5 });
+  await page.mouse.up();
+  await page.screenshot({ path: 'test-results/map-edit.png' });
+  await page.getByRole('button', { name: 'Save shape' }).click();
+  await expect(page.getByRole('status').getByText(`The shape of “${name} renamed” was saved.`)).toBeVisible();
+  const after = await apiAs(demoAccount('mediator'));
+  const reshaped = ((await (await after.get(`/api/agreements/${SLUG}/zones`)).json()) as typeof zones).items.find((z) => z.name === `${name} renamed`)!;
+  await after.dispose();
+  const [first, ...rest] = reshaped.geometry.coordinates[0]!;
+  const [oldFirst] = saved.geometry.coordinates[0]!;
+  expect(first![0]).toBeLessThan(oldFirst![0]!);
+  expect(first![1]).toBeGreaterThan(oldFirst![1]!);
+  expect(rest[rest.length - 1]).toEqual(first);
 
   // A visitor of the public demo sees the zones, a note instead of incidents, and no tools.
   await page.context().clearCookies();

@@ -4,6 +4,11 @@ import { expect, type Page } from '@playwright/test';
 export function mapPage(page: Page) {
   const canvas = page.getByRole('region', { name: /^Map of / });
   const zones = page.getByRole('table', { name: 'Zones' });
+  const pixel = async (attribute: string) => {
+    await expect(canvas).toHaveAttribute(attribute, /^-?\d+,-?\d+$/);
+    const [x, y] = (await canvas.getAttribute(attribute))!.split(',').map(Number) as [number, number];
+    return { x, y };
+  };
   return {
     goto: (slug: string, query = '') => page.goto(`/agreements/${slug}/map${query}`),
     canvas,
@@ -11,6 +16,7 @@ export function mapPage(page: Page) {
     zoneRows: zones.locator('tbody tr'),
     zone: (name: string) => zones.getByRole('button', { name, exact: true }),
     legend: page.getByRole('region', { name: 'Key' }),
+    popup: page.locator('.maplibregl-popup'),
     filters: page.getByRole('form', { name: 'Incident filters' }),
     note: page.getByRole('note'),
     count: page.locator('.map-count'),
@@ -22,10 +28,8 @@ export function mapPage(page: Page) {
     /** Waits until the map has loaded its style and sources. */
     ready: () => expect(canvas).toHaveAttribute('data-ready', 'true', { timeout: 15_000 }),
     /** The pixel (relative to the map) of a point inside the selected zone, as the map projects it. */
-    selectedPoint: async () => {
-      await expect(canvas).toHaveAttribute('data-selected-point', /^\d+,\d+$/);
-      const [x, y] = (await canvas.getAttribute('data-selected-point'))!.split(',').map(Number) as [number, number];
-      return { x, y };
-    },
+    selectedPoint: () => pixel('data-selected-point'),
+    /** The pixel of the first corner handle while a shape is edited. */
+    firstHandle: () => pixel('data-first-handle'),
   };
 }

@@ -25,7 +25,7 @@ import { checkedBody, useEntityForm, type BodyResult } from '../shared/useEntity
 import { incidentsApi } from '../map/map.api.ts';
 import './IncidentForm.css';
 
-type Values = {
+export type IncidentFormValues = {
   occurredAt: string;
   category: string;
   sourceType: string;
@@ -75,7 +75,7 @@ const count = (value: string): number | null => (value.trim() === '' ? null : Nu
 const coordinate = (value: string): number | null => (value.trim() === '' ? null : Number(value));
 
 /** The request body of the form's values; the time is read in `timeZone`. */
-export function incidentBody(values: Values, timeZone: string, asParty: boolean): IncidentCreate {
+export function incidentBody(values: IncidentFormValues, timeZone: string, asParty: boolean): IncidentCreate {
   return {
     occurredAt: fromZonedInput(values.occurredAt, timeZone) ?? values.occurredAt,
     category: values.category as IncidentCategory,
@@ -114,7 +114,7 @@ export function IncidentForm({ slug, parties, provisions, zones, point, reportin
   const [now] = useState(() => new Date().toISOString());
   const asParty = reportingParty !== null;
 
-  const valuesOf = (): Values => ({
+  const valuesOf = (): IncidentFormValues => ({
     occurredAt: toZonedInput(now, timeZone),
     category: 'armed_attack',
     sourceType: asParty ? 'party_complaint' : 'monitor',
@@ -133,9 +133,9 @@ export function IncidentForm({ slug, parties, provisions, zones, point, reportin
     provisionIds: '',
   });
 
-  const toBody = (values: Values): BodyResult<IncidentCreate> => checkedBody(IncidentCreate, incidentBody(values, timeZone, asParty), (b) => b);
+  const toBody = (values: IncidentFormValues): BodyResult<IncidentCreate> => checkedBody(IncidentCreate, incidentBody(values, timeZone, asParty), (b) => b);
 
-  const form = useEntityForm<Values, IncidentView, IncidentCreate>({
+  const form = useEntityForm<IncidentFormValues, IncidentView, IncidentCreate>({
     entity: null,
     valuesOf,
     fields: FIELDS,
@@ -148,7 +148,7 @@ export function IncidentForm({ slug, parties, provisions, zones, point, reportin
   });
   const { values, setValue, problems } = form;
   /** A control's value, change handler and problem. */
-  const bind = (field: keyof Values) => ({ value: values[field], onChange: setValue(field), error: problems.fields[field] });
+  const bind = (field: keyof IncidentFormValues) => ({ value: values[field], onChange: setValue(field), error: problems.fields[field] });
   const chosen = new Set(values.provisionIds ? values.provisionIds.split(',') : []);
   const toggleProvision = (id: string, on: boolean) => {
     const next = new Set(chosen);

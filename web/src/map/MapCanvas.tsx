@@ -2,8 +2,9 @@
  * The MapLibre map: its style from local sources, the zones, incidents, draft and handle sources fed
  * from props, and the mouse turned into callbacks (a click on the map, on a zone, on an incident, a
  * handle dragged). Cluster counts are HTML buttons (no glyphs offline), which zoom in when pressed.
- * The container carries data-selected-point, the pixel of the selected zone's inside point, so that
- * browser tests can click into a zone without reaching into the map.
+ * The container carries data-selected-point, the pixel of the selected zone's inside point, and
+ * data-first-handle while a shape is edited, so that browser tests can click into a zone or drag a
+ * corner without reaching into the map.
  */
 import { AttributionControl, GeoJSONSource, Map as MapLibre, Marker, NavigationControl, Popup, setWorkerUrl } from 'maplibre-gl';
 import type { MapMouseEvent } from 'maplibre-gl';
@@ -197,8 +198,26 @@ export function MapCanvas(props: MapCanvasProps) {
   useEffect(() => {
     if (map) setData(map, SOURCES.draft, props.draft ?? EMPTY);
   }, [map, props.draft]);
+  // The handles, and the pixel of the first one in data-first-handle (for browser tests, as data-selected-point).
   useEffect(() => {
-    if (map) setData(map, SOURCES.handles, props.handles ?? EMPTY);
+    const element = container.current;
+    if (!map || !element) return;
+    setData(map, SOURCES.handles, props.handles ?? EMPTY);
+    const first = props.handles?.features[0]?.geometry;
+    const at = first ? pointOf(first) : null;
+    if (!at) {
+      delete element.dataset.firstHandle;
+      return;
+    }
+    const place = () => {
+      const p = map.project(at);
+      element.dataset.firstHandle = `${Math.round(p.x)},${Math.round(p.y)}`;
+    };
+    place();
+    map.on('move', place);
+    return () => {
+      map.off('move', place);
+    };
   }, [map, props.handles]);
 
   // Drawing needs every click, so a double-click finishes a shape instead of zooming.

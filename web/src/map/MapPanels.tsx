@@ -10,9 +10,10 @@ import { CREDIBILITY_LABELS, INCIDENT_CATEGORY_LABELS, RELIABILITY_LABELS, type 
 import { ZONE_KIND_LABELS, ZONE_KINDS } from '../../../src/core/zones.ts';
 import { SelectField, TextField } from '../shared/fields.tsx';
 import { INCIDENT_STATUS_LABELS, options, SOURCE_TYPE_LABELS } from '../shared/labels.ts';
-import { EmptyState } from '../shared/states.tsx';
+import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
 import { formatDateTime } from '../shared/time.ts';
 import { NO_FILTERS, type MapFilters } from './filters.ts';
+import type { useMapIncidents } from './map.api.ts';
 import { KIND_COLOURS, STATUS_COLOURS } from './mapStyle.ts';
 
 function Swatch({ colour, shape = 'square' }: { colour: string; shape?: 'square' | 'dot' }) {
@@ -147,5 +148,29 @@ export function IncidentPopup({ slug, incident, parties, timeZone }: { slug: str
       </dl>
       <Link to={`/agreements/${encodeURIComponent(slug)}/incidents/${incident.id}`}>Open the incident</Link>
     </div>
+  );
+}
+
+/** How many incidents match, or why none are shown. */
+export function IncidentStatusLine(props: { query: ReturnType<typeof useMapIncidents>; readable: boolean; filtered: boolean }) {
+  const { query, readable, filtered } = props;
+  if (!readable) return null;
+  if (query.isPending) return <Loading label="Loading the incidents…" />;
+  if (query.isError) return <ErrorState error={query.error} title="Could not load the incidents" onRetry={() => void query.refetch()} />;
+  const all = query.data.length;
+  const unplaced = query.data.filter((i) => i.lon === null || i.lat === null).length;
+  if (all === 0) {
+    return (
+      <EmptyState title={filtered ? 'No incident matches these filters.' : 'No incidents have been reported.'}>
+        {filtered ? <p>Widen the dates or clear a filter to see more.</p> : null}
+      </EmptyState>
+    );
+  }
+  return (
+    <p className="map-count" role="status">
+      {all === 1 ? '1 incident matches' : `${all} incidents match`}
+      {unplaced > 0 ? ` (${unplaced} without a point, not on the map)` : ''}
+      {query.isFetching ? ' · refreshing…' : ''}
+    </p>
   );
 }

@@ -5,6 +5,7 @@
  * may not read incidents see the zones only, with a note.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { FeatureCollection, Geometry } from 'geojson';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { MatrixView, ZoneView } from '../../../src/contract/index.ts';
@@ -15,12 +16,11 @@ import { loginPath } from '../auth/paths.ts';
 import { useSession } from '../auth/session.ts';
 import { IncidentForm } from '../incidents/IncidentForm.tsx';
 import { useMatrix } from '../matrix/matrix.api.ts';
-import { ApiError } from '../shared/api.ts';
 import { Dialog } from '../shared/Dialog.tsx';
 import { problemsOf } from '../shared/forms.tsx';
 import { Notice } from '../shared/Notice.tsx';
 import { queryKeys } from '../shared/queryKeys.ts';
-import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
+import { ErrorState, Loading } from '../shared/states.tsx';
 import { browserZone } from '../shared/time.ts';
 import {
   addVertex,
@@ -39,9 +39,9 @@ import { incidentCollection, interiorPoint, unionBBox, zoneAttribution, zoneColl
 import { exportParams, filtersFromSearch, hasFilters, searchWithFilters } from './filters.ts';
 import { useMapIncidents, useZones, zonesApi } from './map.api.ts';
 import { MapCanvas, type MapMode } from './MapCanvas.tsx';
-import { IncidentPopup, MapFilterBar, MapLegend, ZoneList } from './MapPanels.tsx';
+import { IncidentPopup, IncidentStatusLine, MapFilterBar, MapLegend, ZoneList } from './MapPanels.tsx';
 import { DrawBar, EditBar, PickBar } from './MapTools.tsx';
-import { ZoneForm } from './ZoneForm.tsx';
+import { DeleteZoneDialog, ZoneForm } from './ZoneForm.tsx';
 import './map.css';
 
 type Tool =
@@ -125,7 +125,13 @@ function AgreementMap({ slug, matrix }: { slug: string; matrix: MatrixView }) {
   const shapeProblems = saveShape.error ? problemsOf(saveShape.error, []) : null;
 
   const mode: MapMode = MODES[tool.kind] ?? 'browse';
-  const draft = tool.kind === 'draw' ? draftPreview(tool.draft) : null;
+  // The shape being drawn, or the shape being edited as it now stands.
+  const draft =
+    tool.kind === 'draw'
+      ? draftPreview(tool.draft)
+      : tool.kind === 'edit'
+        ? ({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: tool.geometry as Geometry }] } satisfies FeatureCollection)
+        : null;
   const handles = useMemo(() => (tool.kind === 'edit' ? handleCollection(vertexHandles(tool.geometry)) : null), [tool]);
   const handleList = useMemo(() => (tool.kind === 'edit' ? vertexHandles(tool.geometry) : []), [tool]);
 
@@ -328,59 +334,4 @@ function AgreementMap({ slug, matrix }: { slug: string; matrix: MatrixView }) {
 /** The party a delegate acts for on this agreement. */
 function delegatePartyId(me: ReturnType<typeof useSession>['me'], agreementId: string): string | null {
   return me?.memberships.find((m) => m.agreementId === agreementId && m.role === 'party_delegate')?.partyId ?? null;
-}
-
-function IncidentStatusLine(props: { query: ReturnType<typeof useMapIncidents>; readable: boolean; filtered: boolean }) {
-  const { query, readable, filtered } = props;
-  if (!readable) return null;
-  if (query.isPending) return <Loading label="Loading the incidents…" />;
-  if (query.isError) return <ErrorState error={query.error} title="Could not load the incidents" onRetry={() => void query.refetch()} />;
-  const all = query.data.length;
-  const unplaced = query.data.filter((i) => i.lon === null || i.lat === null).length;
-  if (all === 0) {
-    return (
-      <EmptyState title={filtered ? 'No incident matches these filters.' : 'No incidents have been reported.'}>
-        {filtered ? <p>Widen the dates or clear a filter to see more.</p> : null}
-      </EmptyState>
-    );
-  }
-  return (
-    <p className="map-count" role="status">
-      {all === 1 ? '1 incident matches' : `${all} incidents match`}
-      {unplaced > 0 ? ` (${unplaced} without a point, not on the map)` : ''}
-      {query.isFetching ? ' · refreshing…' : ''}
-    </p>
-  );
-}
-
-function DeleteZoneDialog({ slug, zone, onDeleted, onClose }: { slug: string; zone: ZoneView; onDeleted: () => void; onClose: () => void }) {
-  const client = useQueryClient();
-  const remove = useMutation({
-    mutationFn: () => zonesApi.remove(slug, zone.id, zone.version),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: queryKeys.agreement(slug) });
-      onDeleted();
-    },
-  });
-  const conflict = remove.error instanceof ApiError && remove.error.code === 'stale_version';
-  return (
-    <Dialog title={`Delete zone: ${zone.name}`} onClose={onClose}>
-      <p>
-        Delete <strong dir="auto">{zone.name}</strong>? Incidents in it keep their point and lose the zone. The audit log keeps the deletion.
-      </p>
-      {remove.error ? (
-        <div className="form-problems" role="alert">
-          <p>{conflict ? 'Someone changed this zone first: close this, look at it again, then delete it if you still mean to.' : remove.error.message}</p>
-        </div>
-      ) : null}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" className="button button-danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
-          {remove.isPending ? 'Deleting…' : 'Delete zone'}
-        </button>
-      </div>
-    </Dialog>
-  );
 }

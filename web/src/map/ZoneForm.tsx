@@ -1,9 +1,12 @@
 /**
- * Names a zone: a new one with the geometry just drawn, or an existing one's name, kind and
+ * Names a zone, or deletes one: a new one with the geometry just drawn, or an existing one's name, kind and
  * description (its shape is edited on the map). Saves carry the version read; a conflict offers the reload.
  */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ZoneCreate, ZoneUpdate, type ZoneView } from '../../../src/contract/index.ts';
 import { ZONE_KIND_LABELS, type ZoneGeometry, type ZoneKind } from '../../../src/core/zones.ts';
+import { ApiError } from '../shared/api.ts';
+import { Dialog } from '../shared/Dialog.tsx';
 import { SelectField, TextAreaField, TextField } from '../shared/fields.tsx';
 import { ConflictNotice, GeneralProblems } from '../shared/forms.tsx';
 import { options } from '../shared/labels.ts';
@@ -73,5 +76,38 @@ export function ZoneForm({ slug, zone, draft, onSaved, onCancel }: ZoneFormProps
         </button>
       </div>
     </form>
+  );
+}
+
+/** Asks before deleting a zone; shows the server's refusal (a stale version, a zone still referenced) as it comes. */
+export function DeleteZoneDialog({ slug, zone, onDeleted, onClose }: { slug: string; zone: ZoneView; onDeleted: () => void; onClose: () => void }) {
+  const client = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => zonesApi.remove(slug, zone.id, zone.version),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: queryKeys.agreement(slug) });
+      onDeleted();
+    },
+  });
+  const conflict = remove.error instanceof ApiError && remove.error.code === 'stale_version';
+  return (
+    <Dialog title={`Delete zone: ${zone.name}`} onClose={onClose}>
+      <p>
+        Delete <strong dir="auto">{zone.name}</strong>? Incidents in it keep their point and lose the zone. The audit log keeps the deletion.
+      </p>
+      {remove.error ? (
+        <div className="form-problems" role="alert">
+          <p>{conflict ? 'Someone changed this zone first: close this, look at it again, then delete it if you still mean to.' : remove.error.message}</p>
+        </div>
+      ) : null}
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" className="button button-danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
+          {remove.isPending ? 'Deleting…' : 'Delete zone'}
+        </button>
+      </div>
+    </Dialog>
   );
 }
