@@ -104,8 +104,10 @@ test('a monitor sees the governorates, files an incident inside Gaza governorate
   await page.screenshot({ path: 'test-results/map-popup.png' });
   await map.popup.getByRole('link', { name: 'Open the incident' }).click();
   await expect(page).toHaveURL(new RegExp(`/incidents/${id}$`));
-  await map.goto(SLUG, '?category=detention');
+  // Nobody files incidents in 1990: the empty state, with the filters kept in the URL and the form.
+  await map.goto(SLUG, '?from=1990-01-01&to=1990-01-02');
   await expect(page.getByText('No incident matches these filters.')).toBeVisible();
+  await expect(map.filters.getByLabel('From')).toHaveValue('1990-01-01');
 });
 
 test('a mediator draws a zone with four clicks, saves it, renames it; a visitor sees zones only', async ({ page }) => {
@@ -167,11 +169,32 @@ test('a mediator draws a zone with four clicks, saves it, renames it; a visitor 
   expect(first![1]).toBeGreaterThan(oldFirst![1]!);
   expect(rest[rest.length - 1]).toEqual(first);
 
+  // Delete it, after the confirmation.
+  await map.selectedZone.getByRole('button', { name: 'Delete' }).click();
+  await map.dialog.getByRole('button', { name: 'Delete zone' }).click();
+  await expect(page.getByRole('status').getByText(`Zone “${name} renamed” deleted.`)).toBeVisible();
+  await expect(map.zone(`${name} renamed`)).toHaveCount(0);
+
+  // A checkpoint is a point: one click, then Finish.
+  await map.zone('Khan Younis').click();
+  const spot = await map.selectedPoint();
+  await map.drawButton.click();
+  await page.getByLabel('Kind', { exact: true }).selectOption('checkpoint');
+  await expect(page.getByLabel('Shape')).toHaveValue('point');
+  await map.canvas.click({ position: spot });
+  await map.finishButton.click();
+  const checkpoint = `E2E checkpoint ${name.slice(-5)}`;
+  await map.dialog.getByLabel('Name').fill(checkpoint);
+  await expect(map.dialog.getByLabel('Kind')).toHaveValue('checkpoint');
+  await map.dialog.getByRole('button', { name: 'Add zone' }).click();
+  await expect(map.zone(checkpoint)).toBeVisible();
+  await expect(map.legend.getByText('Checkpoint')).toBeVisible();
+
   // A visitor of the public demo sees the zones, a note instead of incidents, and no tools.
   await page.context().clearCookies();
   await map.goto(SLUG);
   await map.ready();
-  await expect(map.zone(`${name} renamed`)).toBeVisible();
+  await expect(map.zone(checkpoint)).toBeVisible();
   await expect(map.note).toContainText('members only');
   await expect(map.note.getByRole('link', { name: 'Log in' })).toBeVisible();
   await expect(map.reportButton).toHaveCount(0);
@@ -185,7 +208,11 @@ test('?report=1 opens the reporting tool for a monitor, and a viewer gets no too
   await map.goto(SLUG, '?report=1');
   await map.ready();
   await expect(page.getByText('Click the place of the incident on the map.')).toBeVisible();
-  await page.getByRole('button', { name: 'Cancel' }).click();
+  // Without a pointer: the form opens with the coordinates to type.
+  await page.getByRole('button', { name: 'Type the coordinates instead' }).click();
+  await expect(map.dialog.getByLabel('Longitude')).toHaveValue('');
+  await map.dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(map.dialog).toHaveCount(0);
   await expect(page).not.toHaveURL(/report=1/);
 
   await logIn(page, demoAccount('viewer'));
@@ -196,4 +223,49 @@ test('?report=1 opens the reporting tool for a monitor, and a viewer gets no too
   await expect(map.drawButton).toHaveCount(0);
   await expect(page.getByText('Click the place of the incident on the map.')).toHaveCount(0);
   await expect(map.filters).toBeVisible();
+});
+
+test('incidents close together cluster into a count that zooms in when pressed', async ({ page }) => {
+  const monitor = await apiAs(demoAccount('monitor'));
+  // In March 2001, so that the filter shows these three alone whatever other specs filed.
+  for (const [i, lon] of [34.301, 34.3015, 34.302].entries()) {
+    const created = await monitor.post(`/api/agreements/${SLUG}/incidents`, {
+      data: { occurredAt: `2001-03-0${i + 1}T10:00:00Z`, lon, lat: 31.34, category: 'checkpoint_obstruction', description: `E2E cluster ${i}` },
+    });
+    expect(created.status()).toBe(201);
+  }
+  await monitor.dispose();
+  await logIn(page, demoAccount('monitor'));
+  const map = mapPage(page);
+  await map.goto(SLUG, '?from=2001-03-01&to=2001-03-31');
+  await map.ready();
+  await expect(map.count).toHaveText('3 incidents match');
+  const cluster = page.getByRole('button', { name: '3 incidents here: zoom in' });
+  await expect(cluster).toBeVisible();
+  await page.screenshot({ path: 'test-results/map-cluster.png' });
+  await cluster.click();
+  await expect(cluster).toHaveCount(0);
+});
+
+test('a party delegate files complaints of its own party, whichever party it is', async ({ page }) => {
+  for (const party of ['Israel', 'Hamas']) {
+    await logIn(page, demoAccount('party_delegate', party));
+    const map = mapPage(page);
+    await map.goto(SLUG, '?report=1');
+    await map.ready();
+    await map.zone('Deir Al-Balah').click();
+    await map.canvas.click({ position: await map.selectedPoint() });
+    await expect(map.dialog.getByLabel('Source type')).toBeDisabled();
+    await expect(map.dialog.getByLabel('Source type')).toHaveValue('party_complaint');
+    await expect(map.dialog.getByText(`Filed as a complaint of ${party}.`)).toBeVisible();
+    await map.dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(map.dialog).toHaveCount(0);
+  }
+});
+
+test('the map of an agreement one may not read says so, with a way to log in', async ({ page }) => {
+  const map = mapPage(page);
+  await map.goto('no-such-agreement');
+  await expect(page.getByRole('heading', { name: 'Agreement not found' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: 'log in', exact: true })).toHaveAttribute('href', '/login?next=%2Fagreements%2Fno-such-agreement%2Fmap');
 });

@@ -16,6 +16,7 @@ import { loginPath } from '../auth/paths.ts';
 import { useSession } from '../auth/session.ts';
 import { IncidentForm } from '../incidents/IncidentForm.tsx';
 import { useMatrix } from '../matrix/matrix.api.ts';
+import { ApiError } from '../shared/api.ts';
 import { Dialog } from '../shared/Dialog.tsx';
 import { problemsOf } from '../shared/forms.tsx';
 import { Notice } from '../shared/Notice.tsx';
@@ -47,7 +48,7 @@ import './map.css';
 type Tool =
   | { kind: 'browse' }
   | { kind: 'pick' }
-  | { kind: 'report'; point: LngLat }
+  | { kind: 'report'; point: LngLat | null }
   | { kind: 'draw'; zoneKind: ZoneKind; draft: Draft }
   | { kind: 'name'; zoneKind: ZoneKind; geometry: ZoneGeometry }
   | { kind: 'edit'; zone: ZoneView; geometry: ZoneGeometry; changed: boolean }
@@ -59,11 +60,29 @@ const MODES: Partial<Record<Tool['kind'], MapMode>> = { pick: 'pick', draw: 'dra
 
 export default function MapScreen({ slug }: { slug: string }) {
   const matrix = useMatrix(slug);
+  const session = useSession();
+  const location = useLocation();
   if (matrix.isPending) return <Loading label="Loading the agreement…" />;
   if (matrix.isError) {
+    const notFound = matrix.error instanceof ApiError && matrix.error.isNotFound;
     return (
       <section className="page">
-        <ErrorState error={matrix.error} title="Could not load this agreement" onRetry={() => void matrix.refetch()} />
+        {notFound ? (
+          <>
+            <h1>Agreement not found</h1>
+            <p>
+              There is no agreement “{slug}” that you may read. <Link to="/">Back to the agreements</Link>.
+              {session.user ? null : (
+                <>
+                  {' '}
+                  If it is not public, <Link to={loginPath(location.pathname + location.search)}>log in</Link> to see its map.
+                </>
+              )}
+            </p>
+          </>
+        ) : (
+          <ErrorState error={matrix.error} title="Could not load this agreement" onRetry={() => void matrix.refetch()} />
+        )}
       </section>
     );
   }
@@ -201,7 +220,7 @@ function AgreementMap({ slug, matrix }: { slug: string; matrix: MatrixView }) {
         </p>
       )}
 
-      {tool.kind === 'pick' ? <PickBar onCancel={() => setToolAndUrl(BROWSE)} /> : null}
+      {tool.kind === 'pick' ? <PickBar onWithoutMap={() => setTool({ kind: 'report', point: null })} onCancel={() => setToolAndUrl(BROWSE)} /> : null}
       {tool.kind === 'draw' ? (
         <DrawBar
           kind={tool.zoneKind}
@@ -294,7 +313,7 @@ function AgreementMap({ slug, matrix }: { slug: string; matrix: MatrixView }) {
             parties={matrix.parties}
             provisions={matrix.rows.flatMap((r) => r.realities)}
             zones={zoneItems}
-            point={{ lon: tool.point[0], lat: tool.point[1] }}
+            point={tool.point ? { lon: tool.point[0], lat: tool.point[1] } : null}
             reportingParty={delegateParty ?? null}
             onSaved={(incident) => navigate(`/agreements/${encodeURIComponent(slug)}/incidents/${incident.id}`)}
             onCancel={() => setToolAndUrl(BROWSE)}

@@ -7,13 +7,19 @@ import { SelectField } from '../shared/fields.tsx';
 import { options } from '../shared/labels.ts';
 import { SHAPE_LABELS, verticesMissing, type Draft, type DrawShape } from './drawing.ts';
 
-export function PickBar({ onCancel }: { onCancel: () => void }) {
+/** Choosing where an incident happened; the form can also be filled without the map (coordinates typed, or none). */
+export function PickBar({ onWithoutMap, onCancel }: { onWithoutMap: () => void; onCancel: () => void }) {
   return (
-    <div className="map-toolbar map-toolbar-active" role="status">
-      <p>Click the place of the incident on the map.</p>
-      <button type="button" className="button" onClick={onCancel}>
-        Cancel
-      </button>
+    <div className="map-toolbar map-toolbar-active">
+      <p role="status">Click the place of the incident on the map.</p>
+      <div className="map-toolbar-actions">
+        <button type="button" className="button" onClick={onWithoutMap}>
+          Type the coordinates instead
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
     </div>
   );
 }
