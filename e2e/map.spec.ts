@@ -134,9 +134,19 @@ test('a mediator draws a zone with four clicks, saves it, renames it; a visitor 
   await expect(map.zone(name)).toBeVisible();
   await expect(map.zoneRows).toHaveCount(before + 1);
 
-  // The new zone is selected: rename it.
+  // The new zone is selected: rename it, after someone else changed it meanwhile.
   await expect(map.zone(name)).toHaveAttribute('aria-pressed', 'true');
+  const other = await apiAs(demoAccount('admin'));
+  const listed = (await (await other.get(`/api/agreements/${SLUG}/zones`)).json()) as { items: { id: string; name: string; version: number }[] };
+  const mine = listed.items.find((z) => z.name === name)!;
+  expect((await other.patch(`/api/agreements/${SLUG}/zones/${mine.id}`, { data: { description: 'Changed by someone else', version: mine.version } })).status()).toBe(200);
+  await other.dispose();
   await map.selectedZone.getByRole('button', { name: 'Edit name and kind' }).click();
+  await map.dialog.getByLabel('Name').fill(`${name} renamed`);
+  await map.dialog.getByRole('button', { name: 'Save zone' }).click();
+  await expect(map.dialog.getByRole('alert')).toContainText('changed by someone else');
+  await map.dialog.getByRole('button', { name: 'Reload' }).click();
+  await expect(map.dialog.getByLabel('Description')).toHaveValue('Changed by someone else');
   await map.dialog.getByLabel('Name').fill(`${name} renamed`);
   await map.dialog.getByRole('button', { name: 'Save zone' }).click();
   await expect(map.zone(`${name} renamed`)).toBeVisible();
@@ -200,6 +210,7 @@ test('a mediator draws a zone with four clicks, saves it, renames it; a visitor 
   await expect(map.reportButton).toHaveCount(0);
   await expect(map.drawButton).toHaveCount(0);
   await expect(map.filters).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/map-visitor.png', fullPage: true });
 });
 
 test('?report=1 opens the reporting tool for a monitor, and a viewer gets no tools at all', async ({ page }) => {

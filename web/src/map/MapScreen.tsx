@@ -62,7 +62,8 @@ export default function MapScreen({ slug }: { slug: string }) {
   const matrix = useMatrix(slug);
   const session = useSession();
   const location = useLocation();
-  if (matrix.isPending) return <Loading label="Loading the agreement…" />;
+  // The session decides the tools (and whether ?report=1 opens one): wait for it too.
+  if (matrix.isPending || session.query.isPending) return <Loading label="Loading the agreement…" />;
   if (matrix.isError) {
     const notFound = matrix.error instanceof ApiError && matrix.error.isNotFound;
     return (
