@@ -1,7 +1,7 @@
 // The map in a real browser against the real server (strict CSP, MapLibre's worker): zones of the
 // demo, filing an incident at a clicked point, drawing and editing a zone, and who sees which tools.
 import type { Page } from '@playwright/test';
-import { apiAs, demoAccount, logIn } from './support/accounts.ts';
+import { apiAs, BASE_URL, demoAccount, logIn } from './support/accounts.ts';
 import { expect, test } from './support/fixtures.ts';
 import { mapPage } from './page-models/map-page.ts';
 
@@ -28,10 +28,18 @@ async function mapColours(page: Page): Promise<number> {
 }
 
 test('a monitor sees the governorates, files an incident inside Gaza governorate and lands on its page', async ({ page }) => {
+  // Offline: nothing the map loads (style, basemap, worker, glyphs, sprites) may come from another origin.
+  const elsewhere: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(BASE_URL) && !url.startsWith('data:') && !url.startsWith('blob:')) elsewhere.push(url);
+  });
   await logIn(page, demoAccount('monitor'));
   const map = mapPage(page);
   await map.goto(SLUG);
   await map.ready();
+  await expect(page.locator('.maplibregl-ctrl-attrib')).toBeVisible();
+  expect(elsewhere).toEqual([]);
   await expect(map.zoneRows).toHaveCount(5);
   for (const name of GOVERNORATES) await expect(map.zone(name)).toBeVisible();
   await expect(map.legend.getByText('Sector')).toBeVisible();

@@ -146,14 +146,17 @@ function AgreementMap({ slug, matrix }: { slug: string; matrix: MatrixView }) {
 
   const mode: MapMode = MODES[tool.kind] ?? 'browse';
   // The shape being drawn, or the shape being edited as it now stands.
-  const draft =
-    tool.kind === 'draw'
-      ? draftPreview(tool.draft)
-      : tool.kind === 'edit'
-        ? ({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: tool.geometry as Geometry }] } satisfies FeatureCollection)
-        : null;
-  const handles = useMemo(() => (tool.kind === 'edit' ? handleCollection(vertexHandles(tool.geometry)) : null), [tool]);
+  const draft = useMemo(
+    () =>
+      tool.kind === 'draw'
+        ? draftPreview(tool.draft)
+        : tool.kind === 'edit'
+          ? ({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: tool.geometry as Geometry }] } satisfies FeatureCollection)
+          : null,
+    [tool],
+  );
   const handleList = useMemo(() => (tool.kind === 'edit' ? vertexHandles(tool.geometry) : []), [tool]);
+  const handles = useMemo(() => (handleList.length > 0 ? handleCollection(handleList) : null), [handleList]);
 
   const finishDraft = () => {
     if (tool.kind !== 'draw') return;
