@@ -227,6 +227,11 @@ test('?report=1 opens the reporting tool for a monitor, and a viewer gets no too
   await map.goto(SLUG, '?report=1');
   await map.ready();
   await expect(page.getByText('Click the place of the incident on the map.')).toBeVisible();
+  // Escape leaves the tool; ?report=1 goes with it.
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Click the place of the incident on the map.')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/report=1/);
+  await map.reportButton.click();
   // Without a pointer: the form opens with the coordinates to type.
   await page.getByRole('button', { name: 'Type the coordinates instead' }).click();
   await expect(map.dialog.getByLabel('Longitude')).toHaveValue('');

@@ -6,7 +6,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { MatrixView, ZoneView } from '../../../src/contract/index.ts';
 import { roleOn } from '../../../src/core/access.ts';
@@ -130,10 +130,25 @@ function AgreementMap({ slug, matrix }: { slug: string; matrix: MatrixView }) {
       setSearch(without, { replace: true });
     }
   };
+  const leaveTool = useRef(() => setToolAndUrl(BROWSE));
+  useEffect(() => {
+    leaveTool.current = () => setToolAndUrl(BROWSE);
+  });
   const done = (message: string) => {
     setNotice(message);
     setToolAndUrl(BROWSE);
   };
+
+  // Escape leaves the map tools (picking, drawing, moving corners); dialogs close themselves on Escape.
+  const toolOn = tool.kind === 'pick' || tool.kind === 'draw' || tool.kind === 'edit';
+  useEffect(() => {
+    if (!toolOn) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !document.querySelector('dialog[open]')) leaveTool.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [toolOn]);
 
   const saveShape = useMutation({
     mutationFn: (t: { zone: ZoneView; geometry: ZoneGeometry }) => zonesApi.update(slug, t.zone.id, { geometry: t.geometry as ZoneView['geometry'], version: t.zone.version }),
