@@ -18,6 +18,8 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack)[\\/]/ },
             // Observable Plot and d3: only the lazily loaded compliance chart needs them.
             { name: 'plot', test: /node_modules[\\/](@observablehq|d3|d3-[a-z-]+|internmap|delaunator|robust-predicates|interval-tree-1d|binary-search-bounds|isoformat)[\\/]/ },
+            // Only the map page needs MapLibre: its own chunk, loaded with that page alone.
+            { name: 'maplibre', test: /node_modules[\\/](maplibre-gl|@maplibre|earcut|kdbush|supercluster|pbf|gl-matrix)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

@@ -27,6 +27,7 @@ describe('agreementAbilities', () => {
       incidentReport: true,
       incidentVerify: true,
       incidentRespond: true,
+      zoneWrite: true,
     });
     expect(canCreateAgreements(user([], true))).toBe(true);
   });
@@ -87,18 +88,13 @@ describe('incident abilities', () => {
   });
 });
 
-describe('principalOf', () => {
-  it('is anonymous for a visitor, and carries the memberships of a user', () => {
-    expect(principalOf(undefined)).toEqual(ANONYMOUS);
-    expect(principalOf({ user: null, memberships: [], csrfToken: null, setupRequired: false })).toEqual(ANONYMOUS);
-    const me = {
-      user: { id: 'u1', email: 'd@x.invalid', name: 'D', admin: false, disabledAt: null, hasPassword: true, version: 1, createdAt: '2026-01-01T00:00:00Z' },
-      memberships: [{ agreementId: 'a1', role: 'party_delegate' as const, partyId: 'israel' }],
-      csrfToken: 't',
-      setupRequired: false,
-    };
-    const principal = principalOf(me);
-    expect(principal).toMatchObject({ kind: 'user', userId: 'u1', admin: false });
-    expect(agreementAbilities(principal, AGREEMENT, PARTIES).noteParties).toEqual(['israel']);
+describe('zone abilities', () => {
+  it('lets only mediators and administrators draw zones, and a visitor not at all', () => {
+    const expected = { admin: true, mediator: true, monitor: false, party_delegate: false, viewer: false } as const;
+    for (const [role, zoneWrite] of Object.entries(expected)) {
+      const principal = role === 'admin' ? user([], true) : member(role as Membership['role'], role === 'party_delegate' ? 'hamas' : null);
+      expect(agreementAbilities(principal, AGREEMENT, PARTIES).zoneWrite, role).toBe(zoneWrite);
+    }
+    expect(agreementAbilities(ANONYMOUS, AGREEMENT, PARTIES).zoneWrite).toBe(false);
   });
 });

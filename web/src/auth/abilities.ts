@@ -26,6 +26,8 @@ export interface AgreementAbilities {
   incidentVerify: boolean;
   /** Respond to an allegation: a delegate for its own party only. */
   incidentRespond: boolean;
+  /** Drawing, editing and deleting zones. */
+  zoneWrite: boolean;
 }
 
 export const NO_ABILITIES: AgreementAbilities = {
@@ -40,6 +42,7 @@ export const NO_ABILITIES: AgreementAbilities = {
   incidentReport: false,
   incidentVerify: false,
   incidentRespond: false,
+  zoneWrite: false,
 };
 
 export function agreementAbilities(
@@ -60,6 +63,7 @@ export function agreementAbilities(
     incidentReport: can(principal, 'incident:report', agreement),
     incidentVerify: can(principal, 'incident:verify', agreement),
     incidentRespond: can(principal, 'incident:respond', agreement),
+    zoneWrite: can(principal, 'zone:write', agreement),
   };
 }
 

@@ -6,7 +6,8 @@
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { ApiIssue } from './api.ts';
-import { NO_PROBLEMS, problemsFromIssues, problemsOf, type FormProblems } from './forms.tsx';
+import type { ZodType } from 'zod';
+import { NO_PROBLEMS, problemsFromIssues, problemsOf, zodIssues, type FormProblems } from './forms.tsx';
 
 export type BodyResult<B> = { ok: true; body: B } | { ok: false; issues: ApiIssue[] };
 
@@ -98,4 +99,10 @@ export function useEntityForm<V extends Record<string, string>, E extends { vers
     reload: () => void reloadLatest(),
     reloading,
   };
+}
+
+/** What toBody returns for a body: `wrap(body)` when the schema accepts it, else the schema's issues. */
+export function checkedBody<B, R>(schema: ZodType, body: B, wrap: (body: B) => R): BodyResult<R> {
+  const parsed = schema.safeParse(body);
+  return parsed.success ? { ok: true, body: wrap(body) } : { ok: false, issues: zodIssues(parsed.error) };
 }

@@ -1,0 +1,68 @@
+/**
+ * The map's incident filters, kept in the page's URL (?from=2026-06-01&to=...&category=...&status=...&party=...)
+ * so that a filtered map can be linked to. Dates are calendar days in the viewer's time zone: "to"
+ * includes its whole day. Values the API does not know are dropped when read.
+ */
+import type { QueryParams } from '../shared/api.ts';
+import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, type IncidentCategory, type IncidentStatus } from '../../../src/core/incidents.ts';
+import { fromZonedInput } from '../shared/time.ts';
+
+export interface MapFilters {
+  from: string;
+  to: string;
+  category: IncidentCategory | '';
+  status: IncidentStatus | '';
+  party: string;
+}
+
+export const NO_FILTERS: MapFilters = { from: '', to: '', category: '', status: '', party: '' };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const FILTER_KEYS = ['from', 'to', 'category', 'status', 'party'] as const;
+
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | '' => (values.includes(value as T) ? (value as T) : '');
+
+export function filtersFromSearch(search: URLSearchParams): MapFilters {
+  const date = (key: string) => {
+    const value = search.get(key) ?? '';
+    return DATE.test(value) ? value : '';
+  };
+  return {
+    from: date('from'),
+    to: date('to'),
+    category: oneOf(INCIDENT_CATEGORIES, search.get('category')),
+    status: oneOf(INCIDENT_STATUSES, search.get('status')),
+    party: search.get('party') ?? '',
+  };
+}
+
+/** The search params with the filters set (empty ones removed) and every other param kept. */
+export function searchWithFilters(search: URLSearchParams, filters: MapFilters): URLSearchParams {
+  const next = new URLSearchParams(search);
+  for (const key of FILTER_KEYS) {
+    if (filters[key]) next.set(key, filters[key]);
+    else next.delete(key);
+  }
+  return next;
+}
+
+export const hasFilters = (filters: MapFilters): boolean => FILTER_KEYS.some((key) => filters[key] !== '');
+
+/** The next calendar day of "YYYY-MM-DD". */
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The export route's query for the filters: from the start of "from" to the end of "to", in the viewer's zone, as UTC. */
+export function exportParams(filters: MapFilters, timeZone: string): QueryParams {
+  return {
+    format: 'geojson',
+    from: filters.from ? fromZonedInput(`${filters.from}T00:00`, timeZone) : undefined,
+    to: filters.to ? fromZonedInput(`${nextDay(filters.to)}T00:00`, timeZone) : undefined,
+    category: filters.category || undefined,
+    status: filters.status || undefined,
+    partyId: filters.party || undefined,
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The map's reads and writes: the zones (with their version, for edits), the incidents matching the
+ * filters (the streamed GeoJSON export: every match in one answer, however many), zone writes and
+ * filing an incident.
+ */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { Deleted, Id, IncidentView, ZoneView, type IncidentCreate, type ZoneCreate, type ZoneUpdate } from '../../../src/contract/index.ts';
+import { api, apiPath, type QueryParams } from '../shared/api.ts';
+import { queryKeys } from '../shared/queryKeys.ts';
+
+const agreementPath = (slug: string) => `/agreements/${encodeURIComponent(slug)}`;
+
+const ZoneList = z.object({ items: z.array(ZoneView) });
+
+/** The export's GeoJSON: each feature's properties are the incident as the API views it. */
+const IncidentExport = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: Id,
+      geometry: z.object({ type: z.literal('Point'), coordinates: z.array(z.number()) }).nullable(),
+      properties: IncidentView,
+    }),
+  ),
+});
+
+export function useZones(slug: string) {
+  return useQuery({
+    queryKey: queryKeys.zones(slug),
+    queryFn: async () => (await api.get(apiPath(`${agreementPath(slug)}/zones`), ZoneList)).items,
+  });
+}
+
+/** The incidents matching the export parameters; off (no request) for callers who may not read incidents. */
+export function useMapIncidents(slug: string, params: QueryParams, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.incidentMap(slug, params),
+    queryFn: async () => (await api.get(apiPath(`${agreementPath(slug)}/incidents/export`, params), IncidentExport)).features.map((f) => f.properties),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const zonesApi = {
+  get: (slug: string, id: string) => api.get(apiPath(`${agreementPath(slug)}/zones/${id}`), ZoneView),
+  create: (slug: string, body: ZoneCreate) => api.post(apiPath(`${agreementPath(slug)}/zones`), ZoneView, body),
+  update: (slug: string, id: string, body: ZoneUpdate) => api.patch(apiPath(`${agreementPath(slug)}/zones/${id}`), ZoneView, body),
+  remove: (slug: string, id: string, version: number) => api.delete(apiPath(`${agreementPath(slug)}/zones/${id}`, { version }), Deleted),
+};
+
+export const incidentsApi = {
+  create: (slug: string, body: IncidentCreate) => api.post(apiPath(`${agreementPath(slug)}/incidents`), IncidentView, body),
+};
