@@ -140,6 +140,7 @@ async function tableFloor(database: Database, svc: Services, file: string, dir: 
     const assignZone = zoneAssigner(await svc.repos.zones.assignable(a.id));
     const out = createWriteStream(prepared);
     let map: ReturnType<typeof rowMapper> | null = null;
+    const nextId = incidentBulk.importIds(NOW);
     for await (const record of createReadStream(file).pipe(parse({ relax_column_count: true })) as AsyncIterable<string[]>) {
       if (!map) {
         map = rowMapper('acled', record, { timeZone: 'Asia/Gaza', now: NOW, matchParty: partyMatcher(parties, { 'Hamas Movement': a.partyIds.Hamas! }), assignZone, reliability: 'F', credibility: 6 });
@@ -147,7 +148,7 @@ async function tableFloor(database: Database, svc: Services, file: string, dir: 
       }
       const result = map(record);
       if (!result.ok) throw new Error(result.reason);
-      const line = incidentBulk.copyLine({ ...result.incident, agreementId: a.id, reportedAt: NOW, reportedBy: null });
+      const line = incidentBulk.copyLine({ ...result.incident, id: nextId(), agreementId: a.id, reportedAt: NOW, reportedBy: null });
       if (!out.write(line)) await once(out, 'drain');
     }
     out.end();

@@ -50,6 +50,7 @@ describe.each(testDrivers)('verified incidents per day on $name', (driver) => {
     agreementId,
     occurredAt,
     reportedAt: new Date('2026-06-20T00:00:00Z'),
+    id: randomUUID(),
     reportedBy: null,
     lon: null,
     lat: null,
