@@ -3,6 +3,8 @@
 -- is added. Days are local dates in the agreement's time zone; a change of zone recounts them.
 -- Updates and deletes are counted once per statement from the transition tables. Inserts are counted
 -- per row, only for verified rows: an import of a million reported incidents does not fire at all.
+-- Rows are upserted in key order, so that two transactions counting on the same days lock them in
+-- the same order and wait for each other instead of deadlocking.
 CREATE OR REPLACE FUNCTION phaseline_verified_days_count(p_agreement uuid) RETURNS void AS $$
 BEGIN
   DELETE FROM verified_incident_days WHERE agreement_id = p_agreement;
@@ -36,7 +38,7 @@ BEGIN
       SELECT agreement_id, 'provision', day, p.id, sum(d)::int FROM dated CROSS JOIN LATERAL unnest(provision_ids) AS p(id) GROUP BY 1, 2, 3, 4
     )
     INSERT INTO verified_incident_days AS v (agreement_id, dimension, day, key, count)
-    SELECT agreement_id, dimension, day, key, n FROM deltas WHERE n <> 0
+    SELECT agreement_id, dimension, day, key, n FROM deltas WHERE n <> 0 ORDER BY 1, 2, 3, 4
     ON CONFLICT (agreement_id, dimension, day, key) DO UPDATE SET count = v.count + excluded.count
   $q$, CASE WHEN TG_OP = 'UPDATE' THEN
     $u$UNION ALL SELECT n.agreement_id, n.occurred_at, n.attributed_party_id, n.provision_ids, 1 FROM new_rows n WHERE n.status = 'verified'$u$
@@ -53,6 +55,7 @@ BEGIN
     LATERAL (SELECT 'party' AS dimension, NEW.attributed_party_id AS key
              UNION ALL SELECT 'provision', p.id FROM unnest(NEW.provision_ids) AS p(id)) k
   WHERE a.id = NEW.agreement_id
+  ORDER BY 2, 4
   ON CONFLICT (agreement_id, dimension, day, key) DO UPDATE SET count = v.count + 1;
   RETURN NULL;
 END;
