@@ -2,9 +2,10 @@
  * Importing 1,000,000 incidents from an ACLED-style CSV, on PGlite (in a temporary directory) and on
  * the PostgreSQL server, beside two floors: a plain COPY of the same file into a table of the same
  * shape (the file's columns, no index), and a COPY of the rows already mapped into incidents itself
- * (its indexes and foreign keys, no parsing: the table's own floor, rolled back). Then, over those
- * rows, the compliance query, the filtered incident page (medians of several runs) and a streamed
- * CSV export. Run on its own:
+ * (its indexes and foreign keys, no parsing: the table's own floor, rolled back), split on
+ * PostgreSQL into what a table of incidents' columns costs, then its indexes, then its foreign keys.
+ * Then, over those rows, the compliance queries (served by verified_incident_days), the filtered
+ * incident page (medians of several runs) and a streamed CSV export. Run on its own:
  *
  *   npx tsx bench/incidents-import.bench.ts
  *
@@ -22,7 +23,8 @@ import { pipeline } from 'node:stream/promises';
 import Table from 'cli-table3';
 import { from as copyFrom } from 'pg-copy-streams';
 import { partyMatcher, rowMapper, zoneAssigner } from '../src/core/index.ts';
-import { incidentBulk, openDatabase, type Database } from '../src/db/index.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import { complianceQuery, incidentBulk, openDatabase, type Database } from '../src/db/index.ts';
 import { gazaGovernorates } from '../src/server/demo/demo.service.ts';
 import { services, type Services } from '../src/server/app.ts';
 import { fixedClock } from '../src/server/clock.ts';
@@ -119,17 +121,26 @@ async function floor(database: Database, file: string): Promise<number> {
 }
 
 /**
- * The table's own floor: the file's rows mapped beforehand (untimed) to COPY text, then one COPY into
- * incidents with its indexes and foreign keys, rolled back.
+ * The table's own floor, and where it goes: the file's rows mapped beforehand (untimed) to COPY
+ * text, then one COPY each (rolled back) into a table of incidents' columns without index or
+ * foreign key, into one with incidents' indexes but no foreign key (LIKE ... INCLUDING INDEXES),
+ * and into incidents itself. The differences are what the indexes and the foreign keys cost.
  */
-async function tableFloor(database: Database, svc: Services, file: string, dir: string): Promise<number> {
+async function tableFloor(database: Database, svc: Services, file: string, dir: string, breakdown: boolean): Promise<Array<[string, number]>> {
   const a = await benchAgreement(svc);
   const prepared = join(dir, 'incidents.copy');
+  const shapes: Array<[label: string, table: string, like: string]> = breakdown
+    ? [
+        ['incidents\' columns, no index, no FK', `bench_bare_${randomUUID().slice(0, 8)}`, 'INCLUDING DEFAULTS'],
+        ['incidents\' columns and 9 indexes, no FK', `bench_indexed_${randomUUID().slice(0, 8)}`, 'INCLUDING DEFAULTS INCLUDING INDEXES'],
+      ]
+    : [];
   try {
     const parties = await svc.repos.parties.list(a.id);
     const assignZone = zoneAssigner(await svc.repos.zones.assignable(a.id));
     const out = createWriteStream(prepared);
     let map: ReturnType<typeof rowMapper> | null = null;
+    const nextId = incidentBulk.importIds(NOW);
     for await (const record of createReadStream(file).pipe(parse({ relax_column_count: true })) as AsyncIterable<string[]>) {
       if (!map) {
         map = rowMapper('acled', record, { timeZone: 'Asia/Gaza', now: NOW, matchParty: partyMatcher(parties, { 'Hamas Movement': a.partyIds.Hamas! }), assignZone, reliability: 'F', credibility: 6 });
@@ -137,25 +148,31 @@ async function tableFloor(database: Database, svc: Services, file: string, dir: 
       }
       const result = map(record);
       if (!result.ok) throw new Error(result.reason);
-      const line = incidentBulk.copyLine({ ...result.incident, agreementId: a.id, reportedAt: NOW, reportedBy: null });
+      const line = incidentBulk.copyLine({ ...result.incident, id: nextId(), agreementId: a.id, reportedAt: NOW, reportedBy: null });
       if (!out.write(line)) await once(out, 'drain');
     }
     out.end();
     await once(out, 'finish');
-    const rollback = new Error('rollback');
-    let ms = 0;
-    await database
-      .bulkTransaction(async (tx) => {
-        const start = performance.now();
-        await tx.copyIn(incidentBulk.DIRECT_TARGET, createReadStream(prepared, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>);
-        ms = performance.now() - start;
-        throw rollback;
-      })
-      .catch((err: unknown) => {
-        if (err !== rollback) throw err;
-      });
-    return ms;
+    for (const [, table, like] of shapes) await database.query(`CREATE TABLE ${table} (LIKE incidents ${like})`);
+    const columns = incidentBulk.DIRECT_TARGET.slice('incidents'.length);
+    const targets: Array<[string, string]> = [...shapes.map(([label, table]): [string, string] => [label, `${table}${columns}`]), ['incidents (9 indexes, 6 FKs)', incidentBulk.DIRECT_TARGET]];
+    const times: Array<[string, number]> = [];
+    for (const [label, target] of targets) {
+      const rollback = new Error('rollback');
+      await database
+        .bulkTransaction(async (tx) => {
+          const start = performance.now();
+          await tx.copyIn(target, createReadStream(prepared, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>);
+          times.push([label, performance.now() - start]);
+          throw rollback;
+        })
+        .catch((err: unknown) => {
+          if (err !== rollback) throw err;
+        });
+    }
+    return times;
   } finally {
+    for (const [, table] of shapes) await database.query(`DROP TABLE IF EXISTS ${table}`);
     rmSync(prepared, { force: true });
     await svc.repos.agreements.remove(a.id);
   }
@@ -185,11 +202,11 @@ async function verifySome(database: Database, agreementId: string, provisionIds:
   await database.query('VACUUM ANALYZE incident_provisions');
 }
 
-async function explain(database: Database, name: string, sql: string, params: unknown[]): Promise<void> {
-  const rows = await database.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
-  const lines = rows.map((r) => r['QUERY PLAN']);
+async function explain(database: Database, name: string, query: SQL): Promise<void> {
+  const result = (await database.db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${query}`)) as unknown as { rows: Array<{ 'QUERY PLAN': string }> };
+  const lines = result.rows.map((r) => r['QUERY PLAN']);
   const nodes = lines.filter((l) => /Scan|Aggregate|Sort|Join|Limit|Nested/.test(l)).map((l) => l.trim().replace(/\s+\(cost=[^)]*\)/, ''));
-  plans.push(`${database.kind} · ${name}\n  ${nodes.slice(0, 6).join('\n  ')}\n  ${lines.find((l) => l.startsWith('Execution Time')) ?? ''}`);
+  plans.push(`${database.kind} · ${name}\n  ${nodes.slice(0, 8).join('\n  ')}\n  ${lines.find((l) => l.startsWith('Execution Time')) ?? ''}`);
 }
 
 async function queries(database: Database, svc: Services, a: Awaited<ReturnType<typeof benchAgreement>>): Promise<void> {
@@ -215,33 +232,20 @@ async function queries(database: Database, svc: Services, a: Awaited<ReturnType<
     log(`${database.kind}: ${name}: ${t.median.toFixed(1)} ms`);
   }
   if (database.kind === 'postgres') {
-    const from = new Date(NOW.getTime() - 90 * 86_400_000).toISOString();
-    await explain(
-      database,
-      'compliance by party, by day (90 days)',
-      `SELECT date_trunc('day', occurred_at AT TIME ZONE 'Asia/Gaza')::date::text AS date, attributed_party_id, count(*)
-       FROM incidents WHERE agreement_id = $1 AND status = 'verified' AND occurred_at >= $2 AND occurred_at < $3 GROUP BY 1, 2`,
-      [a.id, from, NOW.toISOString()],
-    );
-    await explain(
-      database,
-      'compliance by provision, by week (90 days)',
-      `SELECT date_trunc('week', i.occurred_at AT TIME ZONE 'Asia/Gaza')::date::text AS date, p.id, count(*)
-       FROM incidents i CROSS JOIN LATERAL unnest(i.provision_ids) AS p(id)
-       WHERE i.agreement_id = $1 AND i.status = 'verified' AND i.occurred_at >= $2 AND i.occurred_at < $3 GROUP BY 1, 2`,
-      [a.id, from, NOW.toISOString()],
-    );
+    const days = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
+    const compliance = (by: 'party' | 'provision', granularity: 'day' | 'week', from: Date) => complianceQuery(a.id, { by, granularity, from, to: NOW, timeZone: 'Asia/Gaza' });
+    await explain(database, 'compliance by party, by day (90 days)', compliance('party', 'day', days(90)));
+    await explain(database, 'compliance by provision, by week (90 days)', compliance('provision', 'week', days(90)));
+    await explain(database, 'compliance by party, by week (3 years)', compliance('party', 'week', days(1_095)));
     await explain(
       database,
       'page: status + category',
-      `SELECT * FROM incidents WHERE agreement_id = $1 AND status = 'reported' AND category = 'shelling' ORDER BY occurred_at DESC, id DESC LIMIT 51`,
-      [a.id],
+      sql`SELECT * FROM incidents WHERE agreement_id = ${a.id} AND status = 'reported' AND category = 'shelling' ORDER BY occurred_at DESC, id DESC LIMIT 51`,
     );
     await explain(
       database,
       'page: status + category, capped count',
-      `SELECT count(*) FROM (SELECT 1 FROM incidents WHERE agreement_id = $1 AND status = 'reported' AND category = 'shelling' ORDER BY occurred_at DESC, id DESC LIMIT 1001) c`,
-      [a.id],
+      sql`SELECT count(*) FROM (SELECT 1 FROM incidents WHERE agreement_id = ${a.id} AND status = 'reported' AND category = 'shelling' ORDER BY occurred_at DESC, id DESC LIMIT 1001) c`,
     );
   }
 }
@@ -269,9 +273,11 @@ async function benchDatabase(kind: string, file: string, dir: string): Promise<v
     log(`${kind}: COPY floor`);
     const floorMs = await floor(database, file);
     importRows.push([kind, 'floor: COPY of the file into a table of its shape', ROWS.toLocaleString('en'), seconds(floorMs), perSecond(ROWS, floorMs), '1.00']);
-    log(`${kind}: COPY of the mapped rows into incidents (rolled back)`);
-    const tableMs = await tableFloor(database, svc, file, dir);
-    importRows.push([kind, 'COPY of the mapped rows into incidents (8 indexes, 6 FKs)', ROWS.toLocaleString('en'), seconds(tableMs), perSecond(ROWS, tableMs), (tableMs / floorMs).toFixed(2)]);
+    log(`${kind}: COPY of the mapped rows into incidents' shape, its indexes, and incidents (rolled back)`);
+    const breakdown = kind === 'postgres' || process.env.BENCH_PGLITE_ALL === '1';
+    for (const [label, ms] of await tableFloor(database, svc, file, dir, breakdown)) {
+      importRows.push([kind, `COPY of the mapped rows into ${label}`, ROWS.toLocaleString('en'), seconds(ms), perSecond(ROWS, ms), (ms / floorMs).toFixed(2)]);
+    }
     const chosen = kind === 'postgres' || process.env.BENCH_PGLITE_ALL === '1' ? METHODS : METHODS.slice(0, 1);
     // The default method runs last: its rows stay for the queries.
     const methods = [...chosen.filter((m) => m !== 'copy'), ...chosen.filter((m) => m === 'copy')];

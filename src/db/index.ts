@@ -22,7 +22,7 @@ export { BULK_COLUMNS } from './repositories/provisions.repository.ts';
 export type { ApiToken, MembershipRow, User } from './repositories/accounts.repository.ts';
 export { sha256, type AuditRecord } from './repositories/audit.repository.ts';
 export type { ZoneInsert } from './repositories/zones.repository.ts';
-export { COUNT_CAP, type IncidentCursor, type IncidentFilter, type IncidentPageQuery } from './repositories/incidents.repository.ts';
+export { complianceQuery, COUNT_CAP, type ComplianceQuery, type IncidentCursor, type IncidentFilter, type IncidentPageQuery } from './repositories/incidents.repository.ts';
 export type { EvidenceInsert } from './repositories/incident-records.repository.ts';
 export * as incidentBulk from './repositories/incidents.bulk.ts';
 export type { IncidentBulkRow } from './repositories/incidents.bulk.ts';

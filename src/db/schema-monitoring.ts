@@ -15,7 +15,9 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
+  date,
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
@@ -114,6 +116,26 @@ export const incidents = pgTable(
     // Foreign keys pointing here need an index, or deleting an agreement scans once per incident.
     index('incidents_duplicate_of_idx').on(t.duplicateOfId).where(sql`duplicate_of_id IS NOT NULL`),
   ],
+);
+
+/**
+ * Verified incidents counted per local day of the agreement's time zone, per attributed party
+ * ("party", key null when not attributed) and per provision ("provision"): what compliance over a
+ * long window reads instead of every incident. Kept by triggers on incidents and agreements
+ * (migration 0006), in the same transaction as the write; rows may hold 0.
+ */
+export const verifiedIncidentDays = pgTable(
+  'verified_incident_days',
+  {
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    dimension: text('dimension').notNull(),
+    day: date('day').notNull(),
+    key: uuid('key'),
+    count: integer('count').notNull(),
+  },
+  (t) => [unique('verified_incident_days_key').on(t.agreementId, t.dimension, t.day, t.key).nullsNotDistinct()],
 );
 
 /** The provisions an incident bears on. */

@@ -164,6 +164,7 @@ describe.each(testDrivers)('incidents and zones on $name', (driver) => {
     const row = (agreementId: string, externalId: string, description = 'tab\there, new\nline, back\\slash'): IncidentBulkRow => ({
       agreementId,
       reportedAt: new Date('2026-06-20T12:00:00Z'),
+      id: randomUUID(),
       reportedBy: null,
       occurredAt: new Date('2026-06-14T09:00:00Z'),
       lon: 34.45,

@@ -142,6 +142,58 @@ const ordering = (order: 'asc' | 'desc') =>
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
+/** What compliance counts ask for: one dimension, by day or week, in [from, to) of a time zone. */
+export interface ComplianceQuery {
+  by: ComplianceDimension;
+  granularity: ComplianceGranularity;
+  from: Date;
+  to: Date;
+  timeZone: string;
+}
+
+/**
+ * The SQL of complianceCounts (exported for the benchmark's EXPLAIN): verified incidents per local
+ * date (or ISO week start) of `timeZone` and per attributed party or provision, occurred in
+ * [from, to). Days wholly inside the window are read from verified_incident_days (a few rows a day,
+ * whatever the number of incidents); the days the window cuts, at either end, are counted from the
+ * incidents themselves. When `timeZone` is not the agreement's, whose days the rollup holds, every
+ * incident of the window is counted.
+ */
+export function complianceQuery(agreementId: string, q: ComplianceQuery): SQL {
+  const unit = q.granularity === 'day' ? sql.raw(`'day'`) : sql.raw(`'week'`);
+  const from = sql`${iso(q.from)}::timestamptz`;
+  const to = sql`${iso(q.to)}::timestamptz`;
+  const tz = sql`${q.timeZone}::text`;
+  const localDay = sql`(i.occurred_at AT TIME ZONE ${tz})::date`;
+  // A local day lasts at most 25 hours; the margin also covers calendar jumps of past centuries.
+  const margin = sql`interval '50 hours'`;
+  const key = q.by === 'party' ? sql`i.attributed_party_id` : sql`p.id`;
+  const unnest = q.by === 'party' ? sql`` : sql`CROSS JOIN LATERAL unnest(i.provision_ids) AS p(id)`;
+  const edge = (start: SQL, end: SQL) => sql`
+    SELECT ${localDay} AS day, ${key} AS key, count(*)::int AS n
+    FROM incidents i ${unnest}, bounds b
+    WHERE i.agreement_id = ${agreementId} AND i.status = 'verified' AND i.occurred_at >= ${start} AND i.occurred_at < ${end}
+      AND NOT (b.rollup AND ${localDay} >= b.first_day AND ${localDay} < b.end_day)
+    GROUP BY 1, 2`;
+  // Both edges and the middle read only the partial index of verified incidents (provision_ids is in it).
+  return sql`
+    WITH bounds AS (
+      SELECT a.time_zone = ${tz} AS rollup,
+        (${from} AT TIME ZONE ${tz})::date + CASE WHEN (${from} AT TIME ZONE ${tz})::time = time '00:00' THEN 0 ELSE 1 END AS first_day,
+        (${to} AT TIME ZONE ${tz})::date AS end_day
+      FROM agreements a WHERE a.id = ${agreementId}
+    ), counted AS (
+      SELECT v.day, v.key, v.count AS n
+      FROM verified_incident_days v
+      WHERE (SELECT rollup FROM bounds) AND v.agreement_id = ${agreementId} AND v.dimension = ${q.by}
+        AND v.day >= (SELECT first_day FROM bounds) AND v.day < (SELECT end_day FROM bounds) AND v.count <> 0
+      UNION ALL ${edge(from, sql`CASE WHEN b.rollup THEN least(${to}, ${from} + ${margin}) ELSE ${to} END`)}
+      UNION ALL ${edge(sql`CASE WHEN b.rollup THEN greatest(${from} + ${margin}, ${to} - ${margin}) ELSE ${to} END`, to)}
+    )
+    SELECT date_trunc(${unit}, c.day::timestamp)::date::text AS date, c.key, sum(c.n)::int AS count
+    FROM counted c GROUP BY 1, 2`;
+}
+
 export function incidentRepository(db: Db) {
   const scoped = scopedRepository<Row, Incident>(db, {
     table: incidents,
@@ -240,23 +292,9 @@ export function incidentRepository(db: Db) {
       return row ? (row.status as IncidentStatus) : null;
     },
 
-    /**
-     * Verified incidents per local date (or ISO week start) of `timeZone` and per attributed party
-     * or provision, occurred in [from, to).
-     */
-    async complianceCounts(
-      agreementId: string,
-      q: { by: ComplianceDimension; granularity: ComplianceGranularity; from: Date; to: Date; timeZone: string },
-    ): Promise<ComplianceCount[]> {
-      const unit = q.granularity === 'day' ? sql.raw(`'day'`) : sql.raw(`'week'`);
-      const local = sql`date_trunc(${unit}, i.occurred_at AT TIME ZONE ${q.timeZone})::date::text`;
-      const range = sql`i.agreement_id = ${agreementId} AND i.status = 'verified' AND i.occurred_at >= ${iso(q.from)}::timestamptz AND i.occurred_at < ${iso(q.to)}::timestamptz`;
-      // Both read only the partial index of verified incidents (provision_ids is in it).
-      const query =
-        q.by === 'party'
-          ? sql`SELECT ${local} AS date, i.attributed_party_id AS key, count(*)::int AS count FROM incidents i WHERE ${range} GROUP BY 1, 2`
-          : sql`SELECT ${local} AS date, p.id AS key, count(*)::int AS count
-                FROM incidents i CROSS JOIN LATERAL unnest(i.provision_ids) AS p(id) WHERE ${range} GROUP BY 1, 2`;
+    /** Verified incidents per local date or week and per party or provision: see complianceQuery. */
+    async complianceCounts(agreementId: string, q: ComplianceQuery): Promise<ComplianceCount[]> {
+      const query = complianceQuery(agreementId, q);
       return rowsOf<{ date: string; key: string | null; count: number }>(await db.execute(query)).map((r) => ({
         date: r.date,
         key: r.key,

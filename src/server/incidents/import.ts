@@ -176,6 +176,7 @@ export function incidentImporter({ database, clock }: { database: Database; cloc
         });
 
         const seen = new Set<string>();
+        const nextId = incidentBulk.importIds(now);
         // A direct COPY cannot skip what is already there: the keys are read first and left out here.
         const existing = method === 'copy' ? await incidentBulk.existingKeys(tx, agreement.id) : new Set<string>();
         const rejected: RejectedRow[] = [];
@@ -215,6 +216,7 @@ export function incidentImporter({ database, clock }: { database: Database; cloc
             }
             // Completed in place: spreading into a new object would cost more than the rest of the row.
             const row = result.incident as IncidentBulkRow;
+            row.id = nextId();
             row.agreementId = agreement.id;
             row.reportedAt = now;
             row.reportedBy = actor.id;
