@@ -98,3 +98,19 @@ describe('zone abilities', () => {
     expect(agreementAbilities(ANONYMOUS, AGREEMENT, PARTIES).zoneWrite).toBe(false);
   });
 });
+
+describe('principalOf', () => {
+  it('is anonymous for a visitor, and carries the memberships of a user', () => {
+    expect(principalOf(undefined)).toEqual(ANONYMOUS);
+    expect(principalOf({ user: null, memberships: [], csrfToken: null, setupRequired: false })).toEqual(ANONYMOUS);
+    const me = {
+      user: { id: 'u1', email: 'd@x.invalid', name: 'D', admin: false, disabledAt: null, hasPassword: true, version: 1, createdAt: '2026-01-01T00:00:00Z' },
+      memberships: [{ agreementId: 'a1', role: 'party_delegate' as const, partyId: 'israel' }],
+      csrfToken: 't',
+      setupRequired: false,
+    };
+    const principal = principalOf(me);
+    expect(principal).toMatchObject({ kind: 'user', userId: 'u1', admin: false });
+    expect(agreementAbilities(principal, AGREEMENT, PARTIES).noteParties).toEqual(['israel']);
+  });
+});
