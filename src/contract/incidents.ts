@@ -255,4 +255,7 @@ export const ComplianceView = z.object({
 });
 export type ComplianceView = z.infer<typeof ComplianceView>;
 
-export const ExportQuery = IncidentFilterQuery.extend({ format: z.enum(['csv', 'json', 'geojson']).default('csv') });
+export const ExportQuery = IncidentFilterQuery.extend({
+  format: z.enum(['csv', 'json', 'geojson']).default('csv'),
+  limit: z.coerce.number().int().min(1).optional().describe('At most this many incidents, in list order (every match when omitted)'),
+});

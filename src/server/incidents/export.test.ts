@@ -69,6 +69,17 @@ describe('export', () => {
     expect(unlocated.features[0]!.geometry).toBeNull();
   });
 
+  it('stops after limit incidents, in list order, across batches', async () => {
+    const newest = JSON.parse((await get('format=json&limit=2')).body) as IncidentView[];
+    expect(newest.map((i) => i.id)).toEqual([created[0]!.id, created[1]!.id]);
+    const geo = JSON.parse((await get('format=geojson&order=asc&limit=2001')).body) as { features: Array<{ properties: IncidentView }> };
+    expect(geo.features).toHaveLength(2_001);
+    expect(geo.features.every((f) => f.properties.description?.startsWith('bulk '))).toBe(true);
+    const csv = parse((await get('format=csv&limit=1')).body, { columns: true }) as unknown[];
+    expect(csv).toHaveLength(1);
+    expect((await get('format=json&limit=0')).statusCode).toBe(400);
+  });
+
   it('is refused to visitors and validates its filters', async () => {
     expect((await h.app.inject({ method: 'GET', url: `${ctx.base}/incidents/export` })).statusCode).toBe(404);
     expect((await get('format=xml')).statusCode).toBe(400);

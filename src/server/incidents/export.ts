@@ -93,14 +93,15 @@ function feature(i: Incident): string {
 }
 
 /**
- * The text of an export, chunk by chunk (one chunk per batch of incidents). GeoJSON features
- * without a point have a null geometry, as RFC 7946 allows.
+ * The text of an export, chunk by chunk (one chunk per batch of incidents), of every match or of the
+ * first `limit` in list order. GeoJSON features without a point have a null geometry, as RFC 7946 allows.
  */
 export async function* exportIncidents(
   repos: Repositories,
   agreementId: string,
   filter: IncidentFilter & { order?: 'asc' | 'desc' },
   format: ExportFormat,
+  limit = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<string> {
   const [parties, zones, provisions] = await Promise.all([
     repos.parties.list(agreementId),
@@ -116,14 +117,19 @@ export async function* exportIncidents(
   if (format === 'csv') yield stringify([[...CSV_COLUMNS]]);
   if (format === 'json') yield '[';
   if (format === 'geojson') yield '{"type":"FeatureCollection","features":[';
-  for await (const batch of repos.incidents.batches(agreementId, filter, filter.order ?? 'desc')) {
+  let left = limit;
+  for await (const whole of repos.incidents.batches(agreementId, filter, filter.order ?? 'desc')) {
+    const batch = whole.length > left ? whole.slice(0, left) : whole;
+    left -= batch.length;
     if (format === 'csv') {
       yield stringify(batch.map((i) => csvRecord(i, names)));
-      continue;
+    } else {
+      const items = batch.map(format === 'json' ? (i: Incident) => JSON.stringify(i) : feature);
+      yield `${first ? '' : ','}${items.join(',')}`;
+      first = false;
     }
-    const items = batch.map(format === 'json' ? (i: Incident) => JSON.stringify(i) : feature);
-    yield `${first ? '' : ','}${items.join(',')}`;
-    first = false;
+    // Stop reading as soon as the limit is reached, not one batch later.
+    if (left <= 0) break;
   }
   if (format === 'json') yield ']';
   if (format === 'geojson') yield ']}';

@@ -70,8 +70,8 @@ export function incidentRoutes(app: FastifyInstance, service: IncidentService, r
     },
     handler: async (req, reply) => {
       const agreement = await repos.agreements.get(req.params.agreement);
-      const { format, from, to, ...filter } = req.query;
-      const chunks = exportIncidents(repos, agreement.id, { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined }, format);
+      const { format, limit, from, to, ...filter } = req.query;
+      const chunks = exportIncidents(repos, agreement.id, { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined }, format, limit);
       const extension = format === 'geojson' ? 'geojson' : format;
       return reply
         .header('content-type', EXPORT_CONTENT_TYPES[format])

@@ -157,8 +157,9 @@ export function IncidentStatusLine(props: { query: ReturnType<typeof useMapIncid
   if (!readable) return null;
   if (query.isPending) return <Loading label="Loading the incidents…" />;
   if (query.isError) return <ErrorState error={query.error} title="Could not load the incidents" onRetry={() => void query.refetch()} />;
-  const all = query.data.length;
-  const unplaced = query.data.filter((i) => i.lon === null || i.lat === null).length;
+  const { items, more } = query.data;
+  const all = items.length;
+  const unplaced = items.filter((i) => i.lon === null || i.lat === null).length;
   if (all === 0) {
     return (
       <EmptyState title={filtered ? 'No incident matches these filters.' : 'No incidents have been reported.'}>
@@ -168,7 +169,11 @@ export function IncidentStatusLine(props: { query: ReturnType<typeof useMapIncid
   }
   return (
     <p className="map-count" role="status">
-      {all === 1 ? '1 incident matches' : `${all} incidents match`}
+      {more
+        ? `More than ${all.toLocaleString('en')} incidents match: the newest ${all.toLocaleString('en')} are drawn. Narrow the dates or filters to see the others`
+        : all === 1
+          ? '1 incident matches'
+          : `${all} incidents match`}
       {unplaced > 0 ? ` (${unplaced} without a point, not on the map)` : ''}
       {query.isFetching ? ' · refreshing…' : ''}
     </p>

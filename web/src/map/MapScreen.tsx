@@ -113,14 +113,14 @@ function AgreementMap({ slug, matrix }: { slug: string; matrix: MatrixView }) {
   const zoneItems = useMemo(() => zones.data ?? [], [zones.data]);
   const zoneSource = useMemo(() => zoneCollection(zoneItems), [zoneItems]);
   const bounds = useMemo(() => unionBBox(zoneItems.map((z) => z.bbox)), [zoneItems]);
-  const incidentSource = useMemo(() => (incidents.data ? incidentCollection(incidents.data) : null), [incidents.data]);
+  const incidentSource = useMemo(() => (incidents.data ? incidentCollection(incidents.data.items) : null), [incidents.data]);
   const selectedIndex = zoneItems.findIndex((z) => z.id === selectedId);
   const selectedZone = zoneItems[selectedIndex] ?? null;
   const selected = useMemo(
     () => (selectedZone ? { index: selectedIndex, bbox: selectedZone.bbox, point: interiorPoint(selectedZone.geometry as ZoneGeometry) } : null),
     [selectedZone, selectedIndex],
   );
-  const popupIncident = popup ? incidents.data?.find((i) => i.id === popup.id) : undefined;
+  const popupIncident = popup ? incidents.data?.items.find((i) => i.id === popup.id) : undefined;
 
   const setToolAndUrl = (next: Tool) => {
     setTool(next);

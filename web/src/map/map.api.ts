@@ -1,7 +1,7 @@
 /**
  * The map's reads and writes: the zones (with their version, for edits), the incidents matching the
- * filters (the streamed GeoJSON export: every match in one answer, however many), zone writes and
- * filing an incident.
+ * filters (the streamed GeoJSON export, newest first, at most MAP_INCIDENT_LIMIT of them), zone writes
+ * and filing an incident.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -33,11 +33,28 @@ export function useZones(slug: string) {
   });
 }
 
-/** The incidents matching the export parameters; off (no request) for callers who may not read incidents. */
+/**
+ * The most incidents the map draws at once. Beyond it the browser would spend seconds parsing and
+ * clustering: the map draws the newest and says that the filters must narrow the rest.
+ */
+export const MAP_INCIDENT_LIMIT = 20_000;
+
+/** The first `limit` items, and whether there were more (the request asks for one more than it shows). */
+export function capped<T>(items: T[], limit: number): { items: T[]; more: boolean } {
+  return items.length > limit ? { items: items.slice(0, limit), more: true } : { items, more: false };
+}
+
+/** The newest incidents matching the export parameters; off (no request) for callers who may not read incidents. */
 export function useMapIncidents(slug: string, params: QueryParams, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.incidentMap(slug, params),
-    queryFn: async () => (await api.get(apiPath(`${agreementPath(slug)}/incidents/export`, params), IncidentExport)).features.map((f) => f.properties),
+    queryFn: async () => {
+      const collection = await api.get(apiPath(`${agreementPath(slug)}/incidents/export`, { ...params, limit: MAP_INCIDENT_LIMIT + 1 }), IncidentExport);
+      return capped(
+        collection.features.map((f) => f.properties),
+        MAP_INCIDENT_LIMIT,
+      );
+    },
     enabled,
     placeholderData: keepPreviousData,
   });
