@@ -10,9 +10,9 @@ import { agreementAbilities, type AgreementAbilities } from '../auth/abilities.t
 import { loginPath } from '../auth/paths.ts';
 import { useSession } from '../auth/session.ts';
 import { useMatrix } from '../matrix/matrix.api.ts';
+import { useZones } from '../map/map.api.ts';
 import { ApiError } from '../shared/api.ts';
 import { ErrorState, Loading } from '../shared/states.tsx';
-import { useZoneList } from './incidents.api.ts';
 
 export interface AgreementContext {
   agreement: AgreementView;
@@ -27,7 +27,7 @@ export interface AgreementContext {
 export function WithAgreement({ slug, children }: { slug: string; children: (context: AgreementContext) => ReactNode }) {
   const session = useSession();
   const matrix = useMatrix(slug);
-  const zones = useZoneList(slug);
+  const zones = useZones(slug);
 
   if (matrix.isPending || zones.isPending) return <Loading label="Loading the agreement…" />;
   if (matrix.isError || zones.isError) {

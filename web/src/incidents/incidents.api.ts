@@ -1,17 +1,15 @@
 /**
  * Incidents of one agreement through the API: the filtered list, one incident with its history,
- * workflow steps, evidence, responses, the compliance counts, and the zones' names. Every write
+ * workflow steps, evidence, responses and the compliance counts (the zones come from the map's useZones). Every write
  * invalidates queryKeys.incidents, which holds the lists, the map layer and the chart.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import {
   ComplianceView,
   EvidenceView,
   IncidentDetail,
   IncidentPage,
   ResponseView,
-  ZoneView,
 } from '../../../src/contract/index.ts';
 import type { ComplianceDimension, ComplianceGranularity, IncidentStatus } from '../../../src/core/index.ts';
 import { api, apiPath, type QueryParams } from '../shared/api.ts';
@@ -21,7 +19,6 @@ export const INCIDENT_PAGE_SIZE = 25;
 
 const base = (slug: string) => `/agreements/${encodeURIComponent(slug)}/incidents`;
 const one = (slug: string, id: string) => `${base(slug)}/${encodeURIComponent(id)}`;
-const ZoneList = z.object({ items: z.array(ZoneView) });
 
 export interface TransitionBody {
   to: IncidentStatus;
@@ -46,7 +43,6 @@ export const incidentsApi = {
     api.upload(apiPath(`${one(slug, id)}/evidence`, { name: file.name, description }), EvidenceView, file),
   respond: (slug: string, id: string, body: { partyId: string; body: string }) => api.post(apiPath(`${one(slug, id)}/responses`), ResponseView, body),
   compliance: (slug: string, params: ComplianceParams) => api.get(apiPath(`/agreements/${encodeURIComponent(slug)}/compliance`, { ...params }), ComplianceView),
-  zones: async (slug: string) => (await api.get(apiPath(`/agreements/${encodeURIComponent(slug)}/zones`), ZoneList)).items,
 };
 
 /** The download link of an evidence file. */
@@ -71,10 +67,6 @@ export function useCompliance(slug: string, params: ComplianceParams) {
   return useQuery({ queryKey: queryKeys.compliance(slug, params), queryFn: () => incidentsApi.compliance(slug, params), placeholderData: keepPreviousData });
 }
 
-/** The agreement's zones (names for the list and the filter); under the zones key, so a zone edit refreshes it. */
-export function useZoneList(slug: string) {
-  return useQuery({ queryKey: [...queryKeys.zones(slug), 'list'], queryFn: () => incidentsApi.zones(slug) });
-}
 
 /** A write on one incident that refreshes every incident query of the agreement when it succeeds. */
 export function useIncidentWrite<I, O>(slug: string, write: (input: I) => Promise<O>) {

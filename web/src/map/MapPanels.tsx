@@ -6,7 +6,8 @@
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { IncidentView, PartyView, ZoneView } from '../../../src/contract/index.ts';
-import { CREDIBILITY_LABELS, INCIDENT_CATEGORY_LABELS, RELIABILITY_LABELS, type Credibility } from '../../../src/core/incidents.ts';
+import { INCIDENT_CATEGORY_LABELS, RELIABILITY_LABELS } from '../../../src/core/incidents.ts';
+import { countText, credibilityMeaning, gradeCode } from '../incidents/incidentText.ts';
 import { ZONE_KIND_LABELS, ZONE_KINDS } from '../../../src/core/zones.ts';
 import { SelectField, TextField } from '../shared/fields.tsx';
 import { INCIDENT_STATUS_LABELS, options, SOURCE_TYPE_LABELS } from '../shared/labels.ts';
@@ -117,11 +118,8 @@ export function MapFilterBar(props: { filters: MapFilters; parties: PartyView[];
   );
 }
 
-const casualty = (n: number | null) => (n === null ? 'not known' : String(n));
-
 export function IncidentPopup({ slug, incident, parties, timeZone }: { slug: string; incident: IncidentView; parties: PartyView[]; timeZone: string }) {
   const alleged = parties.find((p) => p.id === incident.allegedPartyId);
-  const credibility = incident.credibility as Credibility;
   return (
     <div className="incident-popup">
       <p className="incident-popup-title">{INCIDENT_CATEGORY_LABELS[incident.category]}</p>
@@ -138,12 +136,12 @@ export function IncidentPopup({ slug, incident, parties, timeZone }: { slug: str
         <dd dir="auto">{alleged?.name ?? 'none named'}</dd>
         <dt>Source</dt>
         <dd>
-          {SOURCE_TYPE_LABELS[incident.sourceType]}, graded {incident.reliability}
-          {incident.credibility} ({RELIABILITY_LABELS[incident.reliability].toLowerCase()}; {CREDIBILITY_LABELS[credibility]?.toLowerCase()})
+          {SOURCE_TYPE_LABELS[incident.sourceType]}, graded {gradeCode(incident)} ({RELIABILITY_LABELS[incident.reliability].toLowerCase()};{' '}
+          {credibilityMeaning(incident.credibility).toLowerCase()})
         </dd>
         <dt>Killed / injured</dt>
         <dd>
-          {casualty(incident.killed)} / {casualty(incident.injured)}
+          {countText(incident.killed)} / {countText(incident.injured)}
         </dd>
       </dl>
       <Link to={`/agreements/${encodeURIComponent(slug)}/incidents/${incident.id}`}>Open the incident</Link>

@@ -2,25 +2,40 @@
  * The bar above the map while a tool is on: picking an incident's place, drawing a zone (kind,
  * shape, undo, finish) or moving a zone's corners (with the problems the server would refuse).
  */
+import type { ReactNode } from 'react';
 import { ZONE_KIND_LABELS, type ZoneKind } from '../../../src/core/zones.ts';
 import { SelectField } from '../shared/fields.tsx';
 import { options } from '../shared/labels.ts';
 import { SHAPE_LABELS, verticesMissing, type Draft, type DrawShape } from './drawing.ts';
 
-/** Choosing where an incident happened; the form can also be filled without the map (coordinates typed, or none). */
-export function PickBar({ onWithoutMap, onCancel }: { onWithoutMap: () => void; onCancel: () => void }) {
+/** The frame of every tool's bar: what the tool shows, its own buttons, and Cancel last. */
+function ToolBar({ children, actions, onCancel }: { children: ReactNode; actions?: ReactNode; onCancel: () => void }) {
   return (
     <div className="map-toolbar map-toolbar-active">
-      <p role="status">Click the place of the incident on the map.</p>
+      {children}
       <div className="map-toolbar-actions">
-        <button type="button" className="button" onClick={onWithoutMap}>
-          Type the coordinates instead
-        </button>
+        {actions}
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
       </div>
     </div>
+  );
+}
+
+/** Choosing where an incident happened; the form can also be filled without the map (coordinates typed, or none). */
+export function PickBar({ onWithoutMap, onCancel }: { onWithoutMap: () => void; onCancel: () => void }) {
+  return (
+    <ToolBar
+      onCancel={onCancel}
+      actions={
+        <button type="button" className="button" onClick={onWithoutMap}>
+          Type the coordinates instead
+        </button>
+      }
+    >
+      <p role="status">Click the place of the incident on the map.</p>
+    </ToolBar>
   );
 }
 
@@ -41,24 +56,25 @@ export function DrawBar({ kind, draft, onKind, onShape, onUndo, onFinish, onCanc
       ? 'Click the place on the map.'
       : `Click on the map to add ${draft.shape === 'polygon' ? 'corners' : 'points'}; double-click or press Finish to end.`;
   return (
-    <div className="map-toolbar map-toolbar-active">
+    <ToolBar
+      onCancel={onCancel}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onUndo} disabled={draft.vertices.length === 0}>
+            Undo last point
+          </button>
+          <button type="button" className="button button-primary" onClick={onFinish} disabled={missing > 0}>
+            Finish
+          </button>
+        </>
+      }
+    >
       <SelectField label="Kind" value={kind} onChange={(v) => onKind(v as ZoneKind)} options={options(ZONE_KIND_LABELS)} />
       <SelectField label="Shape" value={draft.shape} onChange={(v) => onShape(v as DrawShape)} options={options(SHAPE_LABELS)} />
       <p role="status">
         {how} {missing > 0 ? `${missing} more needed.` : `${draft.vertices.length} placed.`}
       </p>
-      <div className="map-toolbar-actions">
-        <button type="button" className="button" onClick={onUndo} disabled={draft.vertices.length === 0}>
-          Undo last point
-        </button>
-        <button type="button" className="button button-primary" onClick={onFinish} disabled={missing > 0}>
-          Finish
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </div>
+    </ToolBar>
   );
 }
 
@@ -73,7 +89,14 @@ export interface EditBarProps {
 
 export function EditBar({ name, problems, changed, saving, onSave, onCancel }: EditBarProps) {
   return (
-    <div className="map-toolbar map-toolbar-active">
+    <ToolBar
+      onCancel={onCancel}
+      actions={
+        <button type="button" className="button button-primary" onClick={onSave} disabled={!changed || problems.length > 0 || saving}>
+          {saving ? 'Saving…' : 'Save shape'}
+        </button>
+      }
+    >
       <p role="status">
         Editing the shape of <strong dir="auto">{name}</strong>: drag the round handles to move its corners.
       </p>
@@ -84,14 +107,6 @@ export function EditBar({ name, problems, changed, saving, onSave, onCancel }: E
           ))}
         </div>
       ) : null}
-      <div className="map-toolbar-actions">
-        <button type="button" className="button button-primary" onClick={onSave} disabled={!changed || problems.length > 0 || saving}>
-          {saving ? 'Saving…' : 'Save shape'}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </div>
+    </ToolBar>
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { QueryParams } from '../shared/api.ts';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, type IncidentCategory, type IncidentStatus } from '../../../src/core/incidents.ts';
+import { nextDay } from '../incidents/filters.ts';
 import { fromZonedInput } from '../shared/time.ts';
 
 export interface MapFilters {
@@ -47,13 +48,6 @@ export function searchWithFilters(search: URLSearchParams, filters: MapFilters):
 }
 
 export const hasFilters = (filters: MapFilters): boolean => FILTER_KEYS.some((key) => filters[key] !== '');
-
-/** The next calendar day of "YYYY-MM-DD". */
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The export route's query for the filters: from the start of "from" to the end of "to", in the viewer's zone, as UTC. */
 export function exportParams(filters: MapFilters, timeZone: string): QueryParams {
