@@ -17,7 +17,7 @@ export function registerAuditCommand(program: Command, io: CliIo): void {
     .action(async () => {
       const report = await withDatabase(io, async (database, config) => {
         // A progress bar only for a person at a terminal; scripts and tests get the verdict alone.
-        const bar = io.progress ? new SingleBar({ format: 'Verifying {bar} {value}/{total} entries', stream: process.stderr }) : null;
+        const bar = io.progress ? new SingleBar({ format: 'Verifying {bar} {value}/{total} entries', stream: io.progressStream ?? process.stderr }) : null;
         let started = false;
         const result = await services(database, { clock: io.clock }).audit.verify((checked, total) => {
           if (!bar) return;
