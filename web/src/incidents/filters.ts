@@ -5,7 +5,6 @@
  */
 import { Id } from '../../../src/contract/index.ts';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, SOURCE_TYPES } from '../../../src/core/incidents.ts';
-import { addDays } from '../../../src/core/zoned.ts';
 import { apiPath, type QueryParams } from '../shared/api.ts';
 import { fromZonedInput } from '../shared/time.ts';
 
@@ -62,8 +61,10 @@ export function searchOf(filters: IncidentFilters, cursor: string | null = null)
   return search;
 }
 
-/** "2026-06-21" after "2026-06-20" (the core's calendar arithmetic). */
-export const nextDay = (date: string): string => addDays(date, 1);
+/** "2026-06-21" after "2026-06-20". */
+export function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
 
 /** A message when the dates make an empty window, else null. */
 export function dateRangeProblem(filters: IncidentFilters): string | null {
