@@ -54,8 +54,12 @@ export interface AppDeps extends ServiceOptions {
   webDist?: string;
   /** Login attempts per client address per minute (default 10). */
   loginRateLimit?: number;
-  /** Mark the session cookie Secure (serve over HTTPS then). */
-  secureCookies?: boolean;
+  /**
+   * Phaseline is served over HTTPS (COOKIE_SECURE=true): the session cookie is Secure, and the
+   * headers add HSTS and the CSP's upgrade-insecure-requests. Off, a browser that opens the plain
+   * http:// address of a LAN install would be told to fetch every asset over https, and show nothing.
+   */
+  https?: boolean;
   /** Largest request body in bytes (default 1 MiB). */
   bodyLimit?: number;
 }
@@ -101,10 +105,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandler(app);
 
   const svc = services(deps.database, deps);
+  const https = deps.https ?? false;
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
+        // Helmet's default; null removes it. Only HTTPS may tell the browser to upgrade.
+        upgradeInsecureRequests: https ? [] : null,
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
@@ -115,6 +122,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         frameAncestors: ["'none'"],
       },
     },
+    // Headers that mean something only over HTTPS. Over plain HTTP a browser ignores COOP with a
+    // console error on every page, and ignores HSTS; over HTTPS, HSTS pins the host name to HTTPS.
+    strictTransportSecurity: https,
+    crossOriginOpenerPolicy: https,
+    xFrameOptions: { action: 'deny' },
   });
   await app.register(fastifyRateLimit, { global: false });
   registerAccessControl(app, { auth: svc.auth, repos: svc.repos });
@@ -137,7 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   healthRoutes(app, deps.database.kind);
-  authRoutes(app, svc.auth, { loginRateLimit: deps.loginRateLimit ?? 10, secureCookies: deps.secureCookies ?? false });
+  authRoutes(app, svc.auth, { loginRateLimit: deps.loginRateLimit ?? 10, secureCookies: https });
   userRoutes(app, svc.auth);
   agreementRoutes(app, svc.agreements);
   agreementPartRoutes(app, svc.agreements);

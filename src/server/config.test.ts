@@ -24,13 +24,15 @@ describe('loadConfig', () => {
       logLevel: 'info',
       sessionTtlMs: 12 * 3_600_000,
       loginRateLimit: 10,
-      secureCookies: false,
+      https: false,
     });
+    expect(loadConfig({ COOKIE_SECURE: 'true' }).https).toBe(true);
   });
 
   it('stops on a bad value, naming the variable', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgresql:\/\/ connection string/);
+    expect(() => loadConfig({ COOKIE_SECURE: 'yes' })).toThrow(/COOKIE_SECURE: must be true \(Phaseline is served over HTTPS\) or false/);
   });
 });

@@ -14,7 +14,10 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12).describe('How long a login session lasts'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10).describe('Login attempts per address per minute'),
-  COOKIE_SECURE: z.enum(['true', 'false']).default('false').describe('Mark the session cookie Secure (behind HTTPS)'),
+  COOKIE_SECURE: z
+    .enum(['true', 'false'], 'must be true (Phaseline is served over HTTPS) or false (plain HTTP)')
+    .default('false')
+    .describe('Served over HTTPS: Secure session cookie, HSTS and upgrade-insecure-requests'),
 });
 
 export interface Config {
@@ -25,7 +28,8 @@ export interface Config {
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   sessionTtlMs: number;
   loginRateLimit: number;
-  secureCookies: boolean;
+  /** Served over HTTPS (COOKIE_SECURE=true): Secure cookie, HSTS, upgrade-insecure-requests. */
+  https: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +51,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     sessionTtlMs: c.SESSION_TTL_HOURS * 3_600_000,
     loginRateLimit: c.LOGIN_RATE_LIMIT,
-    secureCookies: c.COOKIE_SECURE === 'true',
+    https: c.COOKIE_SECURE === 'true',
   };
 }

@@ -85,7 +85,7 @@ export function registerServeCommand(program: Command, io: CliIo): void {
           setupToken,
           sessionTtlMs: config.sessionTtlMs,
           loginRateLimit: config.loginRateLimit,
-          secureCookies: config.secureCookies,
+          https: config.https,
         });
         const host = options.host ?? config.host;
         await app.listen({ port: options.port ?? config.port, host });

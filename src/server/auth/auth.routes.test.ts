@@ -54,6 +54,7 @@ describe('login sessions', () => {
     expect(cookie).toMatch(/phaseline_session=pls_/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).not.toMatch(/Secure/);
     const me = await b.send('GET', '/api/auth/me');
     expect(me.body).toMatchObject({ user: { email: 'delegate@test.example' }, csrfToken: expect.any(String), setupRequired: false });
     expect(JSON.stringify(me.body)).not.toMatch(/scrypt/);
@@ -149,12 +150,28 @@ describe('login sessions', () => {
     expect(limited.body).toMatchObject({ error: { code: 'rate_limited' } });
   });
 
-  it('sends security headers', async () => {
+  it('sends security headers, and the HTTPS-only ones only when served over HTTPS', async () => {
     const h = await harness();
     const res = await h.anonymous('GET', '/api/health');
-    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['x-frame-options']).toBeDefined();
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    // Over plain HTTP (a LAN install), upgrade-insecure-requests would make the page blank.
+    expect(csp).not.toMatch(/upgrade-insecure-requests/);
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(res.headers['cross-origin-opener-policy']).toBeUndefined();
+
+    const secure = await harness({ https: true });
+    const overHttps = await secure.anonymous('GET', '/api/health');
+    expect(String(overHttps.headers['content-security-policy'])).toMatch(/upgrade-insecure-requests/);
+    expect(overHttps.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(overHttps.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(overHttps.headers['x-frame-options']).toBe('DENY');
+    await userWithPassword(secure);
+    const login = await secure.anonymous('POST', '/api/auth/login', { email: 'delegate@test.example', password: PASSWORD });
+    expect(String(login.headers['set-cookie'])).toMatch(/; Secure/);
   });
 });
 
