@@ -1,10 +1,13 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DataDirLockedError } from './lock.ts';
+import { DataDirLockedError, parseHolder } from './lock.ts';
 import { migrateDatabase, openDatabase, redact, repositories } from './index.ts';
+
+const LOCK_HOLDER = fileURLToPath(new URL('./test/lock-holder.ts', import.meta.url));
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -43,24 +46,41 @@ describe('PGlite in a data directory', () => {
     await third.close();
   });
 
-  it('refuses a lock held by another live process', async () => {
+  it('refuses a lock held by another live process, naming it', async () => {
     const dir = tempDir();
-    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    const holder = spawn(process.execPath, ['--import', 'tsx', LOCK_HOLDER, 'lock', join(dir, 'phaseline.lock')]);
     try {
-      writeFileSync(join(dir, 'phaseline.lock'), String(sleeper.pid));
-      await expect(openDatabase({ dataDir: dir })).rejects.toThrow(`pid ${sleeper.pid}`);
+      const pid = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        holder.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const held = /^held (\d+)$/m.exec(out);
+          if (held) resolve(held[1]!);
+        });
+        holder.on('exit', (code) => reject(new Error(`the lock holder ended (${code}) before holding: ${out}`)));
+      });
+      await expect(openDatabase({ dataDir: dir })).rejects.toThrow(`in use by another Phaseline process (pid ${pid})`);
     } finally {
-      sleeper.kill();
+      holder.kill();
     }
   });
 
-  it('takes over a lock left by a process that is gone', async () => {
+  it('takes over a lock left by a process that is gone, and holds it until closed', async () => {
     const dir = tempDir();
+    const lockPath = join(dir, 'phaseline.lock');
     const gone = spawn(process.execPath, ['-e', '']);
     await new Promise((resolve) => gone.on('exit', resolve));
-    writeFileSync(join(dir, 'phaseline.lock'), String(gone.pid));
+    writeFileSync(lockPath, String(gone.pid));
     const database = await openDatabase({ dataDir: dir });
-    await database.close();
+    try {
+      expect(parseHolder(readFileSync(lockPath, 'utf8'))?.pid).toBe(process.pid);
+      expect(spawnSync('flock', ['--exclusive', '--nonblock', lockPath, 'true']).status).toBe(1);
+      expect(await repositories(database.db).agreements.find('none')).toBeNull();
+    } finally {
+      await database.close();
+    }
+    expect(existsSync(lockPath)).toBe(false);
+    expect(spawnSync('flock', ['--exclusive', '--nonblock', lockPath, 'true']).status).toBe(0);
   });
 });
 
