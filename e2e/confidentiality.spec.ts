@@ -1,7 +1,8 @@
 /**
- * Confidential notes of the cairo-2026 demo: each party's delegate sees its own party's confidential
- * note and never another's (not on the page, not in any API answer the page received); visitors
- * and viewers see only the shared note, and get no edit controls.
+ * Note audiences in the cairo-2026 demo: each party's delegate sees its own party's confidential
+ * note and never another's, nor the mediators' room (not on the page, not in any API answer the
+ * page received, not in the audit log); visitors and viewers see only the shared note, and get no
+ * edit controls.
  */
 import type { Page, Response } from '@playwright/test';
 import { agreementPage } from './page-models/agreement-page.ts';
@@ -12,6 +13,7 @@ const SLUG = 'cairo-2026';
 const HAMAS_NOTE = 'Internal brief on the junction schedule (demo placeholder)';
 const ISRAEL_NOTE = 'Internal brief on the force authority clause (demo placeholder)';
 const EGYPT_NOTE = 'Schedule of the Cairo sessions';
+const MEDIATORS_NOTE = 'Mediators: sequencing of the next session (demo placeholder)';
 
 interface NoteJson {
   id: string;
@@ -53,37 +55,45 @@ test('the Israel delegate sees Israel’s confidential note and no trace of Hama
   await expect(agreement.notes.note(EGYPT_NOTE)).toContainText('Shared');
   await expect(agreement.notes.list.getByRole('listitem')).toHaveCount(2);
 
-  // The note form offers Israel only, confidential by default.
+  // The note form offers Israel only, confidential to Israel's circle by default; never the mediators' room.
   await expect(agreement.notes.party.locator('option')).toHaveText(['Israel']);
-  await expect(agreement.notes.confidential).toBeChecked();
-  await expect(agreement.notes.confidential).toHaveAccessibleName('Confidential to Israel');
+  await expect(agreement.notes.audience.locator('option')).toHaveText([
+    'Confidential to Israel (its delegates and the mediators)',
+    'Everyone who reads the agreement',
+  ]);
+  await expect(agreement.notes.audience).toHaveValue('party');
 
-  // A delegate reads the audit log, where the other party's note is redacted.
+  // A delegate reads the audit log, which says that others' confidential entries are left out.
   await expect(agreement.audit.rows.first()).toBeVisible();
+  await expect(agreement.audit.omitted).toBeVisible();
   await page.waitForLoadState('networkidle');
 
   // Nowhere on the page, and in no answer the page got.
   await expect(page.getByText(HAMAS_NOTE)).toHaveCount(0);
+  await expect(page.getByText(MEDIATORS_NOTE)).toHaveCount(0);
   expect(await page.content()).not.toContain(HAMAS_NOTE);
   const received = await answers();
   expect([...received.keys()].some((url) => url.includes(`/api/agreements/${SLUG}/notes`))).toBe(true);
   for (const [url, text] of received) {
     expect(text, url).not.toContain(HAMAS_NOTE);
     expect(text, url).not.toContain('junction schedule');
-    // The audit log keeps every entry so that the hash chain can be followed, but a redacted
-    // entry names no party, no note id and no content.
+    expect(text, url).not.toContain('sequencing of the next session');
+    // The audit log leaves out every entry of another party's confidential note: no id, no writer, no time.
     expect(text, url).not.toContain(hamasNoteId);
   }
 
   const delegate = await apiAs(demoAccount('party_delegate', 'Israel'));
   const audit = (await (await delegate.get(`/api/agreements/${SLUG}/audit?limit=500`)).json()) as {
-    items: { entity: string; entityId: string; redacted: boolean; before: unknown; after: unknown }[];
+    items: { entity: string; entityId: string; before: unknown; after: unknown }[];
+    total: number;
+    omitsConfidential: boolean;
   };
   await delegate.dispose();
+  expect(audit.omitsConfidential).toBe(true);
   expect(audit.items.filter((e) => e.entityId === hamasNoteId)).toEqual([]);
-  const redacted = audit.items.filter((e) => e.redacted);
-  expect(redacted.length).toBeGreaterThan(0);
-  for (const entry of redacted) expect(entry).toMatchObject({ entity: 'note', entityId: 'redacted', before: null, after: null });
+  // Israel's own note and the shared one are there; Hamas's and the mediators' are not.
+  const noteTitles = audit.items.filter((e) => e.entity === 'note').map((e) => (e.after as { title: string }).title);
+  expect(noteTitles.sort()).toEqual([EGYPT_NOTE, ISRAEL_NOTE].sort());
 });
 
 test('a delegate’s note for another party is refused by the server, and the form says so', async ({ page }) => {
@@ -102,7 +112,7 @@ test('a delegate’s note for another party is refused by the server, and the fo
   });
   await agreement.notes.title.fill('Written for another party');
   await agreement.notes.submit.click();
-  await expect(agreement.notes.form.getByRole('alert')).toContainText("Only the party's own delegates and the mediators write its notes");
+  await expect(agreement.notes.form.getByRole('alert')).toContainText("A party's delegates write only their own party's notes");
   await expect(agreement.notes.note('Written for another party')).toHaveCount(0);
 });
 
@@ -117,6 +127,7 @@ test('the Hamas delegate sees Hamas’s confidential note, not Israel’s', asyn
   await expect(hamas).toContainText('on 2.3');
   await expect(agreement.notes.note(EGYPT_NOTE)).toBeVisible();
   await expect(page.getByText(ISRAEL_NOTE)).toHaveCount(0);
+  await expect(page.getByText(MEDIATORS_NOTE)).toHaveCount(0);
   await expect(agreement.notes.party.locator('option')).toHaveText(['Hamas']);
   // A delegate edits no provision and no phase.
   await expect(agreement.editProvision('2.3')).toHaveCount(0);
@@ -146,6 +157,34 @@ test('a delegate adds a note for its own party, which the other party’s delega
   const otherAgreement = agreementPage(other);
   await otherAgreement.goto(SLUG);
   await expect(otherAgreement.notes.note(EGYPT_NOTE)).toBeVisible();
+  await expect(other.getByText(title)).toHaveCount(0);
+  await other.close();
+});
+
+test('the mediators keep a room of their own, with each note’s author shown', async ({ page, browser }) => {
+  const agreement = agreementPage(page);
+  const title = `Mediators-only reading ${Math.random().toString(36).slice(2, 8)}`;
+  await logIn(page, demoAccount('mediator'));
+  await agreement.goto(SLUG);
+  await expect(agreement.notes.note(MEDIATORS_NOTE)).toContainText('Mediators only');
+  await expect(agreement.notes.note(HAMAS_NOTE)).toContainText('Confidential to Hamas');
+  await expect(agreement.notes.audience).toHaveValue('mediators');
+  // The mediators' room names no party.
+  await expect(agreement.notes.party).toHaveCount(0);
+  await agreement.notes.title.fill(title);
+  await agreement.notes.submit.click();
+  await expect(agreement.notice).toContainText(`Note “${title}” added.`);
+  const note = agreement.notes.note(title);
+  await expect(note).toContainText('Mediators only');
+  await expect(note).toContainText('by Demo mediator');
+  // The audit log of a mediator leaves nothing out, and says nothing about it.
+  await expect(agreement.audit.rows.first()).toBeVisible();
+  await expect(agreement.audit.omitted).toHaveCount(0);
+
+  const other = await browser.newPage();
+  await logIn(other, demoAccount('party_delegate', 'Hamas'));
+  await agreementPage(other).goto(SLUG);
+  await expect(agreementPage(other).notes.note(EGYPT_NOTE)).toBeVisible();
   await expect(other.getByText(title)).toHaveCount(0);
   await other.close();
 });

@@ -49,7 +49,7 @@ export function agreementPage(page: Page) {
       provision: noteForm.getByLabel('Provision'),
       title: noteForm.getByLabel('Note title'),
       body: noteForm.getByLabel('Note', { exact: true }),
-      confidential: noteForm.getByLabel(/^Confidential to /),
+      audience: noteForm.getByLabel('Audience'),
       submit: noteForm.getByRole('button', { name: 'Add note' }),
     },
     audit: {
@@ -58,6 +58,7 @@ export function agreementPage(page: Page) {
       rows: audit.locator('tbody').getByRole('row'),
       older: page.getByRole('navigation', { name: 'Audit log pages' }).getByRole('button', { name: 'Older entries' }),
       pager: page.getByRole('navigation', { name: 'Audit log pages' }),
+      omitted: page.getByText(/are not shown and not counted here/),
     },
     members: {
       section: members,

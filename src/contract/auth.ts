@@ -1,7 +1,7 @@
 /** Accounts, sessions, API tokens, roles on agreements, party notes and the audit log. */
 import { z } from 'zod';
-import { AGREEMENT_ROLES, AUDIT_ACTIONS } from '../core/index.ts';
-import { Id, IsoDateTime, PageQuery, requiredText, text, Version } from './common.ts';
+import { AGREEMENT_ROLES, AUDIENCES, AUDIT_ACTIONS } from '../core/index.ts';
+import { Id, IsoDateTime, page, PageQuery, requiredText, text, Version } from './common.ts';
 
 export const Email = z
   .string()
@@ -93,32 +93,46 @@ export const MembershipSet = z.strictObject({
 });
 export const MemberParams = z.object({ agreement: z.string().min(1).max(80), userId: Id });
 
+export const NoteAudience = z.enum(AUDIENCES).describe(
+  "Who reads the note: 'party' (the party's delegates and the mediators), 'mediators' (the mediators only) or 'all' (everyone who reads the agreement)",
+);
+
 export const NoteView = z.object({
   id: Id,
   agreementId: Id,
-  partyId: Id,
+  partyId: Id.nullable().describe("The party the note is filed for; set when the audience is that party's circle"),
   provisionId: Id.nullable(),
   title: z.string(),
   body: z.string(),
-  confidential: z.boolean(),
+  audience: NoteAudience,
+  authorId: Id.nullable(),
+  authorName: z.string().nullable().describe('Who wrote the note; null for notes loaded with the demo'),
   version: z.number().int(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });
 export type NoteView = z.infer<typeof NoteView>;
-export const NoteCreate = z.strictObject({
-  partyId: Id,
-  provisionId: Id.nullable().default(null),
-  title: requiredText(300),
-  body: text(20_000).default(''),
-  confidential: z.boolean().default(true),
-});
+const withPartyForItsCircle = (note: { audience?: string | undefined; partyId?: string | null | undefined }, ctx: z.RefinementCtx) => {
+  if (note.audience === 'party' && !note.partyId) {
+    ctx.addIssue({ code: 'custom', path: ['partyId'], message: "is required when the audience is a party's circle" });
+  }
+};
+export const NoteCreate = z
+  .strictObject({
+    partyId: Id.nullable().default(null),
+    provisionId: Id.nullable().default(null),
+    title: requiredText(300),
+    body: text(20_000).default(''),
+    audience: NoteAudience.default('party'),
+  })
+  .superRefine(withPartyForItsCircle);
 export const NoteUpdate = z.strictObject({
   version: Version,
+  partyId: Id.nullable().optional(),
   provisionId: Id.nullable().optional(),
   title: requiredText(300).optional(),
   body: text(20_000).optional(),
-  confidential: z.boolean().optional(),
+  audience: NoteAudience.optional(),
 });
 
 export const AuditEntryView = z.object({
@@ -130,9 +144,19 @@ export const AuditEntryView = z.object({
   entityId: z.string(),
   before: z.unknown(),
   after: z.unknown(),
-  redacted: z.boolean().describe('True when the content is confidential to a party the reader is not part of'),
   prevHash: z.string(),
   hash: z.string(),
 });
 export type AuditEntryView = z.infer<typeof AuditEntryView>;
+export const AuditPage = page(AuditEntryView).extend({
+  omitsConfidential: z
+    .boolean()
+    .describe("True when the reader is outside some audience (not a mediator): entries of others' confidential work are left out, not counted"),
+});
+export const AuditHead = z.object({
+  seq: z.number().int().describe('The sequence number of the newest entry (0 for an empty log)'),
+  hash: z.string().describe('Its hash; `<seq>:<hash>` is an anchor for `phaseline audit verify --anchor`'),
+  at: IsoDateTime.nullable().describe('When that entry was appended; null for an empty log, or when no entry matches the head'),
+});
+export type AuditHead = z.infer<typeof AuditHead>;
 export const AuditListQuery = PageQuery.extend({ order: z.enum(['asc', 'desc']).default('desc') });

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { actsForParty, ANONYMOUS, can, PERMISSIONS, ROLE_MATRIX, roleOn, type Principal } from './access.ts';
+import { confidentialScopes } from './audit.ts';
+import {
+  actsForParty,
+  ANONYMOUS,
+  audienceScope,
+  can,
+  inAudience,
+  mayWriteFor,
+  PERMISSIONS,
+  readableScopes,
+  ROLE_MATRIX,
+  roleOn,
+  writableAudiences,
+  type Principal,
+} from './access.ts';
 
 const publicAgreement = { id: 'a', public: true };
 const privateAgreement = { id: 'b', public: false };
@@ -75,5 +89,67 @@ describe('actsForParty', () => {
     expect(actsForParty(mediator, 'b', 'hamas')).toBe(false);
     expect(actsForParty(user([], true), 'b', 'hamas')).toBe(true);
     expect(actsForParty(ANONYMOUS, 'a', 'hamas')).toBe(false);
+  });
+});
+
+describe('audiences', () => {
+  const monitor = user([{ agreementId: 'a', role: 'monitor', partyId: null }]);
+  const viewer = user([{ agreementId: 'a', role: 'viewer', partyId: null }]);
+  const admin = user([], true);
+  const otherAgreementMediator = user([{ agreementId: 'b', role: 'mediator', partyId: null }]);
+  const hamasCircle = { audience: 'party', partyId: 'hamas' } as const;
+  const room = { audience: 'mediators', partyId: null } as const;
+  const everyone = { audience: 'all', partyId: null } as const;
+
+  it("puts a party's circle before its delegates, the mediators and administrators only", () => {
+    expect([hamasDelegate, mediator, admin].map((p) => inAudience(p, 'a', hamasCircle))).toEqual([true, true, true]);
+    expect([israelDelegate, monitor, viewer, ANONYMOUS, otherAgreementMediator].map((p) => inAudience(p, 'a', hamasCircle))).toEqual([
+      false, false, false, false, false,
+    ]);
+  });
+
+  it("keeps the mediators' room to the mediators and administrators, and 'all' to everyone", () => {
+    expect([mediator, admin].map((p) => inAudience(p, 'a', room))).toEqual([true, true]);
+    expect([hamasDelegate, israelDelegate, monitor, viewer, ANONYMOUS].some((p) => inAudience(p, 'a', room))).toBe(false);
+    expect([hamasDelegate, monitor, viewer, ANONYMOUS].every((p) => inAudience(p, 'a', everyone))).toBe(true);
+  });
+
+  it('lets a delegate write for its own party only, never the mediators’ room, whichever party it is', () => {
+    for (const [delegate, own, other] of [
+      [hamasDelegate, 'hamas', 'israel'],
+      [israelDelegate, 'israel', 'hamas'],
+    ] as const) {
+      expect(mayWriteFor(delegate, 'a', { audience: 'party', partyId: own })).toBe(true);
+      expect(mayWriteFor(delegate, 'a', { audience: 'all', partyId: own })).toBe(true);
+      expect(mayWriteFor(delegate, 'a', { audience: 'all', partyId: null })).toBe(false);
+      expect(mayWriteFor(delegate, 'a', { audience: 'mediators', partyId: own })).toBe(false);
+      expect(mayWriteFor(delegate, 'a', { audience: 'party', partyId: other })).toBe(false);
+      expect(writableAudiences(delegate, 'a')).toEqual(['party', 'all']);
+    }
+    expect(mayWriteFor(mediator, 'a', room)).toBe(true);
+    expect(writableAudiences(mediator, 'a')).toEqual(['party', 'mediators', 'all']);
+    expect([monitor, viewer, ANONYMOUS].map((p) => writableAudiences(p, 'a'))).toEqual([[], [], []]);
+  });
+
+  it('names the scopes each reader may read in the audit log', () => {
+    expect(readableScopes(mediator, 'a')).toBeNull();
+    expect(readableScopes(admin, 'a')).toBeNull();
+    expect(readableScopes(hamasDelegate, 'a')).toEqual(['party:hamas']);
+    expect(readableScopes(monitor, 'a')).toEqual([]);
+    expect(readableScopes(otherAgreementMediator, 'a')).toEqual([]);
+    expect(audienceScope(hamasCircle)).toBe('party:hamas');
+    expect(audienceScope(room)).toBe('mediators');
+    expect(audienceScope(everyone)).toBeNull();
+  });
+
+  it('finds every confidential scope an audit entry was written under, old notes included', () => {
+    expect(confidentialScopes(null, { audience: 'all', partyId: 'hamas' })).toEqual([]);
+    expect(confidentialScopes({ audience: 'all', partyId: 'hamas' }, { audience: 'party', partyId: 'hamas' })).toEqual(['party:hamas']);
+    expect(confidentialScopes({ audience: 'party', partyId: 'hamas' }, { audience: 'mediators', partyId: null }).sort()).toEqual([
+      'mediators',
+      'party:hamas',
+    ]);
+    expect(confidentialScopes({ confidential: true, partyId: 'israel' }, null)).toEqual(['party:israel']);
+    expect(confidentialScopes({ confidential: false, partyId: 'israel' }, 'text', 3)).toEqual([]);
   });
 });

@@ -40,19 +40,19 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   authenticated: 'Any logged-in user: their own account, sessions and tokens',
   'agreement:list': 'List the agreements one may read',
   'agreement:create': 'Create an agreement',
-  'agreement:read': 'Read an agreement, its parts, provisions, matrix and the notes one may see',
+  'agreement:read': 'Read an agreement, its parts, provisions, matrix and the notes of the audiences one is in',
   'agreement:update': 'Edit the agreement itself (title, summary, status, time zone)',
   'agreement:delete': 'Delete an agreement with everything under it',
   'agreement:publish': 'Make an agreement public (readable without logging in) or private',
   'structure:write': 'Add, edit and delete parties, phases, pillars and negotiation rounds',
   'provision:write': 'Add, edit and delete provisions, including their implementation status',
-  'note:write': "Write a party's notes: a delegate for their own party only; mediators for any",
+  'note:write': "Write notes: a delegate for its own party's circle or for everyone; mediators for any party, for everyone or for the mediators only",
   'incident:read': 'Read incident reports, their history, evidence and responses (visitors see only compliance counts)',
   'incident:report': 'Report incidents and add evidence; a delegate reports as a party complaint and edits only its own party\'s reports',
   'incident:verify': 'Move incidents through the verification workflow, attributing them on verification; edit any report',
   'incident:respond': 'File a response to an allegation: a delegate for its own party only; mediators for the party named',
   'zone:write': 'Add, import, edit and delete zones and features on the map',
-  'audit:read': 'Read the audit log of the agreement (confidential content of other parties redacted)',
+  'audit:read': "Read the audit log of the agreement, less every entry of work confidential to an audience one is outside of",
   'members:manage': 'Give and take roles on the agreement',
   'users:manage': 'Create, invite and disable accounts',
 };
@@ -136,4 +136,88 @@ export function actsForParty(principal: Principal, agreementId: string, partyId:
   return principal.memberships.some(
     (m) => m.agreementId === agreementId && (m.role === 'mediator' || (m.role === 'party_delegate' && m.partyId === partyId)),
   );
+}
+
+/**
+ * Audiences: who may read a confidential entry (a note today; stances, acceptability and briefs
+ * later). One party's circle (its delegates and the mediators), the mediators only, or everyone who
+ * reads the agreement. Outside an audience one learns nothing, not even that the entry exists.
+ */
+export const AUDIENCES = ['party', 'mediators', 'all'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const AUDIENCE_LABELS: Record<Audience, string> = {
+  party: 'One party and the mediators',
+  mediators: 'The mediators only',
+  all: 'Everyone who reads the agreement',
+};
+
+/** An entry's audience; `partyId` names the party when the audience is one party's circle. */
+export interface Audienced {
+  audience: Audience;
+  partyId: string | null;
+}
+
+function membershipOn(principal: Principal, agreementId: string): Membership | undefined {
+  return principal.kind === 'user' ? principal.memberships.find((m) => m.agreementId === agreementId) : undefined;
+}
+
+/** Whether the principal sees every audience of the agreement: its mediators and administrators. */
+export function seesEveryAudience(principal: Principal, agreementId: string): boolean {
+  if (principal.kind === 'anonymous') return false;
+  return principal.admin || membershipOn(principal, agreementId)?.role === 'mediator';
+}
+
+/**
+ * Whether the principal is inside an entry's audience. "all" holds for anyone who may read the
+ * agreement at all (that is checked before); the other two only for the circles they name.
+ */
+export function inAudience(principal: Principal, agreementId: string, entry: Audienced): boolean {
+  if (entry.audience === 'all') return true;
+  if (seesEveryAudience(principal, agreementId)) return true;
+  if (entry.audience === 'mediators') return false;
+  const membership = membershipOn(principal, agreementId);
+  return membership?.role === 'party_delegate' && entry.partyId !== null && membership.partyId === entry.partyId;
+}
+
+/**
+ * Whether the principal may write (create, edit or delete) an entry filed for `partyId` with this
+ * audience: mediators and administrators for any party and audience; a party's delegate only for
+ * its own party, shared with its circle or with everyone, never the mediators' room.
+ */
+export function mayWriteFor(principal: Principal, agreementId: string, entry: Audienced): boolean {
+  if (seesEveryAudience(principal, agreementId)) return true;
+  const membership = membershipOn(principal, agreementId);
+  return (
+    membership?.role === 'party_delegate' &&
+    entry.audience !== 'mediators' &&
+    entry.partyId !== null &&
+    membership.partyId === entry.partyId
+  );
+}
+
+/** The audiences the principal may choose when writing: every one for mediators, none of the mediators' room for a delegate. */
+export function writableAudiences(principal: Principal, agreementId: string): Audience[] {
+  if (seesEveryAudience(principal, agreementId)) return [...AUDIENCES];
+  return membershipOn(principal, agreementId)?.role === 'party_delegate' ? ['party', 'all'] : [];
+}
+
+/**
+ * The confidential scope of an audience as the audit log keeps it: "mediators", "party:<id>", or
+ * null for an entry everyone may read.
+ */
+export function audienceScope(entry: Audienced): string | null {
+  if (entry.audience === 'mediators') return 'mediators';
+  if (entry.audience === 'party') return `party:${entry.partyId ?? ''}`;
+  return null;
+}
+
+/**
+ * The confidential scopes a reader is inside on one agreement, for filtering lists in the database:
+ * null means every scope (mediators, administrators); otherwise the list of scopes they may read.
+ */
+export function readableScopes(principal: Principal, agreementId: string): string[] | null {
+  if (seesEveryAudience(principal, agreementId)) return null;
+  const membership = membershipOn(principal, agreementId);
+  return membership?.role === 'party_delegate' && membership.partyId ? [`party:${membership.partyId}`] : [];
 }

@@ -2,6 +2,7 @@
  * The agreement model as plain values. Timestamps are ISO 8601 strings in UTC; planned windows
  * are calendar dates (YYYY-MM-DD).
  */
+import type { Audience } from './access.ts';
 import type {
   AgreementStatus,
   ImplementationStatus,
@@ -94,15 +95,19 @@ export interface NegotiationRound {
   version: number;
 }
 
-/** A party's note on the agreement or on one provision; a confidential one stays inside that party's circle. */
+/**
+ * A note on the agreement or one provision. Its audience says who reads it: one party's circle
+ * (`partyId`), the mediators only, or everyone who reads the agreement; `partyId` is the party it is
+ * filed for (required for a party's circle). The author is recorded and shown.
+ */
 export interface PartyNote {
   id: string;
   agreementId: string;
-  partyId: string;
+  partyId: string | null;
   provisionId: string | null;
   title: string;
   body: string;
-  confidential: boolean;
+  audience: Audience;
   authorId: string | null;
   version: number;
   createdAt: string;

@@ -3,7 +3,7 @@
  * (`npm run db:generate`) and never edited after they land.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from './columns.ts';
 
 export const agreements = pgTable(
@@ -126,7 +126,10 @@ export const rounds = pgTable(
   (t) => [index('rounds_agreement_idx').on(t.agreementId, t.startsOn)],
 );
 
-/** A note of a party's on the agreement or one provision; a confidential one is seen only by that party and the mediators. */
+/**
+ * A note on the agreement or one provision, with its author and its audience: one party's circle
+ * (party_id), the mediators only, or everyone who reads the agreement.
+ */
 export const notes = pgTable(
   'party_notes',
   {
@@ -134,19 +137,22 @@ export const notes = pgTable(
     agreementId: uuid('agreement_id')
       .notNull()
       .references(() => agreements.id, { onDelete: 'cascade' }),
-    partyId: uuid('party_id')
-      .notNull()
-      .references(() => parties.id, { onDelete: 'cascade' }),
+    /** The party the note is filed for; required when the audience is that party's circle. */
+    partyId: uuid('party_id').references(() => parties.id, { onDelete: 'cascade' }),
     provisionId: uuid('provision_id').references(() => provisions.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
-    confidential: boolean('confidential').notNull().default(true),
+    audience: text('audience').notNull().default('party'),
     authorId: uuid('author_id'),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('party_notes_agreement_idx').on(t.agreementId, t.partyId)],
+  (t) => [
+    index('party_notes_agreement_idx').on(t.agreementId, t.partyId),
+    check('party_notes_audience_check', sql`${t.audience} IN ('party', 'mediators', 'all')`),
+    check('party_notes_party_audience_check', sql`${t.audience} <> 'party' OR ${t.partyId} IS NOT NULL`),
+  ],
 );
 
 export const users = pgTable(
@@ -253,6 +259,22 @@ export const auditEvents = pgTable(
     hash: text('hash').notNull(),
   },
   (t) => [index('audit_events_agreement_idx').on(t.agreementId, t.seq)],
+);
+
+/**
+ * The confidential scopes ("party:<id>", "mediators") under which an entity's audit entries were
+ * written, kept beside the append-only log as it grows: a reader outside any scope an entity ever
+ * had sees none of its entries, whatever its state when each was written.
+ */
+export const auditScopes = pgTable(
+  'audit_scopes',
+  {
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    agreementId: uuid('agreement_id'),
+    scope: text('scope').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.entityId, t.scope] })],
 );
 
 /** The newest link of the chain, updated with every append: removing the newest entries shows. */

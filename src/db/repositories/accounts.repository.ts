@@ -1,5 +1,5 @@
 /** Accounts: users, their roles on agreements, sessions, API tokens and invitations. */
-import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { NotFoundError, staleVersion, type AgreementRole, type Membership } from '../../core/index.ts';
 import type { Db } from '../open.ts';
 import { apiTokens, invitations, memberships, sessions, users } from '../schema.ts';
@@ -66,6 +66,12 @@ export function accountRepository(db: Db) {
     },
     async listUsers(): Promise<User[]> {
       return (await db.select().from(users).orderBy(asc(users.email))).map(toUser);
+    },
+    /** The names of the given users, by id (unknown ids are left out). */
+    async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...new Set(ids)]));
+      return new Map(rows.map((r) => [r.id, r.name]));
     },
     async findUserByEmail(email: string): Promise<(User & { passwordHash: string | null }) | null> {
       const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));

@@ -3,10 +3,10 @@
  * writer's own transaction), lists an agreement's entries, and reads the whole chain for verification.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, gt } from 'drizzle-orm';
-import { entryHash, type AuditAction, type AuditEntry, type AuditFields, type ChainPoint } from '../../core/index.ts';
+import { and, asc, count, desc, eq, gt, notExists, notInArray, sql } from 'drizzle-orm';
+import { confidentialScopes, entryHash, type AuditAction, type AuditEntry, type AuditFields, type ChainPoint } from '../../core/index.ts';
 import type { Db } from '../open.ts';
-import { auditEvents, auditHead } from '../schema.ts';
+import { auditEvents, auditHead, auditScopes } from '../schema.ts';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -28,6 +28,13 @@ function toEntry(row: Row): AuditEntry {
 /** JSON values as jsonb returns them, so that the hash computed now matches the one recomputed later. */
 const asStored = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
 
+/** What verification reads: the recorded head, one entry's link, and the whole chain in order. */
+export interface AuditReader {
+  head(): Promise<ChainPoint>;
+  point(seq: number): Promise<(ChainPoint & { at: string }) | null>;
+  entries(batchSize?: number): AsyncGenerator<AuditEntry>;
+}
+
 export function auditRepository(db: Db) {
   return {
     /** Appends one entry. Call inside the transaction of the write it records. */
@@ -45,11 +52,36 @@ export function auditRepository(db: Db) {
       const hash = entryHash(fields, sha256);
       await db.insert(auditEvents).values({ ...fields, at: new Date(fields.at), hash });
       await db.update(auditHead).set({ seq: fields.seq, hash }).where(eq(auditHead.id, 1));
+      const scopes = confidentialScopes(fields.before, fields.after);
+      if (scopes.length > 0) {
+        await db
+          .insert(auditScopes)
+          .values(scopes.map((scope) => ({ entity: fields.entity, entityId: fields.entityId, agreementId: fields.agreementId, scope })))
+          .onConflictDoNothing();
+      }
       return { ...fields, hash };
     },
 
-    async page(agreementId: string, options: { limit: number; offset: number; order: 'asc' | 'desc' }) {
-      const where = eq(auditEvents.agreementId, agreementId);
+    /**
+     * An agreement's entries, a page at a time. `scopes` are the confidential scopes the reader may
+     * read (null: every one): an entity that ever had another scope is left out of the items and the total.
+     */
+    async page(agreementId: string, options: { limit: number; offset: number; order: 'asc' | 'desc'; scopes: string[] | null }) {
+      const outside = options.scopes === null
+        ? undefined
+        : notExists(
+            db
+              .select({ one: sql`1` })
+              .from(auditScopes)
+              .where(
+                and(
+                  eq(auditScopes.entity, auditEvents.entity),
+                  eq(auditScopes.entityId, auditEvents.entityId),
+                  options.scopes.length > 0 ? notInArray(auditScopes.scope, options.scopes) : undefined,
+                ),
+              ),
+          );
+      const where = and(eq(auditEvents.agreementId, agreementId), outside);
       const rows = await db
         .select()
         .from(auditEvents)
@@ -80,6 +112,24 @@ export function auditRepository(db: Db) {
         if (rows.length < batchSize) return;
         after = rows[rows.length - 1]!.seq;
       }
+    },
+
+    /** Entry `seq`'s link and the time it was appended, or null when there is no such entry. */
+    async point(seq: number): Promise<(ChainPoint & { at: string }) | null> {
+      const [row] = await db
+        .select({ seq: auditEvents.seq, hash: auditEvents.hash, at: auditEvents.at })
+        .from(auditEvents)
+        .where(eq(auditEvents.seq, seq));
+      return row ? { seq: row.seq, hash: row.hash, at: row.at.toISOString() } : null;
+    },
+
+    /**
+     * Runs `read` on one consistent snapshot of the log (a read-only, repeatable-read transaction):
+     * the head and the entries as they stood when it began, however long it takes, while writers
+     * carry on. Without it, an entry appended during a verification would lie past the head read first.
+     */
+    snapshot<T>(read: (audit: AuditReader) => Promise<T>): Promise<T> {
+      return db.transaction((tx) => read(auditRepository(tx as unknown as Db)), { isolationLevel: 'repeatable read', accessMode: 'read only' });
     },
 
     async countFor(agreementId: string, entity?: string): Promise<number> {

@@ -1,6 +1,6 @@
 /** Parties, phases, pillars, negotiation rounds and party notes: rows scoped to one agreement. */
 import { sql } from 'drizzle-orm';
-import type { NegotiationRound, Party, PartyNote, PartyRole, Phase, PhaseStatus, Pillar } from '../../core/index.ts';
+import type { Audience, NegotiationRound, Party, PartyNote, PartyRole, Phase, PhaseStatus, Pillar } from '../../core/index.ts';
 import type { Db } from '../open.ts';
 import { notes, parties, phases, pillars, rounds } from '../schema.ts';
 import { scopedRepository } from './versioned.ts';
@@ -47,7 +47,12 @@ export function noteRepository(db: Db) {
     entity: 'Note',
     // Notes written in one transaction share a timestamp; the title keeps their order stable.
     orderBy: [notes.createdAt, notes.title],
-    toModel: (row) => ({ ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() }),
+    toModel: (row) => ({
+      ...row,
+      audience: row.audience as Audience,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    }),
     extraSet: () => ({ updatedAt: sql`now()` }),
   });
 }

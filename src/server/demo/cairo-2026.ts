@@ -3,7 +3,7 @@
  * Phase Two, after the brief in shared/seed. Illustrative: drawn from public reporting, not an
  * official record. Statuses are readings of that report; no casualty or other figure is invented.
  */
-import type { ImplementationStatus, PartyRole, PhaseStatus, ProvisionCategory } from '../../core/index.ts';
+import type { Audience, ImplementationStatus, PartyRole, PhaseStatus, ProvisionCategory } from '../../core/index.ts';
 
 export const DEMO_SLUG = 'cairo-2026';
 
@@ -281,30 +281,37 @@ export const demoRound = {
 };
 
 /**
- * Demo notes, to show how confidentiality works: each belligerent keeps one confidential note
- * (seen only by its own delegates and the mediators), and the host mediator one shared note. They
- * are placeholders written for the demo, not positions taken from any report.
+ * Demo notes, to show how audiences work: each belligerent keeps one note for its own circle (its
+ * delegates and the mediators), the mediators keep one for themselves, and the host mediator shares
+ * one with everyone. They are placeholders written for the demo, not positions taken from any report.
  */
-export const demoNotes: Array<{ party: PartyKey; provision: string | null; title: string; body: string; confidential: boolean }> = [
+export const demoNotes: Array<{ party: PartyKey | null; provision: string | null; title: string; body: string; audience: Audience }> = [
   {
     party: 'hamas',
     provision: '2.3',
     title: 'Internal brief on the junction schedule (demo placeholder)',
     body: 'Confidential to this delegation and the mediators. A placeholder written for the demo; it states no real position.',
-    confidential: true,
+    audience: 'party',
   },
   {
     party: 'israel',
     provision: '2.4',
     title: 'Internal brief on the force authority clause (demo placeholder)',
     body: 'Confidential to this delegation and the mediators. A placeholder written for the demo; it states no real position.',
-    confidential: true,
+    audience: 'party',
+  },
+  {
+    party: null,
+    provision: null,
+    title: 'Mediators: sequencing of the next session (demo placeholder)',
+    body: 'Read by the mediators only. A placeholder written for the demo; it states no real position.',
+    audience: 'mediators',
   },
   {
     party: 'egypt',
     provision: null,
     title: 'Schedule of the Cairo sessions',
     body: 'Shared with every participant: sessions are scheduled to last several days from 6 June 2026.',
-    confidential: false,
+    audience: 'all',
   },
 ];

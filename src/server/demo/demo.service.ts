@@ -107,11 +107,11 @@ export async function loadDemo(
         'note',
         await repos.notes.insert({
           agreementId,
-          partyId: parties[n.party].id,
+          partyId: n.party ? parties[n.party].id : null,
           provisionId: n.provision ? (byCode.get(n.provision) ?? null) : null,
           title: n.title,
           body: n.body,
-          confidential: n.confidential,
+          audience: n.audience,
         }),
       );
     }

@@ -1,10 +1,11 @@
 /**
- * A party's notes on the agreement. A confidential note is read only inside its party's circle
- * (its delegates, the mediators, administrators); everyone else does not learn it exists.
+ * Notes on the agreement, each with its author and its audience: one party's circle (its delegates
+ * and the mediators), the mediators only, or everyone who reads the agreement. Outside a note's
+ * audience one does not learn that it exists: reads answer 404 and lists leave it out.
  */
 import type { z } from 'zod';
-import type { NoteCreate, NoteUpdate } from '../../contract/index.ts';
-import { actsForParty, NotFoundError, type PartyNote, type Principal } from '../../core/index.ts';
+import type { NoteCreate, NoteUpdate, NoteView } from '../../contract/index.ts';
+import { inAudience, mayWriteFor, NotFoundError, type Audienced, type PartyNote, type Principal } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import { assertRules } from '../agreements/agreements.service.ts';
 import { auditedParts } from '../agreements/parts.ts';
@@ -13,8 +14,7 @@ import type { Actor, Write } from '../write.ts';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
-export const visibleTo = (principal: Principal, note: PartyNote): boolean =>
-  !note.confidential || actsForParty(principal, note.agreementId, note.partyId);
+export const visibleTo = (principal: Principal, note: PartyNote): boolean => inAudience(principal, note.agreementId, note);
 
 export function noteService({ repos, write }: { repos: Repositories; write: Write }) {
   const parts = auditedParts<PartyNote, Out<typeof NoteCreate> & { authorId: string | null }, Out<typeof NoteUpdate>>(
@@ -24,7 +24,7 @@ export function noteService({ repos, write }: { repos: Repositories; write: Writ
       repo: (r) => r.notes,
       async prepareCreate(ctx, input) {
         const issues = [];
-        if (!(await ctx.repos.parties.list(ctx.agreementId)).some((p) => p.id === input.partyId)) {
+        if (input.partyId && !(await ctx.repos.parties.list(ctx.agreementId)).some((p) => p.id === input.partyId)) {
           issues.push({ path: 'partyId', message: 'is not a party to this agreement' });
         }
         if (input.provisionId && !(await ctx.repos.provisions.get(ctx.agreementId, input.provisionId).catch(() => null))) {
@@ -33,10 +33,19 @@ export function noteService({ repos, write }: { repos: Repositories; write: Writ
         assertRules(issues);
         return input;
       },
-      async preparePatch(ctx, _current, patch) {
+      async preparePatch(ctx, current, patch) {
+        const issues = [];
         if (patch.provisionId && !(await ctx.repos.provisions.get(ctx.agreementId, patch.provisionId).catch(() => null))) {
-          assertRules([{ path: 'provisionId', message: 'is not a provision of this agreement' }]);
+          issues.push({ path: 'provisionId', message: 'is not a provision of this agreement' });
         }
+        if (patch.partyId && !(await ctx.repos.parties.list(ctx.agreementId)).some((p) => p.id === patch.partyId)) {
+          issues.push({ path: 'partyId', message: 'is not a party to this agreement' });
+        }
+        const next = { audience: patch.audience ?? current.audience, partyId: patch.partyId === undefined ? current.partyId : patch.partyId };
+        if (next.audience === 'party' && !next.partyId) {
+          issues.push({ path: 'partyId', message: "is required when the audience is a party's circle" });
+        }
+        assertRules(issues);
         return patch;
       },
     },
@@ -49,36 +58,52 @@ export function noteService({ repos, write }: { repos: Repositories; write: Writ
     return note;
   }
 
-  async function mustSpeakFor(principal: Principal, agreementId: string, partyId: string): Promise<void> {
-    if (!actsForParty(principal, agreementId, partyId)) {
-      throw new ForbiddenError("Only the party's own delegates and the mediators write its notes");
+  function mustWrite(principal: Principal, agreementId: string, entry: Audienced): void {
+    if (!mayWriteFor(principal, agreementId, entry)) {
+      throw new ForbiddenError(
+        "A party's delegates write only their own party's notes, for its circle or for everyone; the mediators write any note",
+      );
     }
   }
+
+  /** Notes as the API shows them: with the name of their author. */
+  async function views(notes: PartyNote[]): Promise<NoteView[]> {
+    const names = await repos.accounts.namesOf(notes.flatMap((n) => (n.authorId ? [n.authorId] : [])));
+    return notes.map((n) => ({ ...n, authorName: n.authorId ? (names.get(n.authorId) ?? null) : null }));
+  }
+  const view = async (note: PartyNote): Promise<NoteView> => (await views([note]))[0]!;
 
   return {
     visibleTo,
     async list(ref: string, principal: Principal, filter: { partyId?: string | undefined; provisionId?: string | undefined } = {}) {
-      return (await parts.list(ref)).filter(
-        (n) =>
-          visibleTo(principal, n) &&
-          (!filter.partyId || n.partyId === filter.partyId) &&
-          (!filter.provisionId || n.provisionId === filter.provisionId),
+      return views(
+        (await parts.list(ref)).filter(
+          (n) =>
+            visibleTo(principal, n) &&
+            (!filter.partyId || n.partyId === filter.partyId) &&
+            (!filter.provisionId || n.provisionId === filter.provisionId),
+        ),
       );
     },
-    get: visible,
+    get: async (ref: string, id: string, principal: Principal) => view(await visible(ref, id, principal)),
     async create(ref: string, input: Out<typeof NoteCreate>, principal: Principal, actor: Actor) {
       const agreement = await repos.agreements.get(ref);
-      await mustSpeakFor(principal, agreement.id, input.partyId);
-      return parts.create(ref, { ...input, authorId: actor.id }, actor);
+      mustWrite(principal, agreement.id, input);
+      return view(await parts.create(ref, { ...input, authorId: actor.id }, actor));
     },
     async update(ref: string, id: string, input: Out<typeof NoteUpdate>, principal: Principal, actor: Actor) {
       const note = await visible(ref, id, principal);
-      await mustSpeakFor(principal, note.agreementId, note.partyId);
-      return parts.update(ref, id, input, actor);
+      mustWrite(principal, note.agreementId, note);
+      // The note as it would be after the edit must be one the writer may write, too.
+      mustWrite(principal, note.agreementId, {
+        audience: input.audience ?? note.audience,
+        partyId: input.partyId === undefined ? note.partyId : input.partyId,
+      });
+      return view(await parts.update(ref, id, input, actor));
     },
     async remove(ref: string, id: string, version: number, principal: Principal, actor: Actor) {
       const note = await visible(ref, id, principal);
-      await mustSpeakFor(principal, note.agreementId, note.partyId);
+      mustWrite(principal, note.agreementId, note);
       return parts.remove(ref, id, version, actor);
     },
   };

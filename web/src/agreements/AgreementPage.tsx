@@ -133,6 +133,8 @@ function AgreementPage({ slug }: { slug: string }) {
         parties={data.parties}
         provisions={provisions}
         noteParties={can.noteParties}
+        noteAudiences={can.noteAudiences}
+        writeNote={can.writeNote}
         onChanged={setNotice}
       />
       {can.auditRead ? <AuditSection slug={slug} timeZone={data.agreement.timeZone} /> : null}

@@ -23,6 +23,12 @@ export function AuditSection({ slug, timeZone }: { slug: string; timeZone: strin
         <h2 id="audit-heading">Audit log</h2>
         <span className="muted">Every change, newest first · entries form a hash chain (phaseline audit verify)</span>
       </div>
+      {audit.data?.omitsConfidential ? (
+        <p className="muted audit-omitted">
+          Entries about work confidential to others (another party’s circle, the mediators only) are not shown and not counted here.
+          The chain is still checked whole by <span className="mono">phaseline audit verify</span>.
+        </p>
+      ) : null}
       {audit.isPending ? (
         <Loading label="Loading the audit log…" />
       ) : audit.isError ? (
@@ -73,7 +79,7 @@ export function AuditSection({ slug, timeZone }: { slug: string; timeZone: strin
 }
 
 function AuditRow({ entry, timeZone }: { entry: AuditEntryView; timeZone: string }) {
-  const changes = entry.redacted ? [] : fieldChanges(entry.before, entry.after);
+  const changes = fieldChanges(entry.before, entry.after);
   const shown = entry.action === 'update' ? changes : [];
   return (
     <tr>
@@ -84,13 +90,9 @@ function AuditRow({ entry, timeZone }: { entry: AuditEntryView; timeZone: string
       <td>
         <span className={`pill audit-${entry.action}`}>{ACTION_LABELS[entry.action]}</span>
       </td>
-      <td dir="auto">{entry.redacted ? entry.entity : entityLabel(entry.entity, entry.before, entry.after)}</td>
+      <td dir="auto">{entityLabel(entry.entity, entry.before, entry.after)}</td>
       <td className="audit-change">
-        {entry.redacted ? (
-          <span className="pill pill-redacted" title="Confidential to a party you do not act for">
-            redacted
-          </span>
-        ) : shown.length > 0 ? (
+        {shown.length > 0 ? (
           <ul className="audit-diff">
             {shown.slice(0, SHOWN_CHANGES).map((c) => (
               <li key={c.field}>

@@ -1,11 +1,10 @@
 /** One page of an agreement's audit log, newest first. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { AuditEntryView, page } from '../../../src/contract/index.ts';
+import { AuditPage } from '../../../src/contract/index.ts';
 import { api, apiPath } from '../shared/api.ts';
 import { queryKeys } from '../shared/queryKeys.ts';
 
 export const AUDIT_PAGE_SIZE = 20;
-const AuditPage = page(AuditEntryView);
 
 export function useAuditPage(slug: string, offset: number) {
   return useQuery({

@@ -14,7 +14,8 @@ const member = (role: Membership['role'], partyId: string | null = null) => user
 
 describe('agreementAbilities', () => {
   it('gives an administrator everything, and every party for notes', () => {
-    const a = agreementAbilities(user([], true), PRIVATE, PARTIES);
+    const { writeNote, ...a } = agreementAbilities(user([], true), PRIVATE, PARTIES);
+    expect(writeNote({ audience: 'mediators', partyId: null })).toBe(true);
     expect(a).toEqual({
       updateAgreement: true,
       publish: true,
@@ -23,6 +24,7 @@ describe('agreementAbilities', () => {
       auditRead: true,
       membersManage: true,
       noteParties: PARTIES,
+      noteAudiences: ['party', 'mediators', 'all'],
       incidentRead: true,
       incidentReport: true,
       incidentVerify: true,
@@ -36,6 +38,8 @@ describe('agreementAbilities', () => {
     const a = agreementAbilities(member('mediator'), AGREEMENT, PARTIES);
     expect(a).toMatchObject({ updateAgreement: true, structureWrite: true, provisionWrite: true, auditRead: true, publish: false, membersManage: false });
     expect(a.noteParties).toEqual(PARTIES);
+    expect(a.noteAudiences).toEqual(['party', 'mediators', 'all']);
+    expect(a.writeNote({ audience: 'party', partyId: 'hamas' })).toBe(true);
     expect(canCreateAgreements(member('mediator'))).toBe(false);
   });
 
@@ -48,6 +52,11 @@ describe('agreementAbilities', () => {
     for (const party of PARTIES) {
       const a = agreementAbilities(member('party_delegate', party), AGREEMENT, PARTIES);
       expect(a.noteParties).toEqual([party]);
+      expect(a.noteAudiences).toEqual(['party', 'all']);
+      expect(a.writeNote({ audience: 'party', partyId: party })).toBe(true);
+      expect(a.writeNote({ audience: 'all', partyId: party })).toBe(true);
+      expect(a.writeNote({ audience: 'mediators', partyId: party })).toBe(false);
+      for (const other of PARTIES.filter((p) => p !== party)) expect(a.writeNote({ audience: 'party', partyId: other })).toBe(false);
       expect(a).toMatchObject({ structureWrite: false, provisionWrite: false, auditRead: true });
     }
   });
@@ -56,7 +65,8 @@ describe('agreementAbilities', () => {
     const strangers: Principal[] = [member('viewer'), ANONYMOUS, user([{ agreementId: 'other', role: 'mediator', partyId: null }])];
     for (const principal of strangers) {
       const a = agreementAbilities(principal, AGREEMENT, PARTIES);
-      expect(a).toMatchObject({ structureWrite: false, provisionWrite: false, membersManage: false, publish: false, noteParties: [] });
+      expect(a).toMatchObject({ structureWrite: false, provisionWrite: false, membersManage: false, publish: false, noteParties: [], noteAudiences: [] });
+      expect(a.writeNote({ audience: 'all', partyId: null })).toBe(false);
     }
     expect(agreementAbilities(member('viewer'), AGREEMENT, PARTIES).auditRead).toBe(false);
   });

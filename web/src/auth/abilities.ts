@@ -2,7 +2,7 @@
  * What the caller may do on one agreement, from the role matrix of src/core/access.ts: the UI shows
  * only these controls. The server checks the same matrix and refuses the rest all the same.
  */
-import { actsForParty, can, type Principal } from '../../../src/core/access.ts';
+import { actsForParty, can, mayWriteFor, writableAudiences, type Audience, type Audienced, type Principal } from '../../../src/core/access.ts';
 
 export interface AgreementAbilities {
   /** Title, summary, status, time zone. */
@@ -18,6 +18,10 @@ export interface AgreementAbilities {
   membersManage: boolean;
   /** The parties whose notes the caller writes: a delegate's own, every party for mediators and administrators. */
   noteParties: string[];
+  /** The audiences the caller may give a note: a delegate their party's circle or everyone; mediators also their own room. */
+  noteAudiences: Audience[];
+  /** Whether the caller may edit or delete a note with this party and audience. */
+  writeNote: (note: Audienced) => boolean;
   /** Incident reports with their history, evidence and responses (members only; visitors see compliance counts). */
   incidentRead: boolean;
   /** Report incidents and add evidence. */
@@ -38,6 +42,8 @@ export const NO_ABILITIES: AgreementAbilities = {
   auditRead: false,
   membersManage: false,
   noteParties: [],
+  noteAudiences: [],
+  writeNote: () => false,
   incidentRead: false,
   incidentReport: false,
   incidentVerify: false,
@@ -59,6 +65,8 @@ export function agreementAbilities(
     auditRead: can(principal, 'audit:read', agreement),
     membersManage: can(principal, 'members:manage', agreement),
     noteParties: writesNotes ? partyIds.filter((id) => actsForParty(principal, agreement.id, id)) : [],
+    noteAudiences: writesNotes ? writableAudiences(principal, agreement.id) : [],
+    writeNote: (note) => writesNotes && mayWriteFor(principal, agreement.id, note),
     incidentRead: can(principal, 'incident:read', agreement),
     incidentReport: can(principal, 'incident:report', agreement),
     incidentVerify: can(principal, 'incident:verify', agreement),

@@ -1,55 +1,69 @@
-/** Writes a note for a party the caller acts for (a delegate: their own party only), or edits one. */
+/**
+ * Writes a note, or edits one. The caller picks its audience among those it may write (a delegate:
+ * its own party's circle or everyone; mediators also their own room) and the party it is filed for.
+ */
 import { NoteCreate, NoteUpdate, type NoteView, type PartyView, type ProvisionView } from '../../../src/contract/index.ts';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../shared/fields.tsx';
+import type { Audience } from '../../../src/core/access.ts';
+import { SelectField, TextAreaField, TextField } from '../shared/fields.tsx';
 import { ConflictNotice, GeneralProblems, zodIssues } from '../shared/forms.tsx';
 import { queryKeys } from '../shared/queryKeys.ts';
 import { useEntityForm, type BodyResult } from '../shared/useEntityForm.ts';
+import { audienceOption } from './audiences.ts';
 import { notesApi, type NoteCreateBody, type NoteUpdateBody } from './notes.api.ts';
 
-type Values = { partyId: string; provisionId: string; title: string; body: string; confidential: 'yes' | 'no' };
+type Values = { partyId: string; provisionId: string; title: string; body: string; audience: Audience };
 type Body = { kind: 'create'; body: NoteCreateBody } | { kind: 'update'; id: string; body: NoteUpdateBody };
 
-const FIELDS = ['partyId', 'provisionId', 'title', 'body', 'confidential'] as const;
+const FIELDS = ['partyId', 'provisionId', 'title', 'body', 'audience'] as const;
 
 export interface NoteFormProps {
   slug: string;
-  /** Parties the caller writes for; a new note picks among them. */
+  /** Parties the caller writes for; a note is filed for one of them (or, from mediators, for none). */
   parties: PartyView[];
+  /** The audiences the caller may give a note. */
+  audiences: Audience[];
   provisions: ProvisionView[];
   note: NoteView | null;
   onSaved: (message: string) => void;
   onCancel?: () => void;
 }
 
-export function NoteForm({ slug, parties, provisions, note, onSaved, onCancel }: NoteFormProps) {
+export function NoteForm({ slug, parties, audiences, provisions, note, onSaved, onCancel }: NoteFormProps) {
+  // A mediator may file a note for no party (the mediators' room, or everyone); a delegate always files for its own.
+  const mayFileForNone = audiences.includes('mediators');
   const valuesOf = (n: NoteView | null): Values => ({
-    partyId: n?.partyId ?? parties[0]?.id ?? '',
+    partyId: n ? (n.partyId ?? '') : mayFileForNone ? '' : (parties[0]?.id ?? ''),
     provisionId: n?.provisionId ?? '',
     title: n?.title ?? '',
     body: n?.body ?? '',
-    confidential: (n?.confidential ?? true) ? 'yes' : 'no',
+    audience: n?.audience ?? (mayFileForNone ? 'mediators' : 'party'),
   });
 
   const toBody = (values: Values, changed: Partial<Values>, base: NoteView | null): BodyResult<Body> => {
+    const partyId = values.audience === 'mediators' ? null : values.partyId || null;
     if (base === null) {
       const body: NoteCreateBody = {
-        partyId: values.partyId,
+        partyId,
         provisionId: values.provisionId || null,
         title: values.title,
         body: values.body,
-        confidential: values.confidential === 'yes',
+        audience: values.audience,
       };
       const parsed = NoteCreate.safeParse(body);
       return parsed.success ? { ok: true, body: { kind: 'create', body } } : { ok: false, issues: zodIssues(parsed.error) };
     }
     const body: NoteUpdateBody = {
       version: base.version,
+      ...((changed.partyId !== undefined || changed.audience !== undefined) && partyId !== base.partyId && { partyId }),
       ...(changed.provisionId !== undefined && { provisionId: changed.provisionId || null }),
       ...(changed.title !== undefined && { title: changed.title }),
       ...(changed.body !== undefined && { body: changed.body }),
-      ...(changed.confidential !== undefined && { confidential: changed.confidential === 'yes' }),
+      ...(changed.audience !== undefined && { audience: changed.audience }),
     };
     const parsed = NoteUpdate.safeParse(body);
+    if (parsed.success && body.audience === 'party' && !partyId) {
+      return { ok: false, issues: [{ path: 'partyId', message: "is required when the audience is a party's circle" }] };
+    }
     return parsed.success ? { ok: true, body: { kind: 'update', id: base.id, body } } : { ok: false, issues: zodIssues(parsed.error) };
   };
 
@@ -65,23 +79,31 @@ export function NoteForm({ slug, parties, provisions, note, onSaved, onCancel }:
   });
   const { values, setValue, problems } = form;
   const party = parties.find((p) => p.id === values.partyId);
+  const partyOptions = [
+    ...(mayFileForNone || values.audience === 'mediators' ? [{ value: '', label: 'No party' }] : []),
+    ...parties.map((p) => ({ value: p.id, label: p.name })),
+  ];
 
   return (
     <form className="form" onSubmit={form.submit} noValidate aria-label={note ? 'Edit note' : 'New note'}>
       {problems.conflict ? <ConflictNotice what="note" onReload={form.reload} reloading={form.reloading} /> : null}
       <GeneralProblems problems={problems} />
-      {note ? (
-        <p className="muted">
-          Note of <strong dir="auto">{party?.name ?? 'its party'}</strong>
-        </p>
-      ) : (
+      <SelectField
+        label="Audience"
+        value={values.audience}
+        onChange={(v) => setValue('audience')(v as Audience)}
+        error={problems.fields.audience}
+        options={audiences.map((a) => audienceOption(a, party?.name))}
+        hint="Outside its audience nobody learns that the note exists: not in lists, counts or the audit log."
+      />
+      {values.audience === 'mediators' ? null : (
         <SelectField
           label="Party"
           value={values.partyId}
           onChange={setValue('partyId')}
           error={problems.fields.partyId}
-          options={parties.map((p) => ({ value: p.id, label: p.name }))}
-          hint={parties.length === 1 ? 'You write for this party only.' : undefined}
+          options={partyOptions}
+          hint={parties.length === 1 ? 'You write for this party only.' : 'The party the note is filed for.'}
         />
       )}
       <SelectField
@@ -93,19 +115,13 @@ export function NoteForm({ slug, parties, provisions, note, onSaved, onCancel }:
       />
       <TextField label="Note title" value={values.title} onChange={setValue('title')} error={problems.fields.title} dir="auto" autoComplete="off" />
       <TextAreaField label="Note" value={values.body} onChange={setValue('body')} error={problems.fields.body} rows={4} />
-      <CheckboxField
-        label={`Confidential to ${party?.name ?? 'the party'}`}
-        checked={values.confidential === 'yes'}
-        onChange={(checked) => setValue('confidential')(checked ? 'yes' : 'no')}
-        hint="Only that party’s delegates, the mediators and administrators see a confidential note; others do not learn it exists."
-      />
       <div className="form-actions">
         {onCancel ? (
           <button type="button" className="button" onClick={onCancel}>
             Cancel
           </button>
         ) : null}
-        <button type="submit" className="button button-primary" disabled={form.saving || form.reloading || parties.length === 0}>
+        <button type="submit" className="button button-primary" disabled={form.saving || form.reloading || audiences.length === 0}>
           {form.saving ? 'Saving…' : note ? 'Save note' : 'Add note'}
         </button>
       </div>

@@ -1,13 +1,15 @@
 /**
- * The Notes section of an agreement's page: the notes the server lets the caller see (shared ones,
- * and confidential ones of the parties they act for), with a form for the parties they write for.
+ * The Notes section of an agreement's page: the notes the server lets the caller see (those of the
+ * audiences they are in), each with its author and audience, and a form for the notes they may write.
  */
 import { useState } from 'react';
 import type { NoteView, PartyView, ProvisionView } from '../../../src/contract/index.ts';
+import type { Audience, Audienced } from '../../../src/core/access.ts';
 import { Dialog } from '../shared/Dialog.tsx';
 import { GeneralProblems, problemsOf } from '../shared/forms.tsx';
 import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
 import { formatDateTime } from '../shared/time.ts';
+import { audienceBadge } from './audiences.ts';
 import { NoteForm } from './NoteForm.tsx';
 import { useNotes, useRemoveNote } from './notes.api.ts';
 import './notes.css';
@@ -19,24 +21,29 @@ export interface NotesSectionProps {
   provisions: ProvisionView[];
   /** Ids of the parties the caller writes notes for. */
   noteParties: string[];
+  /** The audiences the caller may give a note (none: the caller writes no notes). */
+  noteAudiences: Audience[];
+  /** Whether the caller may edit or delete a note. */
+  writeNote: (note: Audienced) => boolean;
   onChanged: (message: string) => void;
 }
 
-export function NotesSection({ slug, timeZone, parties, provisions, noteParties, onChanged }: NotesSectionProps) {
+export function NotesSection({ slug, timeZone, parties, provisions, noteParties, noteAudiences, writeNote, onChanged }: NotesSectionProps) {
   const notes = useNotes(slug);
   const [editing, setEditing] = useState<NoteView | null>(null);
   const [formKey, setFormKey] = useState(0);
   const writable = parties.filter((p) => noteParties.includes(p.id));
-  const partyOf = (id: string) => parties.find((p) => p.id === id);
+  const partyOf = (id: string | null) => (id ? parties.find((p) => p.id === id) : undefined);
   const provisionOf = (id: string | null) => (id ? provisions.find((p) => p.id === id) : undefined);
 
   return (
     <section aria-labelledby="notes-heading" className="section">
       <h2 id="notes-heading">Notes</h2>
       <p className="muted">
-        Notes of the parties. A confidential note is shown only to its party’s delegates, the mediators and administrators.
+        Each note has an audience: one party’s circle (its delegates and the mediators), the mediators only, or everyone who
+        reads the agreement. Outside its audience nobody learns that a note exists.
       </p>
-      <div className={writable.length > 0 ? 'notes-grid' : undefined}>
+      <div className={noteAudiences.length > 0 ? 'notes-grid' : undefined}>
         <div>
           {notes.isPending ? (
             <Loading label="Loading notes…" />
@@ -54,7 +61,7 @@ export function NotesSection({ slug, timeZone, parties, provisions, noteParties,
                   party={partyOf(note.partyId)}
                   provision={provisionOf(note.provisionId)}
                   timeZone={timeZone}
-                  canWrite={noteParties.includes(note.partyId)}
+                  canWrite={writeNote(note)}
                   onEdit={() => setEditing(note)}
                   onChanged={onChanged}
                 />
@@ -62,13 +69,14 @@ export function NotesSection({ slug, timeZone, parties, provisions, noteParties,
             </ul>
           )}
         </div>
-        {writable.length > 0 ? (
+        {noteAudiences.length > 0 ? (
           <aside className="panel" aria-labelledby="note-form-heading">
             <h3 id="note-form-heading">Add a note</h3>
             <NoteForm
               key={formKey}
               slug={slug}
               parties={writable}
+              audiences={noteAudiences}
               provisions={provisions}
               note={null}
               onSaved={(message) => {
@@ -84,6 +92,7 @@ export function NotesSection({ slug, timeZone, parties, provisions, noteParties,
           <NoteForm
             slug={slug}
             parties={writable}
+            audiences={noteAudiences}
             provisions={provisions}
             note={editing}
             onSaved={(message) => {
@@ -122,25 +131,32 @@ interface NoteItemProps {
 function NoteItem({ slug, note, party, provision, timeZone, canWrite, onEdit, onChanged }: NoteItemProps) {
   const remove = useRemoveNote(slug);
   const [confirming, setConfirming] = useState(false);
-  const partyName = party?.name ?? 'Unknown party';
+  const confidential = note.audience !== 'all';
   return (
-    <li className={note.confidential ? 'note note-confidential' : 'note'} aria-label={note.title}>
+    <li className={confidential ? 'note note-confidential' : 'note'} aria-label={note.title}>
       <div className="note-head">
         <span className="note-title" dir="auto">
           {note.title}
         </span>
-        {note.confidential ? (
+        {confidential ? (
           <span className="pill pill-confidential">
             <LockIcon />
-            Confidential to {partyName}
+            {audienceBadge(note.audience, party?.name)}
           </span>
         ) : (
-          <span className="pill pill-outline">Shared</span>
+          <span className="pill pill-outline">{audienceBadge(note.audience, party?.name)}</span>
         )}
       </div>
       <p className="meta">
-        <span dir="auto">{partyName}</span> · {provision ? <span dir="auto">on {provision.code || provision.title}</span> : 'on the agreement as a whole'} ·
-        updated {formatDateTime(note.updatedAt, timeZone)}
+        by <span dir="auto">{note.authorName ?? 'an author not recorded (demo data)'}</span>
+        {party ? (
+          <>
+            {' '}
+            · for <span dir="auto">{party.name}</span>
+          </>
+        ) : null}{' '}
+        · {provision ? <span dir="auto">on {provision.code || provision.title}</span> : 'on the agreement as a whole'} · updated{' '}
+        {formatDateTime(note.updatedAt, timeZone)}
       </p>
       {note.body ? (
         <p className="note-body" dir="auto">

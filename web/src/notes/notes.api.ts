@@ -1,12 +1,12 @@
 /** Party notes of one agreement: the server answers only those the caller may see. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { Deleted, NoteView } from '../../../src/contract/index.ts';
+import { Deleted, NoteView, type NoteCreate, type NoteUpdate } from '../../../src/contract/index.ts';
 import { api, apiPath } from '../shared/api.ts';
 import { queryKeys } from '../shared/queryKeys.ts';
 
-export type NoteCreateBody = { partyId: string; provisionId: string | null; title: string; body: string; confidential: boolean };
-export type NoteUpdateBody = { version: number; provisionId?: string | null; title?: string; body?: string; confidential?: boolean };
+export type NoteCreateBody = z.input<typeof NoteCreate>;
+export type NoteUpdateBody = z.input<typeof NoteUpdate>;
 
 const NoteList = z.object({ items: z.array(NoteView) });
 const base = (slug: string) => `/agreements/${encodeURIComponent(slug)}/notes`;
