@@ -4,6 +4,8 @@
  * no node:*); the database layer passes SHA-256.
  */
 
+import { audienceScope } from './access.ts';
+
 export const GENESIS_HASH = '0'.repeat(64);
 
 export const AUDIT_ACTIONS = ['create', 'update', 'delete'] as const;
@@ -192,4 +194,25 @@ export function verifyChain(entries: Iterable<AuditEntry>, hash: HashFn, expecte
   const verifier = chainVerifier(hash, expected);
   for (const entry of entries) if (verifier.push(entry)) break;
   return verifier.finish();
+}
+
+/**
+ * The confidential scopes an audit entry's states were written under (see `audienceScope` in
+ * access.ts): any state with an audience other than "all", whatever the entity. A reader outside
+ * any scope an entity ever had sees none of that entity's entries.
+ */
+export function confidentialScopes(...states: unknown[]): string[] {
+  const scopes = new Set<string>();
+  for (const state of states) {
+    if (state === null || typeof state !== 'object') continue;
+    const s = state as { audience?: unknown; partyId?: unknown; confidential?: unknown };
+    const partyId = typeof s.partyId === 'string' ? s.partyId : null;
+    // Notes written before audiences existed carried `confidential: true` for their party's circle.
+    const audience = s.audience ?? (s.confidential === true ? 'party' : undefined);
+    if (audience === 'party' || audience === 'mediators') {
+      const scope = audienceScope({ audience, partyId });
+      if (scope) scopes.add(scope);
+    }
+  }
+  return [...scopes];
 }
