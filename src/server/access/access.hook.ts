@@ -3,6 +3,7 @@
  * the app from starting. Each request is identified once (session cookie or bearer token), writes
  * made with the cookie must carry the session's CSRF token, and the permission is checked against
  * the role matrix of src/core/access.ts, on the agreement the URL names when it is agreement-scoped.
+ * Routes marked `config.sessionOnly` (credentials and accounts) refuse API tokens.
  */
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -15,6 +16,18 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** What the caller must hold; see ROLE_MATRIX. */
     permission?: Permission;
+    /**
+     * What the route does, when only a logged-in session (or the CLI) may do it, never an API
+     * token: minting credentials, changing a password, administering accounts. A stolen token must
+     * not outlive its revocation through a credential it made. Refused with 403 for a token.
+     */
+    sessionOnly?: string;
+    /**
+     * false: a public route that acts on no session (login, first-start setup, invitation), so a
+     * stale or live session cookie does not need the CSRF token there. Every other write made
+     * with the cookie needs it, logout included.
+     */
+    csrf?: false;
   }
   interface FastifyInstance {
     /** Every route with the permission it declared, for the role-matrix test and the docs. */
@@ -33,6 +46,8 @@ export interface RoutePermission {
   method: string;
   url: string;
   permission: Permission;
+  /** Refused to API tokens: see config.sessionOnly. */
+  sessionOnly: boolean;
 }
 
 export const SESSION_COOKIE = 'phaseline_session';
@@ -61,7 +76,8 @@ export function registerAccessControl(app: FastifyInstance, deps: { auth: AuthSe
   app.addHook('onRoute', (route) => {
     const permission = permissionOf(route.url, route.config?.permission);
     route.config = { ...route.config, permission };
-    for (const method of [route.method].flat()) table.push({ method, url: route.url, permission });
+    const sessionOnly = route.config.sessionOnly !== undefined;
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, permission, sessionOnly });
   });
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
@@ -83,9 +99,9 @@ export function registerAccessControl(app: FastifyInstance, deps: { auth: AuthSe
     request.user = found.user;
     request.sessionToken = cookie;
     request.csrfToken = found.csrfToken;
-    // Public routes (login, setup, invitation) act on no session, so a stale cookie must not block them.
-    const isPublic = request.routeOptions.config?.permission === 'public';
-    if (UNSAFE.has(request.method) && !isPublic && request.headers[CSRF_HEADER] !== found.csrfToken) {
+    // Login, setup and invitation act on no session, so a stale cookie must not block them.
+    const exempt = request.routeOptions.config?.csrf === false;
+    if (UNSAFE.has(request.method) && !exempt && request.headers[CSRF_HEADER] !== found.csrfToken) {
       throw new ForbiddenError(`Writes with a session cookie must send the ${CSRF_HEADER} header from /api/auth/me`);
     }
   });
@@ -102,9 +118,14 @@ export function registerAccessControl(app: FastifyInstance, deps: { auth: AuthSe
       // An agreement one may not read is answered as missing, so that its existence does not leak.
       if (!agreement || !can(principal, 'agreement:read', agreement)) throw new NotFoundError('Agreement', ref ?? '');
       if (!can(principal, permission, agreement)) throw refusal(principal);
-      return;
+    } else if (!can(principal, permission)) {
+      throw refusal(principal);
     }
-    if (!can(principal, permission)) throw refusal(principal);
+    // A user without a session cookie was identified by an API token.
+    const sessionOnly = request.routeOptions.config.sessionOnly;
+    if (sessionOnly !== undefined && request.user !== null && request.sessionToken === null) {
+      throw new ForbiddenError(`An API token cannot ${sessionOnly}: log in to do it, or use the phaseline command on the server`);
+    }
   });
 }
 

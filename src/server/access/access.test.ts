@@ -1,6 +1,7 @@
 /**
  * The role matrix, enforced: every route of the OpenAPI document is called as every role, and
- * the answer must be a refusal exactly when the matrix says the role lacks the route's permission.
+ * the answer must be a refusal exactly when the matrix says the role lacks the route's permission
+ * (or the route is session-only: the callers here hold API tokens).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,14 +65,16 @@ describe('route permissions', () => {
     for (const [path, ops] of Object.entries(doc.body.paths)) {
       for (const method of Object.keys(ops).map((m) => m.toUpperCase())) {
         const url = path.replace(/\{(\w+)\}/g, ':$1');
-        const { permission } = h.app.routePermissions.find((r) => r.method === method && r.url === url)!;
+        const { permission, sessionOnly } = h.app.routePermissions.find((r) => r.method === method && r.url === url)!;
         // Logging out would end the session other checks rely on; it is public anyway.
         if (url === '/api/auth/logout') continue;
         const concrete = path
           .replace('{agreement}', agreement.slug)
           .replace(/\{(id|userId)\}/g, '00000000-0000-4000-8000-000000000000');
         for (const [role, { call, principal }] of Object.entries(callers)) {
-          const expected = AGREEMENT_SCOPED.has(permission) ? can(principal, permission, { id: agreement.id, public: false }) : can(principal, permission);
+          const permitted = AGREEMENT_SCOPED.has(permission) ? can(principal, permission, { id: agreement.id, public: false }) : can(principal, permission);
+          // Every caller here but the visitor holds an API token, which session-only routes refuse.
+          const expected = permitted && !sessionOnly;
           // An empty body: a permitted caller gets past the check and fails validation or lookup instead.
           const res = await call<ErrorBody>(method as 'GET', concrete, method === 'GET' || method === 'DELETE' ? undefined : {});
           expect(res.status, `${role} ${method} ${path}`).toBeLessThan(500);

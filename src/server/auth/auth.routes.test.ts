@@ -18,13 +18,14 @@ async function harness(options: Parameters<typeof startHarness>[1] = {}): Promis
 }
 
 /** A browser-like client: keeps the session cookie and sends the CSRF token it was given. */
-function browser(app: FastifyInstance) {
+function browser(app: FastifyInstance, remoteAddress = '127.0.0.1') {
   let cookie: string | null = null;
   let csrf: string | null = null;
   const send = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, withCsrf = true) => {
     const res = await app.inject({
       method,
       url,
+      remoteAddress,
       headers: { ...(cookie ? { cookie } : {}), ...(withCsrf && csrf ? { 'x-csrf-token': csrf } : {}) },
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
@@ -38,9 +39,17 @@ function browser(app: FastifyInstance) {
   return { send, get cookie() { return cookie; } };
 }
 
-async function userWithPassword(h: Harness, email = 'delegate@test.example') {
-  const user = await h.svc.auth.createUser({ email, name: 'Delegate', admin: false, password: PASSWORD }, { id: null, name: 'test' });
+async function userWithPassword(h: Harness, email = 'delegate@test.example', admin = false) {
+  const user = await h.svc.auth.createUser({ email, name: 'Delegate', admin, password: PASSWORD }, { id: null, name: 'test' });
   return user;
+}
+
+/** A browser logged in as a new account with a password (an administrator when `admin`). */
+async function loggedIn(h: Harness, email: string, options: { admin?: boolean; remoteAddress?: string } = {}) {
+  const user = await userWithPassword(h, email, options.admin ?? false);
+  const b = browser(h.app, options.remoteAddress);
+  expect((await b.send('POST', '/api/auth/login', { email, password: PASSWORD })).status).toBe(200);
+  return { user, b };
 }
 
 describe('login sessions', () => {
@@ -93,15 +102,25 @@ describe('login sessions', () => {
     expect(again.status).toBe(200);
   });
 
-  it('ends the session on logout', async () => {
+  it('ends the session on logout, which needs the CSRF token like any cookie write', async () => {
     const h = await harness();
     await userWithPassword(h);
     const b = browser(h.app);
     await b.send('POST', '/api/auth/login', { email: 'delegate@test.example', password: PASSWORD });
     const cookie = b.cookie!;
-    await b.send('POST', '/api/auth/logout');
+    // A forged logout (another site, no token) is refused and leaves the session alone.
+    const forged = await b.send('POST', '/api/auth/logout', undefined, false);
+    expect(forged.status).toBe(403);
+    expect(forged.body.error.message).toMatch(/x-csrf-token/);
+    expect(forged.headers['set-cookie']).toBeUndefined();
+    expect((await b.send('GET', '/api/auth/me')).body.user).toMatchObject({ email: 'delegate@test.example' });
+    expect((await b.send('POST', '/api/auth/logout')).status).toBe(200);
     const replay = await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
     expect(JSON.parse(replay.body).user).toBeNull();
+    // A cookie of an ended session is anonymous: logging out clears it without a token.
+    const stale = await h.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
+    expect(stale.statusCode).toBe(200);
+    expect(String(stale.headers['set-cookie'])).toMatch(/^phaseline_session=;/);
   });
 
   it('expires a session after its lifetime', async () => {
@@ -139,6 +158,32 @@ describe('login sessions', () => {
     expect((await h.anonymous('POST', '/api/auth/login', { email: 'delegate@test.example', password: 'another long password' })).status).toBe(200);
   });
 
+  it('limits password changes per account and per address, as logins are', async () => {
+    const h = await harness({ loginRateLimit: 3 });
+    const { b: first } = await loggedIn(h, 'first@test.example', { remoteAddress: '10.0.0.1' });
+    const wrong = { currentPassword: 'not the password', newPassword: 'another long password' };
+    for (let i = 0; i < 3; i++) expect((await first.send('POST', '/api/auth/password', wrong)).status).toBe(422);
+    const limited = await first.send('POST', '/api/auth/password', wrong);
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ error: { code: 'rate_limited', message: expect.stringMatching(/^Too many password attempts: wait \d+ seconds/) } });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
+    // Even the right password waits: the limit counts attempts, not failures.
+    expect((await first.send('POST', '/api/auth/password', { ...wrong, currentPassword: PASSWORD })).status).toBe(429);
+
+    // The same account from another address: still limited (per account).
+    const elsewhere = browser(h.app, '10.0.0.2');
+    await elsewhere.send('POST', '/api/auth/login', { email: 'first@test.example', password: PASSWORD });
+    expect((await elsewhere.send('POST', '/api/auth/password', wrong)).status).toBe(429);
+    // Another account from the first address: limited too (per address)...
+    const { b: sameAddress } = await loggedIn(h, 'second@test.example', { remoteAddress: '10.0.0.1' });
+    expect((await sameAddress.send('POST', '/api/auth/password', wrong)).status).toBe(429);
+    // ...and from a third address it is not.
+    const { b: fresh } = await loggedIn(h, 'third@test.example', { remoteAddress: '10.0.0.3' });
+    expect((await fresh.send('POST', '/api/auth/password', wrong)).status).toBe(422);
+    expect((await fresh.send('POST', '/api/auth/password', { ...wrong, currentPassword: PASSWORD })).status).toBe(200);
+  });
+
   it('limits login attempts per address', async () => {
     const h = await harness({ loginRateLimit: 3 });
     const attempt = () => h.anonymous('POST', '/api/auth/login', { email: 'x@test.example', password: 'wrong password' });
@@ -148,6 +193,7 @@ describe('login sessions', () => {
     const limited = await attempt();
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ error: { code: 'rate_limited' } });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('sends security headers, and the HTTPS-only ones only when served over HTTPS', async () => {
@@ -194,23 +240,55 @@ describe('first administrator', () => {
 });
 
 describe('API tokens', () => {
-  it('work as bearer credentials until revoked', async () => {
+  it('are created from a logged-in session, and work as bearer credentials until revoked', async () => {
     const h = await harness();
-    const created = await h.call<{ id: string; token: string }>('POST', '/api/auth/tokens', { name: 'script' });
+    const { b } = await loggedIn(h, 'scripter@test.example');
+    const created = await b.send('POST', '/api/auth/tokens', { name: 'script' });
     expect(created.status).toBe(201);
     expect(created.body.token).toMatch(/^plt_/);
     const asScript = h.as(created.body.token);
-    expect((await asScript('GET', '/api/auth/me')).body).toMatchObject({ user: { email: 'admin@test.example' } });
-    const listed = await h.call<{ items: Array<Record<string, unknown>> }>('GET', '/api/auth/tokens');
+    expect((await asScript('GET', '/api/auth/me')).body).toMatchObject({ user: { email: 'scripter@test.example' } });
+    const listed = await b.send('GET', '/api/auth/tokens');
+    expect(listed.body.items).toHaveLength(1);
     expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
-    expect((await h.call('DELETE', `/api/auth/tokens/${created.body.id}`)).status).toBe(200);
+    expect((await b.send('DELETE', `/api/auth/tokens/${created.body.id}`)).status).toBe(200);
     expect((await asScript('GET', '/api/auth/me')).status).toBe(401);
     expect((await h.as('plt_made_up')('GET', '/api/agreements')).status).toBe(401);
   });
 
+  it('cannot mint tokens, change the password or administer accounts, so revoking one revokes all it could do', async () => {
+    const h = await harness();
+    const { user, b } = await loggedIn(h, 'boss@test.example', { admin: true });
+    const parent = (await b.send('POST', '/api/auth/tokens', { name: 'parent' })).body as { id: string; token: string };
+    const asToken = h.as(parent.token);
+    const refusals: Array<[string, string, unknown, RegExp]> = [
+      ['POST', '/api/auth/tokens', { name: 'child' }, /An API token cannot create API tokens: log in/],
+      ['POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'taken over by a token' }, /cannot change a password/],
+      ['POST', '/api/users', { email: 'sleeper@test.example', name: 'Sleeper', admin: true }, /cannot create, invite or change accounts/],
+      ['PATCH', `/api/users/${user.id}`, { version: user.version, name: 'Renamed' }, /cannot create, invite or change accounts/],
+      ['POST', `/api/users/${user.id}/invitation`, undefined, /cannot create, invite or change accounts/],
+    ];
+    for (const [method, url, payload, message] of refusals) {
+      const res = await asToken<{ error: { code: string; message: string } }>(method as 'POST', url, payload);
+      expect(res.status, `${method} ${url}`).toBe(403);
+      expect(res.body.error.message, `${method} ${url}`).toMatch(message);
+    }
+    // Nothing changed: still one token, the same password and account, no new account.
+    expect((await b.send('GET', '/api/auth/tokens')).body.items).toHaveLength(1);
+    expect((await h.anonymous('POST', '/api/auth/login', { email: 'boss@test.example', password: PASSWORD })).status).toBe(200);
+    expect((await h.svc.auth.listUsers()).map((u) => u.email).sort()).toEqual(['admin@test.example', 'boss@test.example']);
+    // What a token is for still works: reading, writing agreements, listing and revoking tokens.
+    expect((await asToken('GET', '/api/users')).status).toBe(200);
+    expect((await asToken('POST', '/api/agreements', { slug: 'made-by-token', title: 'By a script' })).status).toBe(201);
+    expect((await asToken('GET', '/api/auth/tokens')).status).toBe(200);
+    expect((await asToken('DELETE', `/api/auth/tokens/${parent.id}`)).status).toBe(200);
+    expect((await asToken('GET', '/api/auth/me')).status).toBe(401);
+  });
+
   it("cannot be revoked by another user who is not an administrator", async () => {
     const h = await harness();
-    const created = await h.call<{ id: string }>('POST', '/api/auth/tokens', { name: 'mine' });
+    const { b } = await loggedIn(h, 'owner@test.example');
+    const created = await b.send('POST', '/api/auth/tokens', { name: 'mine' });
     const other = await h.userWith(null);
     expect((await h.as(other.token)('DELETE', `/api/auth/tokens/${created.body.id}`)).status).toBe(404);
   });
@@ -219,10 +297,11 @@ describe('API tokens', () => {
 describe('users and invitations', () => {
   it('invites a user, who sets a password through the link once', async () => {
     const h = await harness();
-    const invited = await h.call<{ user: { id: string; hasPassword: boolean }; invitation: { token: string; path: string } }>('POST', '/api/users', {
-      email: 'new@test.example',
-      name: 'New Monitor',
-    });
+    const { b: admin } = await loggedIn(h, 'boss@test.example', { admin: true });
+    const invited = (await admin.send('POST', '/api/users', { email: 'new@test.example', name: 'New Monitor' })) as {
+      status: number;
+      body: { user: { id: string; hasPassword: boolean }; invitation: { token: string; path: string } };
+    };
     expect(invited.status).toBe(201);
     expect(invited.body.user.hasPassword).toBe(false);
     expect(invited.body.invitation.path).toBe(`/invite/${invited.body.invitation.token}`);
@@ -238,7 +317,8 @@ describe('users and invitations', () => {
     const h = await harness();
     const user = await userWithPassword(h);
     const { token } = await h.svc.auth.createToken(user.id, { name: 't', expiresInDays: null }, { id: null, name: 't' });
-    const res = await h.call('PATCH', `/api/users/${user.id}`, { version: user.version, disabled: true });
+    const { b: admin } = await loggedIn(h, 'boss@test.example', { admin: true });
+    const res = await admin.send('PATCH', `/api/users/${user.id}`, { version: user.version, disabled: true });
     expect(res.status).toBe(200);
     expect((await h.anonymous('POST', '/api/auth/login', { email: 'delegate@test.example', password: PASSWORD })).status).toBe(401);
     expect((await h.as(token)('GET', '/api/auth/me')).status).toBe(401);

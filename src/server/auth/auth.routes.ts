@@ -1,5 +1,5 @@
 /** /api/auth: login, logout, who am I, first administrator, invitations, password, API tokens. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -25,9 +25,28 @@ const Ok = z.object({ ok: z.literal(true) });
 const LoggedIn = z.object({ user: UserView, csrfToken: z.string(), expiresAt: z.string() });
 
 export interface AuthRouteOptions {
-  /** Login attempts allowed per client address per minute. */
+  /** Login attempts allowed per client address per minute; password changes per account and per address. */
   loginRateLimit: number;
   secureCookies: boolean;
+}
+
+/**
+ * A limit on guessing the current password through a password change: `max` attempts a minute per
+ * account and per client address, like logins; the next gets 429 with Retry-After.
+ */
+function passwordAttemptLimit(app: FastifyInstance, max: number) {
+  const limits = [
+    app.createRateLimit({ max, timeWindow: '1 minute', keyGenerator: (req) => `account:${req.user?.id ?? ''}` }),
+    app.createRateLimit({ max, timeWindow: '1 minute' }),
+  ];
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    for (const limit of limits) {
+      const state = await limit(req);
+      if (state.isAllowed || !state.isExceeded) continue;
+      void reply.header('retry-after', state.ttlInSeconds);
+      throw Object.assign(new Error(`Too many password attempts: wait ${state.ttlInSeconds} seconds, then try again`), { statusCode: 429 });
+    }
+  };
 }
 
 export function authRoutes(app: FastifyInstance, auth: AuthService, options: AuthRouteOptions): void {
@@ -48,7 +67,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: Aut
   });
 
   r.post('/api/auth/login', {
-    config: { permission: 'public', rateLimit: { max: options.loginRateLimit, timeWindow: '1 minute' } },
+    config: { permission: 'public', csrf: false, rateLimit: { max: options.loginRateLimit, timeWindow: '1 minute' } },
     schema: { tags, summary: 'Log in: sets an HTTP-only session cookie', body: LoginRequest, response: { 200: LoggedIn, 401: ErrorBody, 429: ErrorBody, ...errorResponses } },
     handler: async (req, reply) => {
       const session = await auth.login(req.body.email, req.body.password);
@@ -57,6 +76,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: Aut
     },
   });
 
+  // Public, so that a stale cookie can always be cleared; a live session's cookie needs its CSRF token.
   r.post('/api/auth/logout', {
     config: { permission: 'public' },
     schema: { tags, summary: 'Log out: ends the session', response: { 200: Ok } },
@@ -79,7 +99,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: Aut
   });
 
   r.post('/api/auth/setup', {
-    config: { permission: 'public', rateLimit: { max: options.loginRateLimit, timeWindow: '1 minute' } },
+    config: { permission: 'public', csrf: false, rateLimit: { max: options.loginRateLimit, timeWindow: '1 minute' } },
     schema: {
       tags,
       summary: 'Create the first administrator with the setup token printed at start',
@@ -95,7 +115,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: Aut
   });
 
   r.post('/api/auth/invitations/accept', {
-    config: { permission: 'public', rateLimit: { max: options.loginRateLimit, timeWindow: '1 minute' } },
+    config: { permission: 'public', csrf: false, rateLimit: { max: options.loginRateLimit, timeWindow: '1 minute' } },
     schema: { tags, summary: 'Set a password through an invitation, and log in', body: InvitationAccept, response: { 200: LoggedIn, ...errorResponses } },
     handler: async (req, reply) => {
       const session = await auth.acceptInvitation(req.body.token, req.body.password);
@@ -105,8 +125,14 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: Aut
   });
 
   r.post('/api/auth/password', {
-    config: { permission: 'authenticated' },
-    schema: { tags, summary: 'Change your password; your other sessions end', body: PasswordChange, response: { 200: Ok, ...errorResponses } },
+    config: { permission: 'authenticated', sessionOnly: 'change a password' },
+    schema: {
+      tags,
+      summary: 'Change your password; your other sessions end (not with an API token)',
+      body: PasswordChange,
+      response: { 200: Ok, 429: ErrorBody, ...errorResponses },
+    },
+    preHandler: passwordAttemptLimit(app, options.loginRateLimit),
     handler: async (req) => {
       await auth.changePassword(req.user!.id, req.body.currentPassword, req.body.newPassword, req.sessionToken);
       return { ok: true as const };
@@ -120,8 +146,13 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: Aut
   });
 
   r.post('/api/auth/tokens', {
-    config: { permission: 'authenticated' },
-    schema: { tags, summary: 'Create an API token (its secret is shown once)', body: TokenCreate, response: { 201: TokenCreated, ...errorResponses } },
+    config: { permission: 'authenticated', sessionOnly: 'create API tokens' },
+    schema: {
+      tags,
+      summary: 'Create an API token (its secret is shown once); from a logged-in session, not with an API token',
+      body: TokenCreate,
+      response: { 201: TokenCreated, ...errorResponses },
+    },
     handler: async (req, reply) => reply.status(201).send(await auth.createToken(req.user!.id, req.body, actorOf(req))),
   });
 

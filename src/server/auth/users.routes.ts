@@ -8,6 +8,9 @@ import type { AuthService } from './auth.service.ts';
 
 const tags = ['users'];
 const manage = { permission: 'users:manage' as const };
+// Accounts are administered from a logged-in session or the CLI: an invitation is a credential,
+// and an administrator flag outlives the token that set it.
+const administer = { ...manage, sessionOnly: 'create, invite or change accounts' };
 
 export function userRoutes(app: FastifyInstance, auth: AuthService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,7 +22,7 @@ export function userRoutes(app: FastifyInstance, auth: AuthService): void {
   });
 
   r.post('/api/users', {
-    config: manage,
+    config: administer,
     schema: {
       tags,
       summary: 'Invite a user: creates the account and a one-time link to set a password',
@@ -34,13 +37,13 @@ export function userRoutes(app: FastifyInstance, auth: AuthService): void {
   });
 
   r.patch('/api/users/:id', {
-    config: manage,
+    config: administer,
     schema: { tags, summary: 'Rename, disable or enable an account, or change its administrator flag', params: z.object({ id: Id }), body: UserUpdate, response: { 200: UserView, ...errorResponses } },
     handler: async (req) => auth.updateUser(req.params.id, req.body, actorOf(req)),
   });
 
   r.post('/api/users/:id/invitation', {
-    config: manage,
+    config: administer,
     schema: { tags, summary: 'A new one-time link for the user to set a password', params: z.object({ id: Id }), response: { 201: InvitationView, ...errorResponses } },
     handler: async (req, reply) => {
       const invitation = await auth.invite(req.params.id, actorOf(req));
