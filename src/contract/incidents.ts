@@ -6,10 +6,11 @@ import {
   CREDIBILITY_GRADES,
   INCIDENT_CATEGORIES,
   INCIDENT_STATUSES,
+  isStorableInstant,
   RELIABILITY_GRADES,
   SOURCE_TYPES,
 } from '../core/index.ts';
-import { Id, IsoDateTime, requiredText, text, Version } from './common.ts';
+import { Id, INT4_MAX, IsoDateTime, isStorableText, requiredText, STORABLE_TEXT_MESSAGE, text, Version } from './common.ts';
 import { BBoxQuery } from './zones.ts';
 
 export const IncidentCategory = z.enum(INCIDENT_CATEGORIES);
@@ -115,7 +116,8 @@ export const Cursor = z
   .transform((value, ctx) => {
     try {
       const [occurredAt, id] = JSON.parse(fromBase64Url(value)) as [unknown, unknown];
-      if (typeof occurredAt === 'string' && !Number.isNaN(Date.parse(occurredAt)) && Id.safeParse(id).success) {
+      // Only a time the list could have written: one the database stores.
+      if (typeof occurredAt === 'string' && isStorableInstant(Date.parse(occurredAt)) && Id.safeParse(id).success) {
         return { occurredAt: new Date(occurredAt).toISOString(), id: id as string };
       }
     } catch {
@@ -208,7 +210,8 @@ export const TransitionRequest = z.strictObject({
 });
 
 export const EvidenceLinkCreate = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }).max(2000).describe('http or https link'),
+  // The link is stored as given, not as the URL parser would escape it.
+  url: z.url({ protocol: /^https?$/ }).max(2000).refine(isStorableText, STORABLE_TEXT_MESSAGE).describe('http or https link'),
   name: text(200).optional().describe('Defaults to the link'),
   description: text(2000).default(''),
 });
@@ -257,5 +260,5 @@ export type ComplianceView = z.infer<typeof ComplianceView>;
 
 export const ExportQuery = IncidentFilterQuery.extend({
   format: z.enum(['csv', 'json', 'geojson']).default('csv'),
-  limit: z.coerce.number().int().min(1).optional().describe('At most this many incidents, in list order (every match when omitted)'),
+  limit: z.coerce.number().int().min(1).max(INT4_MAX).optional().describe('At most this many incidents, in list order (every match when omitted)'),
 });

@@ -1,7 +1,7 @@
 /** Zones and features of an agreement on the map, as GeoJSON (RFC 7946, [lon, lat]). */
 import { z } from 'zod';
 import { ZONE_GEOMETRY_TYPES, ZONE_KINDS } from '../core/index.ts';
-import { Id, IsoDateTime, requiredText, text, Version } from './common.ts';
+import { Id, isStorableJson, IsoDateTime, requiredText, STORABLE_TEXT_MESSAGE, text, Version } from './common.ts';
 
 export const ZoneKind = z.enum(ZONE_KINDS);
 
@@ -53,7 +53,11 @@ export const ZoneView = z.object({
 });
 export type ZoneView = z.infer<typeof ZoneView>;
 
-const Properties = z.record(z.string().max(100), z.unknown()).refine((p) => Object.keys(p).length <= 100, 'at most 100 properties');
+// Stored as jsonb, which holds neither NUL nor a lone surrogate.
+const Properties = z
+  .record(z.string().max(100), z.unknown())
+  .refine((p) => Object.keys(p).length <= 100, 'at most 100 properties')
+  .refine(isStorableJson, STORABLE_TEXT_MESSAGE);
 
 const ZoneFields = z.strictObject({
   name: requiredText(200),
@@ -78,7 +82,11 @@ export const ZoneListQuery = z.object({
 /** A GeoJSON FeatureCollection to import; RFC 7946's "name" and the legacy "crs" member are tolerated. */
 export const FeatureCollectionBody = z.strictObject({
   type: z.literal('FeatureCollection'),
-  features: z.array(z.unknown()).min(1).max(5_000).describe('GeoJSON Features; each is checked and named in any refusal'),
+  features: z
+    .array(z.unknown().refine(isStorableJson, STORABLE_TEXT_MESSAGE))
+    .min(1)
+    .max(5_000)
+    .describe('GeoJSON Features; each is checked and named in any refusal'),
   name: z.string().max(200).optional(),
   crs: z.unknown().optional().describe('Ignored: RFC 7946 coordinates are WGS 84 longitude, latitude'),
   bbox: z.array(z.number()).max(6).optional(),

@@ -3,7 +3,7 @@
  * agreement's time zone. The database counts per local date; this module names the buckets, fills
  * the empty ones and shapes the series, so that every reader buckets alike.
  */
-import { addDays, isoWeek, isoWeekStart, localDate } from './zoned.ts';
+import { addDays, daysBetween, isoWeek, isoWeekStart, localDate } from './zoned.ts';
 
 export const COMPLIANCE_DIMENSIONS = ['party', 'provision'] as const;
 export type ComplianceDimension = (typeof COMPLIANCE_DIMENSIONS)[number];
@@ -35,7 +35,9 @@ export function bucketsBetween(from: Date, to: Date, timeZone: string, granulari
   const last = bucketOf(new Date(to.getTime() - 1), timeZone, granularity).start;
   const step = granularity === 'day' ? 1 : 7;
   const out: Bucket[] = [];
-  for (let date = first; date <= last; date = addDays(date, step)) out.push(bucketOfDate(date, granularity));
+  // Counted, not compared as strings: a local date past 9999 has five digits.
+  const count = Math.floor(daysBetween(first, last) / step);
+  for (let i = 0, date = first; i <= count; i += 1, date = addDays(date, step)) out.push(bucketOfDate(date, granularity));
   return out;
 }
 
@@ -60,6 +62,8 @@ export interface ComplianceTable {
   total: number;
 }
 
+const DATE = /^\d{4,5}-\d{2}-\d{2}$/;
+
 /**
  * Dense series over the buckets: one per key that has a count, plus every key of `keys` (so that a
  * party without violations shows as zeros). Ordered by total, highest first, then by key.
@@ -79,7 +83,8 @@ export function complianceTable(
   };
   for (const key of keys) row(key);
   for (const c of counts) {
-    const i = position.get(bucketOfDate(c.date, granularity).key);
+    // A date core cannot read (a database that writes dates otherwise) is left out, not a crash.
+    const i = DATE.test(c.date) ? position.get(bucketOfDate(c.date, granularity).key) : undefined;
     // A count outside the buckets means the query and the window disagree; it is left out, not misplaced.
     if (i !== undefined) row(c.key)[i]! += c.count;
   }

@@ -7,13 +7,72 @@ export interface RuleIssue {
   message: string;
 }
 
-export function isValidTimeZone(zone: string): boolean {
+/**
+ * Zones that Intl.supportedValuesOf does not list (it lists ICU's canonical names only) and that the
+ * runtime and both PostgreSQL builds know: UTC, fixed offsets, and the current IANA names of zones
+ * ICU still lists under an older one. src/db/time-zones.test.ts asks both databases for every zone
+ * accepted, so that the two can never drift apart again.
+ */
+const UNLISTED_TIME_ZONES = [
+  'UTC',
+  'Etc/UTC',
+  'GMT',
+  'Etc/GMT',
+  ...Array.from({ length: 12 }, (_, i) => `Etc/GMT+${i + 1}`),
+  ...Array.from({ length: 14 }, (_, i) => `Etc/GMT-${i + 1}`),
+  'Africa/Asmara',
+  'America/Argentina/Buenos_Aires',
+  'America/Argentina/Catamarca',
+  'America/Argentina/Cordoba',
+  'America/Argentina/Jujuy',
+  'America/Argentina/Mendoza',
+  'America/Atikokan',
+  'America/Indiana/Indianapolis',
+  'America/Kentucky/Louisville',
+  'America/Nuuk',
+  'Asia/Ho_Chi_Minh',
+  'Asia/Kathmandu',
+  'Asia/Kolkata',
+  'Asia/Yangon',
+  'Atlantic/Faroe',
+  'Europe/Kyiv',
+  'Pacific/Chuuk',
+  'Pacific/Kanton',
+  'Pacific/Pohnpei',
+];
+
+function runtimeKnows(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;
   } catch {
     return false;
   }
+}
+
+let supported: ReadonlySet<string> | null = null;
+
+function zoneSet(): ReadonlySet<string> {
+  if (!supported) {
+    const listed = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+    supported = new Set([...listed, ...UNLISTED_TIME_ZONES.filter(runtimeKnows)].sort());
+  }
+  return supported;
+}
+
+/**
+ * Every IANA time zone an agreement may use, in order. Not every name the runtime takes: Intl also
+ * takes links that tzdata dropped (US/Pacific-New), and PostgreSQL refuses those.
+ */
+export function supportedTimeZones(): readonly string[] {
+  return [...zoneSet()];
+}
+
+/** Whether an agreement may use this time zone: see supportedTimeZones. */
+export function isValidTimeZone(zone: string): boolean {
+  // A runtime without the list (an old browser) checks names alone; the server always has it.
+  if (typeof Intl.supportedValuesOf !== 'function') return runtimeKnows(zone);
+  return zoneSet().has(zone);
 }
 
 /** A planned or held window must not end before it starts (dates compare as YYYY-MM-DD strings). */

@@ -4,6 +4,49 @@
  * the agreement is.
  */
 
+const DAY_MS = 86_400_000;
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * The instants Phaseline stores and reads: years 0100 to 9999 in UTC. The databases hold more, but
+ * below year 100 JavaScript's date parser, which reads the timestamps they return, takes 0001 for
+ * 2001 (and PostgreSQL refuses year 0), and past 9999 ISO 8601 writes a sign neither database reads.
+ */
+export const FIRST_INSTANT = '0100-01-01T00:00:00.000Z';
+export const LAST_INSTANT = '9999-12-31T23:59:59.999Z';
+/** The calendar dates likewise. */
+export const FIRST_DATE = '0100-01-01';
+export const LAST_DATE = '9999-12-31';
+const FIRST_MS = Date.parse(FIRST_INSTANT);
+const LAST_MS = Date.parse(LAST_INSTANT);
+
+/** Whether an instant (a Date or milliseconds since 1970) is one Phaseline stores. */
+export function isStorableInstant(instant: Date | number): boolean {
+  const t = typeof instant === 'number' ? instant : instant.getTime();
+  return Number.isFinite(t) && t >= FIRST_MS && t <= LAST_MS;
+}
+
+/** Whether a YYYY-MM-DD string is a date Phaseline stores (the caller checks that it is a real date). */
+export function isStorableDate(date: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && date >= FIRST_DATE && date <= LAST_DATE;
+}
+
+/** Milliseconds of a UTC wall time; unlike Date.UTC, years 0 to 99 are not taken for 1900 to 1999. */
+function utc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const t = new Date(0);
+  t.setUTCFullYear(year, month - 1, day);
+  t.setUTCHours(hour, minute, second, 0);
+  return t.getTime();
+}
+
+/** YYYY-MM-DD of the UTC day of an instant (a fifth digit past 9999, never a sign). */
+function dateOf(ms: number): string {
+  const t = new Date(ms);
+  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+const ymd = (date: string) => date.split('-').map(Number) as [number, number, number];
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
@@ -41,9 +84,6 @@ function wallClock(instant: number, timeZone: string): Wall {
   return wall;
 }
 
-const DAY_MS = 86_400_000;
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function localDate(instant: Date, timeZone: string): string {
   const w = wallClock(instant.getTime(), timeZone);
@@ -53,7 +93,7 @@ export function localDate(instant: Date, timeZone: string): string {
 /** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
 function offsetAt(instant: number, timeZone: string): number {
   const w = wallClock(instant, timeZone);
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(instant / 1000) * 1000;
+  return utc(w.year, w.month, w.day, w.hour, w.minute, w.second) - Math.floor(instant / 1000) * 1000;
 }
 
 /**
@@ -61,9 +101,9 @@ function offsetAt(instant: number, timeZone: string): number {
  * daylight-saving jump moves forward by the jump; a repeated one takes the earlier instant.
  */
 export function zonedInstant(date: string, time: string, timeZone: string): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = ymd(date);
   const [hh, mm] = time.split(':').map(Number) as [number, number];
-  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  const wall = utc(y, m, d, hh, mm);
   // The offsets a day either side: a wall time is one of them, or falls in the gap a jump skips.
   const before = wall - offsetAt(wall - DAY_MS, timeZone);
   const after = wall - offsetAt(wall + DAY_MS, timeZone);
@@ -73,14 +113,21 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
 
 /** The date `days` after a calendar date (negative for before). */
 export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  const [y, m, d] = ymd(date);
+  return dateOf(utc(y, m, d + days));
+}
+
+/** The number of days from one calendar date to another (negative when `to` is before `from`). */
+export function daysBetween(from: string, to: string): number {
+  const [y1, m1, d1] = ymd(from);
+  const [y2, m2, d2] = ymd(to);
+  return Math.round((utc(y2, m2, d2) - utc(y1, m1, d1)) / DAY_MS);
 }
 
 /** The Monday that starts the ISO week of a calendar date. */
 export function isoWeekStart(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7; // Monday 0 ... Sunday 6
+  const [y, m, d] = ymd(date);
+  const weekday = (new Date(utc(y, m, d)).getUTCDay() + 6) % 7; // Monday 0 ... Sunday 6
   return addDays(date, -weekday);
 }
 
@@ -88,8 +135,7 @@ export function isoWeekStart(date: string): string {
 export function isoWeek(date: string): string {
   // The week belongs to the year of its Thursday.
   const thursday = addDays(isoWeekStart(date), 3);
-  const year = Number(thursday.slice(0, 4));
-  const [, m, d] = thursday.split('-').map(Number) as [number, number, number];
-  const dayOfYear = (Date.UTC(year, m - 1, d) - Date.UTC(year, 0, 1)) / 86_400_000;
+  const [year, m, d] = ymd(thursday);
+  const dayOfYear = (utc(year, m, d) - utc(year, 1, 1)) / DAY_MS;
   return `${pad(year, 4)}-W${pad(Math.floor(dayOfYear / 7) + 1)}`;
 }

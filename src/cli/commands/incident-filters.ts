@@ -6,16 +6,29 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { IncidentFilterQuery, IsoDateTime } from '../../contract/index.ts';
-import { addDays, NotFoundError, parseDate, zonedInstant, type Agreement } from '../../core/index.ts';
+import {
+  addDays,
+  FIRST_DATE,
+  isStorableDate,
+  isStorableInstant,
+  LAST_DATE,
+  NotFoundError,
+  parseDate,
+  zonedInstant,
+  type Agreement,
+} from '../../core/index.ts';
 import type { IncidentFilter, Repositories } from '../../db/index.ts';
 import { UsageError } from '../options.ts';
 
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+// The API's bounds: instants and dates in years 0100 to 9999 (an ISO time is checked in UTC here,
+// a plain date in the agreement's time zone by resolveFilter).
+const RANGE = `from ${FIRST_DATE} to ${LAST_DATE}`;
 const TimeBound = z
   .string()
-  .refine((v) => IsoDateTime.safeParse(v).success || (PLAIN_DATE.test(v) && parseDate(v) !== null), {
-    error: 'a date (2026-06-14) or an ISO 8601 time with its offset (2026-06-14T09:00:00Z)',
+  .refine((v) => IsoDateTime.safeParse(v).success || (PLAIN_DATE.test(v) && parseDate(v) !== null && isStorableDate(v)), {
+    error: `a date (2026-06-14) or an ISO 8601 time with its offset (2026-06-14T09:00:00Z), ${RANGE}`,
   })
   .optional();
 const Name = z.string().trim().min(1, 'must not be empty').max(300).optional();
@@ -55,7 +68,11 @@ export function addFilterOptions(command: Command): Command {
 function instant(value: string | undefined, agreement: Agreement, bound: 'from' | 'to'): Date | undefined {
   if (value === undefined) return undefined;
   if (!PLAIN_DATE.test(value)) return new Date(value);
-  return zonedInstant(bound === 'from' ? value : addDays(value, 1), '00:00', agreement.timeZone);
+  const at = zonedInstant(bound === 'from' ? value : addDays(value, 1), '00:00', agreement.timeZone);
+  if (!isStorableInstant(at)) {
+    throw new UsageError(`option --${bound}: ${value} in ${agreement.timeZone} falls outside the times Phaseline stores (${RANGE} in UTC)`);
+  }
+  return at;
 }
 
 /** One item of `items` named by `ref` (its id, or one of its names ignoring case), or an error naming what was sought. */

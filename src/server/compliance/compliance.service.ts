@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { ComplianceQuery, ComplianceView } from '../../contract/index.ts';
-import { bucketsBetween, complianceTable } from '../../core/index.ts';
+import { bucketsBetween, complianceTable, FIRST_INSTANT } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import { assertRules } from '../agreements/agreements.service.ts';
 import type { Clock } from '../clock.ts';
@@ -22,7 +22,8 @@ export function complianceService({ repos, clock }: { repos: Repositories; clock
     async counts(ref: string, query: Out<typeof ComplianceQuery>): Promise<ComplianceView> {
       const agreement = await repos.agreements.get(ref);
       const to = query.to ? new Date(query.to) : clock.now();
-      const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS);
+      // The default window stops at the first instant stored, as the contract's `from` does.
+      const from = query.from ? new Date(query.from) : new Date(Math.max(Date.parse(FIRST_INSTANT), to.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS));
       if (from.getTime() >= to.getTime()) assertRules([{ path: 'from', message: 'must be before to' }]);
       if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * DAY_MS) {
         assertRules([{ path: 'from', message: `the window may span at most ${MAX_WINDOW_DAYS} days` }]);

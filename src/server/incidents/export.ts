@@ -113,24 +113,48 @@ export async function* exportIncidents(
     zones: new Map(zones.map((z) => [z.id, z.name])),
     provisions: new Map(provisions.map((p) => [p.id, p.code || p.title])),
   };
-  let first = true;
-  if (format === 'csv') yield stringify([[...CSV_COLUMNS]]);
-  if (format === 'json') yield '[';
-  if (format === 'geojson') yield '{"type":"FeatureCollection","features":[';
-  let left = limit;
-  for await (const whole of repos.incidents.batches(agreementId, filter, filter.order ?? 'desc')) {
-    const batch = whole.length > left ? whole.slice(0, left) : whole;
-    left -= batch.length;
-    if (format === 'csv') {
-      yield stringify(batch.map((i) => csvRecord(i, names)));
-    } else {
-      const items = batch.map(format === 'json' ? (i: Incident) => JSON.stringify(i) : feature);
-      yield `${first ? '' : ','}${items.join(',')}`;
-      first = false;
+  // The first batch is read before the first chunk: a query that fails then fails the request
+  // (see startExport), not a stream already answered 200.
+  const batches = repos.incidents.batches(agreementId, filter, filter.order ?? 'desc');
+  try {
+    let next = await batches.next();
+    let first = true;
+    if (format === 'csv') yield stringify([[...CSV_COLUMNS]]);
+    if (format === 'json') yield '[';
+    if (format === 'geojson') yield '{"type":"FeatureCollection","features":[';
+    let left = limit;
+    while (!next.done) {
+      const whole = next.value;
+      const batch = whole.length > left ? whole.slice(0, left) : whole;
+      left -= batch.length;
+      if (format === 'csv') {
+        yield stringify(batch.map((i) => csvRecord(i, names)));
+      } else {
+        const items = batch.map(format === 'json' ? (i: Incident) => JSON.stringify(i) : feature);
+        yield `${first ? '' : ','}${items.join(',')}`;
+        first = false;
+      }
+      // Stop reading as soon as the limit is reached, not one batch later.
+      if (left <= 0) break;
+      next = await batches.next();
     }
-    // Stop reading as soon as the limit is reached, not one batch later.
-    if (left <= 0) break;
+    if (format === 'json') yield ']';
+    if (format === 'geojson') yield ']}';
+  } finally {
+    // Closes the batches when the limit stops the export or its reader does.
+    await batches.return(undefined);
   }
-  if (format === 'json') yield ']';
-  if (format === 'geojson') yield ']}';
+}
+
+/**
+ * Runs an export up to its first chunk (its lookups and first batch), so that a failure answers an
+ * error instead of cutting a stream that already answered 200; the chunks follow, the first included.
+ */
+export async function startExport(chunks: AsyncGenerator<string>): Promise<AsyncGenerator<string>> {
+  const head = await chunks.next();
+  return (async function* () {
+    if (head.done) return;
+    yield head.value;
+    yield* chunks;
+  })();
 }

@@ -22,7 +22,7 @@ import {
 } from '../../contract/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import { actorOf } from '../access/access.hook.ts';
-import { EXPORT_CONTENT_TYPES, exportIncidents } from './export.ts';
+import { EXPORT_CONTENT_TYPES, exportIncidents, startExport } from './export.ts';
 import type { IncidentService } from './incidents.service.ts';
 
 const tags = ['incidents'];
@@ -71,7 +71,9 @@ export function incidentRoutes(app: FastifyInstance, service: IncidentService, r
     handler: async (req, reply) => {
       const agreement = await repos.agreements.get(req.params.agreement);
       const { format, limit, from, to, ...filter } = req.query;
-      const chunks = exportIncidents(repos, agreement.id, { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined }, format, limit);
+      const chunks = await startExport(
+        exportIncidents(repos, agreement.id, { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined }, format, limit),
+      );
       const extension = format === 'geojson' ? 'geojson' : format;
       return reply
         .header('content-type', EXPORT_CONTENT_TYPES[format])
