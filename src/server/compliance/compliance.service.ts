@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { ComplianceQuery, ComplianceView } from '../../contract/index.ts';
 import { bucketsBetween, complianceTable, FIRST_INSTANT } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
+import { pgError } from '../../db/repositories/versioned.ts';
 import { assertRules } from '../agreements/agreements.service.ts';
 import type { Clock } from '../clock.ts';
 
@@ -30,7 +31,11 @@ export function complianceService({ repos, clock }: { repos: Repositories; clock
       }
       const timeZone = agreement.timeZone;
       const [counts, labels] = await Promise.all([
-        repos.incidents.complianceCounts(agreement.id, { by: query.by, granularity: query.granularity, from, to, timeZone }),
+        repos.incidents.complianceCounts(agreement.id, { by: query.by, granularity: query.granularity, from, to, timeZone }).catch((err: unknown) => {
+          // A zone stored before the contract checked zones against the database's: say so, not 500.
+          if (pgError(err)?.code === '22023') assertRules([{ path: 'timeZone', message: `"${timeZone}" is not a time zone the database knows: set another on the agreement` }]);
+          throw err;
+        }),
         query.by === 'party'
           ? repos.parties.list(agreement.id).then((ps) => new Map(ps.map((p) => [p.id, p.name])))
           : repos.provisions.list(agreement.id).then((ps) => new Map(ps.map((p) => [p.id, p.code ? `${p.code} ${p.title}` : p.title]))),
