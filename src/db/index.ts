@@ -13,6 +13,7 @@ import {
 import { incidentRecordRepository } from './repositories/incident-records.repository.ts';
 import { incidentRepository } from './repositories/incidents.repository.ts';
 import { provisionRepository } from './repositories/provisions.repository.ts';
+import { referenceRepository } from './repositories/references.repository.ts';
 import { zoneRepository } from './repositories/zones.repository.ts';
 
 export * from './open.ts';
@@ -22,6 +23,7 @@ export { BULK_COLUMNS } from './repositories/provisions.repository.ts';
 export type { ApiToken, MembershipRow, User } from './repositories/accounts.repository.ts';
 export { sha256, type AuditRecord } from './repositories/audit.repository.ts';
 export type { ZoneInsert } from './repositories/zones.repository.ts';
+export type { Reference } from './repositories/references.repository.ts';
 export { complianceQuery, COUNT_CAP, type ComplianceQuery, type IncidentCursor, type IncidentFilter, type IncidentPageQuery } from './repositories/incidents.repository.ts';
 export type { EvidenceInsert } from './repositories/incident-records.repository.ts';
 export * as incidentBulk from './repositories/incidents.bulk.ts';
@@ -42,6 +44,7 @@ export function repositories(db: Db) {
     incidentRecords: incidentRecordRepository(db),
     accounts: accountRepository(db),
     audit: auditRepository(db),
+    references: referenceRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

@@ -90,7 +90,7 @@ export function accountRepository(db: Db) {
           .returning();
         return toUser(row!);
       } catch (err) {
-        throw mapWriteError(err, 'User');
+        throw mapWriteError(err, 'User', { values });
       }
     },
     async updateUser(

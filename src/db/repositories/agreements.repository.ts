@@ -81,7 +81,7 @@ export function agreementRepository(db: Db) {
         const [row] = await db.insert(agreements).values(values).returning();
         return toAgreement(row!);
       } catch (err) {
-        throw mapWriteError(err, 'Agreement');
+        throw mapWriteError(err, 'Agreement', { values });
       }
     },
 
@@ -94,7 +94,7 @@ export function agreementRepository(db: Db) {
           .where(and(eq(agreements.id, id), eq(agreements.version, version)))
           .returning();
       } catch (err) {
-        throw mapWriteError(err, 'Agreement');
+        throw mapWriteError(err, 'Agreement', { values: patch });
       }
       if (rows[0]) return toAgreement(rows[0]);
       const current = await this.find(id);

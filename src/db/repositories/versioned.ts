@@ -8,11 +8,11 @@ import { ConflictError, NotFoundError, staleVersion } from '../../core/index.ts'
 import type { Db } from '../open.ts';
 
 /** The SQLSTATE and constraint of a PostgreSQL error, as pg and PGlite report it, possibly wrapped by Drizzle. */
-export function pgError(err: unknown): { code: string; constraint: string } | null {
+export function pgError(err: unknown): { code: string; constraint: string; table: string } | null {
   for (let e: unknown = err; e !== null && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
+    const { code, constraint, table } = e as { code?: unknown; constraint?: unknown; table?: unknown };
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
-      return { code, constraint: typeof constraint === 'string' ? constraint : '' };
+      return { code, constraint: typeof constraint === 'string' ? constraint : '', table: typeof table === 'string' ? table : '' };
     }
   }
   return null;
@@ -77,7 +77,7 @@ export function scopedRepository<Row, Model>(
         const rows = await db.insert(table).values(values).returning();
         return toModel(rows[0] as Row);
       } catch (err) {
-        throw mapWriteError(err, entity);
+        throw mapWriteError(err, entity, { values });
       }
     },
     async update(agreementId, id, version, patch) {
@@ -89,7 +89,7 @@ export function scopedRepository<Row, Model>(
           .where(and(scope(agreementId, id), eq(table.version, version)))
           .returning();
       } catch (err) {
-        throw mapWriteError(err, entity);
+        throw mapWriteError(err, entity, { values: patch });
       }
       if (!rows[0]) return refuse(agreementId, id, version);
       return toModel(rows[0] as Row);
@@ -102,29 +102,103 @@ export function scopedRepository<Row, Model>(
           .where(and(scope(agreementId, id), eq(table.version, version)))
           .returning({ id: table.id });
       } catch (err) {
-        throw mapWriteError(err, entity);
+        throw mapWriteError(err, entity, { deleting: true });
       }
       if (!rows[0]) await refuse(agreementId, id, version);
     },
   };
 }
 
-/** Database constraint errors as domain conflicts; anything else passes through. */
-export function mapWriteError(err: unknown, entity: string): unknown {
+type Values = Readonly<Record<string, unknown>>;
+
+/** `withValue(value)` when the write carried a non-empty text for `key`, else `without`. */
+function naming(values: Values, key: string, withValue: (value: string) => string, without: string): string {
+  const value = values[key];
+  return typeof value === 'string' && value !== '' ? withValue(value) : without;
+}
+
+const RETRY = 'another write changed the same records at the same time; try again';
+
+/**
+ * Every unique constraint and primary key of the schema (other than a table's random `id`), as the
+ * message of its 409: what is taken, in words, from the values written when they are known. Never
+ * the constraint's name: src/db/repositories/constraints.test.ts checks that each one is here.
+ */
+export const UNIQUE_MESSAGES: Readonly<Record<string, (values: Values) => string>> = {
+  agreements_slug_key: (v) =>
+    naming(v, 'slug', (slug) => `An agreement with the slug "${slug}" already exists`, 'An agreement with this slug already exists'),
+  parties_agreement_name_key: (v) =>
+    naming(v, 'name', (name) => `A party named "${name}" already exists in this agreement`, 'A party with this name already exists in this agreement'),
+  zones_agreement_kind_name_key: (v) =>
+    naming(v, 'name', (name) => `A zone named "${name}" of this kind already exists in this agreement`, 'A zone of this kind with this name already exists in this agreement'),
+  incidents_external_key: (v) =>
+    naming(v, 'externalId', (id) => `An incident with the source id "${id}" from this source is already in this agreement`, 'An incident with this source id from this source is already in this agreement'),
+  users_email_key: (v) =>
+    naming(v, 'email', (email) => `An account with the e-mail address ${email} already exists`, 'An account with this e-mail address already exists'),
+  memberships_user_agreement_key: () => 'This user already has a role on this agreement',
+  incident_provisions_incident_id_provision_id_pk: () => 'This incident is already linked to that provision',
+  incident_evidence_files_pkey: () => 'This evidence already has a file',
+  incident_history_incident_id_seq_pk: () => `The incident's history could not be written: ${RETRY}`,
+  verified_incident_days_key: () => `The compliance counts could not be updated: ${RETRY}`,
+  audit_events_pkey: () => `The audit log could not be written: ${RETRY}`,
+  audit_head_pkey: () => `The audit log could not be written: ${RETRY}`,
+  audit_scopes_entity_entity_id_scope_pk: () => `The audit log could not be written: ${RETRY}`,
+  // Random secrets: a collision is next to impossible.
+  sessions_token_hash_key: () => 'A new secret happened to equal an existing one; try again',
+  api_tokens_token_hash_key: () => 'A new secret happened to equal an existing one; try again',
+  invitations_token_hash_key: () => 'A new secret happened to equal an existing one; try again',
+};
+
+/** Tables as the records they hold, for the messages of foreign-key refusals. */
+const TABLE_NOUNS: Readonly<Record<string, { one: string; many: string }>> = {
+  agreements: { one: 'an agreement', many: 'agreements' },
+  parties: { one: 'a party', many: 'parties' },
+  phases: { one: 'a phase', many: 'phases' },
+  pillars: { one: 'a pillar', many: 'pillars' },
+  provisions: { one: 'a provision', many: 'provisions' },
+  negotiation_rounds: { one: 'a negotiation round', many: 'negotiation rounds' },
+  party_notes: { one: 'a note', many: 'notes' },
+  users: { one: 'an account', many: 'accounts' },
+  memberships: { one: 'a role', many: "members' roles" },
+  zones: { one: 'a zone', many: 'zones' },
+  incidents: { one: 'an incident', many: 'incidents' },
+  incident_provisions: { one: "an incident's provision", many: 'incidents' },
+  incident_evidence: { one: 'an evidence item', many: 'evidence items' },
+  incident_responses: { one: 'a response', many: 'responses to incidents' },
+};
+
+/** The table a foreign key refers to, from Drizzle's name for it: <table>_<column>_<foreign table>_id_fk. */
+function referencedTable(constraint: string): string | undefined {
+  return Object.keys(TABLE_NOUNS)
+    .filter((table) => constraint.endsWith(`_${table}_id_fk`))
+    .sort((a, b) => b.length - a.length)[0];
+}
+
+export interface WriteContext {
+  /** The values the statement wrote, for the message of a unique violation. */
+  values?: Values;
+  /** The statement deleted the row: a foreign-key refusal means something still refers to it. */
+  deleting?: boolean;
+}
+
+/**
+ * Database constraint errors as domain conflicts, in words and without the database's names for
+ * its constraints (409 already_exists or still_referenced); anything else passes through.
+ */
+export function mapWriteError(err: unknown, entity: string, context: WriteContext = {}): unknown {
   const pgErr = pgError(err);
   if (pgErr?.code === '23505') {
-    return new ConflictError('already_exists', `${entity} already exists (${pgErr.constraint})`, {
-      entity,
-      constraint: pgErr.constraint,
-    });
+    const message = UNIQUE_MESSAGES[pgErr.constraint]?.(context.values ?? {}) ?? `${entity} already exists`;
+    return new ConflictError('already_exists', message, { entity });
   }
   // 23001 is what PostgreSQL 18 (PGlite) reports for ON DELETE RESTRICT; 15 reports 23503.
   if (pgErr?.code === '23503' || pgErr?.code === '23001') {
-    return new ConflictError(
-      'still_referenced',
-      `${entity} is referenced elsewhere or refers to a missing row (${pgErr.constraint})`,
-      { entity, constraint: pgErr.constraint },
-    );
+    if (context.deleting) {
+      const by = TABLE_NOUNS[pgErr.table]?.many ?? 'other records';
+      return new ConflictError('still_referenced', `${entity} is still referred to by ${by}: remove or change them first`, { entity });
+    }
+    const target = TABLE_NOUNS[referencedTable(pgErr.constraint) ?? '']?.one ?? 'a record';
+    return new ConflictError('still_referenced', `${entity} refers to ${target} that does not exist`, { entity });
   }
   return err;
 }

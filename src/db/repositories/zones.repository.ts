@@ -115,7 +115,8 @@ export function zoneRepository(db: Db) {
         const byId = new Map((await db.select().from(zones).where(eq(zones.agreementId, rows[0]!.agreementId))).map((r) => [r.id, r]));
         return ids.map((id) => toZone(byId.get(id)!));
       } catch (err) {
-        throw mapWriteError(err, 'Zone');
+        // One zone: its name can be in the message; of many, which one clashed is unknown here.
+        throw mapWriteError(err, 'Zone', { values: rows.length === 1 ? { ...rows[0] } : {} });
       }
     },
 

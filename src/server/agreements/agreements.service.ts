@@ -20,6 +20,7 @@ import { checkWindow, RuleViolationError, type Agreement, type Principal, type R
 import type { Repositories } from '../../db/index.ts';
 import type { Actor, Write } from '../write.ts';
 import { auditedParts, type PartContext } from './parts.ts';
+import { refuseWhileReferenced } from './references.ts';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
@@ -86,6 +87,10 @@ export function agreementService({ repos, write }: { repos: Repositories; write:
     parties: auditedParts<Awaited<ReturnType<Repositories['parties']['get']>>, Out<typeof PartyCreate>, Out<typeof PartyUpdate>>(deps, {
       entity: 'party',
       repo: (r) => r.parties,
+      // Its notes and its delegates' roles would go with it (cascade), rounds keep its id: refuse instead.
+      async prepareRemove(ctx, current) {
+        refuseWhileReferenced('party', current, await ctx.repos.references.toParty(ctx.agreementId, current.id));
+      },
     }),
 
     phases: auditedParts<Awaited<ReturnType<Repositories['phases']['get']>>, Out<typeof PhaseCreate>, Out<typeof PhaseUpdate>>(deps, {

@@ -28,6 +28,8 @@ export interface PartSpec<M extends { id: string }, C, U extends { version: numb
   prepareCreate?(ctx: PartContext, input: C): Promise<Record<string, unknown>>;
   /** Checks a patch against the stored row and turns it into column values. */
   preparePatch?(ctx: PartContext, current: M, patch: Omit<U, 'version'>): Promise<Record<string, unknown>>;
+  /** Checks that the row may go (nothing that would cascade still refers to it); throws otherwise. */
+  prepareRemove?(ctx: PartContext, current: M): Promise<void>;
 }
 
 export function auditedParts<M extends { id: string }, C, U extends { version: number }>(
@@ -62,6 +64,7 @@ export function auditedParts<M extends { id: string }, C, U extends { version: n
       write(actor, async ({ repos: tx, record }) => {
         const agreementId = (await tx.agreements.get(ref)).id;
         const before = await spec.repo(tx).get(agreementId, id);
+        await spec.prepareRemove?.({ repos: tx, agreementId }, before);
         await spec.repo(tx).remove(agreementId, id, version);
         await record({ action: 'delete', entity: spec.entity, entityId: id, agreementId, before, after: null });
       }),

@@ -6,6 +6,7 @@ import type { Repositories } from '../../db/index.ts';
 import type { Clock } from '../clock.ts';
 import { assertRules } from '../agreements/agreements.service.ts';
 import { auditedParts, type PartContext } from '../agreements/parts.ts';
+import { refuseWhileReferenced } from '../agreements/references.ts';
 import type { Write } from '../write.ts';
 
 type Out<T extends z.ZodType> = z.output<T>;
@@ -54,6 +55,11 @@ export function provisionService({ repos, write, clock }: { repos: Repositories;
       async preparePatch(ctx, _current, patch) {
         await checkReferences(ctx, patch);
         return toRow(patch);
+      },
+      // Its notes would go with it (the foreign key cascades): refuse instead, as for incidents.
+      async prepareRemove(ctx, current) {
+        const name = [current.code, current.title].filter(Boolean).join(' ');
+        refuseWhileReferenced('provision', { id: current.id, name }, await ctx.repos.references.toProvision(ctx.agreementId, current.id));
       },
     },
   );
