@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { DomainError } from '../core/index.ts';
 import { DataDirLockedError } from '../db/index.ts';
+import { loggableMessage } from '../db/loggable-error.ts';
 import { systemClock } from '../server/clock.ts';
 import { ConfigError } from '../server/config.ts';
 import { APP_VERSION } from '../server/system/system.routes.ts';
@@ -92,10 +93,13 @@ export async function runCli(args: readonly string[], overrides: Partial<CliIo> 
   }
 }
 
-/** Known errors carry a message written for the user; anything else also names its class, to help a bug report. */
+/**
+ * Known errors carry a message written for the user; anything else also names its class, to help a
+ * bug report. A failed statement is shown without the values it carried (see loggableMessage).
+ */
 function messageOf(err: unknown): string {
   const known = [DomainError, DataDirLockedError, ConfigError, UsageError, AuditBrokenError, FileError];
   if (known.some((kind) => err instanceof kind)) return (err as Error).message;
-  if (err instanceof Error) return err.name === 'Error' ? err.message : `${err.name}: ${err.message}`;
+  if (err instanceof Error) return err.name === 'Error' ? loggableMessage(err) : `${err.name}: ${loggableMessage(err)}`;
   return String(err);
 }

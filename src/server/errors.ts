@@ -1,10 +1,12 @@
 /**
  * One error handler: domain errors map to their HTTP status with { error: { code, message, details } };
- * request validation is 400; anything unknown is a 500 whose details never leak.
+ * request validation is 400; anything unknown is a 500 whose details never leak, to the client or
+ * (the values of a failed statement) to the log.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ConflictError, DomainError, NotFoundError, RuleViolationError } from '../core/index.ts';
+import { loggableError } from '../db/loggable-error.ts';
 
 // Fastify's own refusal codes, renamed to stable codes of ours.
 const FASTIFY_CODES: Record<string, string> = {
@@ -50,7 +52,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
         error: { code, message: err.message, details: {} },
       });
     }
-    request.log.error({ err }, 'unhandled error');
+    // Never the values of a failed statement (a note's text, a name): see loggableError.
+    request.log.error({ err: loggableError(err) }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal_error', message: 'Internal server error', details: {} } });
   });
 }
