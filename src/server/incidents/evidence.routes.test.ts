@@ -17,19 +17,31 @@ afterAll(async () => {
   await h.close();
 });
 
+/** A fresh incident, for a test that counts its evidence. */
+async function newIncident(): Promise<IncidentView> {
+  const res = await h.call<IncidentView>('POST', `${ctx.base}/incidents`, report({ allegedPartyId: ctx.israel.id }));
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
 function upload(token: string, path: string, bytes: Buffer, contentType = 'application/octet-stream') {
   return h.app.inject({ method: 'PUT', url: path, payload: bytes, headers: { authorization: `Bearer ${token}`, 'content-type': contentType } });
 }
 
 describe('evidence', () => {
   it('keeps a link', async () => {
+    const incident = await newIncident();
     const res = await h.call<EvidenceView>('POST', `${ctx.base}/incidents/${incident.id}/evidence`, { url: 'https://example.org/report', description: 'Wire report' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ kind: 'link', name: 'https://example.org/report', url: 'https://example.org/report', sha256: null });
     expect((await h.call('POST', `${ctx.base}/incidents/${incident.id}/evidence`, { url: 'javascript:alert(1)' })).status).toBe(400);
+    const detail = await h.call<IncidentDetail>('GET', `${ctx.base}/incidents/${incident.id}`);
+    expect(detail.body.evidence.map((e) => [e.kind, e.id])).toEqual([['link', res.body.id]]);
   });
 
   it('stores a file with the SHA-256 the server computes, and gives back the same bytes', async () => {
+    // Its own incident: what the other tests add must not count here, nor be needed.
+    const incident = await newIncident();
     const bytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 3, 0x5c, 0x0a]);
     const res = await upload(h.adminToken, `${ctx.base}/incidents/${incident.id}/evidence?name=${encodeURIComponent('صورة.jpg')}`, bytes);
     expect(res.statusCode).toBe(201);
@@ -43,7 +55,7 @@ describe('evidence', () => {
     expect(file.headers['content-disposition']).toContain("attachment; filename*=UTF-8''");
     expect(file.headers['repr-digest']).toBe(`sha-256=:${Buffer.from(sha, 'hex').toString('base64')}:`);
     const detail = await h.call<IncidentDetail>('GET', `${ctx.base}/incidents/${incident.id}`);
-    expect(detail.body.evidence.map((e) => e.kind)).toEqual(['link', 'file']);
+    expect(detail.body.evidence.map((e) => [e.kind, e.id, e.sha256])).toEqual([['file', evidence.id, sha]]);
   });
 
   it('serves a type a browser could run as plain bytes to save', async () => {
