@@ -13,7 +13,7 @@ export const ConfigSchema = z.object({
   PHASELINE_DATA_DIR: z.string().min(1).default('./data').describe('Folder of the embedded database and its lock'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12).describe('How long a login session lasts'),
-  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10).describe('Login attempts per address per minute'),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10).describe('Login attempts per address, password changes per account and address, per minute'),
   COOKIE_SECURE: z
     .enum(['true', 'false'], 'must be true (Phaseline is served over HTTPS) or false (plain HTTP)')
     .default('false')
