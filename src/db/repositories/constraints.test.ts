@@ -14,7 +14,7 @@ import { mapWriteError, UNIQUE_MESSAGES } from './versioned.ts';
 /** What a database name for a constraint or an index looks like. */
 const INTERNAL_NAME = /_(key|pkey|fkey|idx|pk|fk)\b/;
 
-interface CatalogConstraint {
+type CatalogConstraint = {
   name: string;
   kind: 'u' | 'p' | 'f' | 'i';
   table: string;
@@ -22,7 +22,7 @@ interface CatalogConstraint {
   /** Foreign keys: the table referred to, and what a delete of its row does (a no action, r restrict, c cascade, n set null). */
   foreignTable: string | null;
   onDelete: string | null;
-}
+};
 
 /** A pg error as pg and PGlite raise it, wrapped as Drizzle wraps it. */
 const violation = (code: string, c: CatalogConstraint) => ({ message: 'Failed query', cause: { code, constraint: c.name, table: c.table } });
