@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'db',
           include: ['src/db/**/*.test.ts'],
-          globalSetup: ['src/db/test/pg-global-setup.ts'],
+          globalSetup: ['src/db/test/pg-global-setup.ts', 'src/db/test/template-global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -19,13 +19,21 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['src/server/**/*.test.ts'],
-          globalSetup: ['src/db/test/pg-global-setup.ts'],
+          globalSetup: ['src/db/test/pg-global-setup.ts', 'src/db/test/template-global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
       },
       { test: { name: 'web', include: ['web/src/**/*.test.ts'] } },
-      { test: { name: 'cli', include: ['src/cli/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
+      {
+        test: {
+          name: 'cli',
+          include: ['src/cli/**/*.test.ts'],
+          globalSetup: ['src/db/test/template-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -59,6 +59,11 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** Run migrations on open (default true). */
   migrate?: boolean;
+  /**
+   * For an in-memory PGlite only: a data directory tarball (PGlite's dumpDataDir) to start from
+   * instead of a new cluster. Tests start from a migrated one; the migrations still run after it.
+   */
+  template?: Blob | undefined;
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -69,7 +74,7 @@ const MIGRATION_LOCK_KEY = 728_451_903;
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   const database = options.databaseUrl
     ? await openPostgres(options.databaseUrl)
-    : await openPglite(options.dataDir);
+    : await openPglite(options.dataDir, options.template);
   if (options.migrate ?? true) {
     try {
       await migrateDatabase(database);
@@ -81,7 +86,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   return database;
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, template?: Blob): Promise<Database> {
   let release = (): void => {};
   let client: PGlite;
   if (dataDir) {
@@ -94,7 +99,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       throw err;
     }
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create(template ? { loadDataDir: template } : {});
   }
   return {
     kind: 'pglite',

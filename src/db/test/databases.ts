@@ -2,6 +2,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, type Database } from '../open.ts';
 import { repositories, type Repositories } from '../index.ts';
+import { openTestDatabase } from './template.ts';
 
 export const TEST_DATABASE_URL = process.env.PHASELINE_TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
@@ -11,7 +12,7 @@ export interface TestDriver {
 }
 
 export const testDrivers: TestDriver[] = [
-  { name: 'pglite', open: () => openDatabase({}) },
+  { name: 'pglite', open: openTestDatabase },
   // Migrated once by the global setup; opening again checks and finds nothing to do.
   { name: 'postgres', open: () => openDatabase({ databaseUrl: TEST_DATABASE_URL }) },
 ];

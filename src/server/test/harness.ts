@@ -1,11 +1,12 @@
 /**
- * An app on a fresh in-memory PGlite with a fixed clock, an administrator and helpers for
- * app.inject. `h.call` acts as the administrator (bearer token); `h.as(token)` as anyone else;
- * `h.anonymous` as a visitor.
+ * An app on a fresh in-memory PGlite (started from the migrated template) with a fixed clock, an
+ * administrator and helpers for app.inject. `h.call` acts as the administrator (bearer token);
+ * `h.as(token)` as anyone else; `h.anonymous` as a visitor.
  */
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { AgreementRole } from '../../core/index.ts';
-import { openDatabase, type Database } from '../../db/index.ts';
+import type { Database } from '../../db/index.ts';
+import { openTestDatabase } from '../../db/test/template.ts';
 import { buildApp, services, type AppDeps, type Services } from '../app.ts';
 import { fixedClock } from '../clock.ts';
 
@@ -55,7 +56,7 @@ function caller(app: FastifyInstance, token: string | null): Caller {
 let userCounter = 0;
 
 export async function startHarness(now: string = TEST_NOW, options: Partial<AppDeps> = {}): Promise<Harness> {
-  const database = await openDatabase({});
+  const database = await openTestDatabase();
   const deps = { database, clock: fixedClock(now), logger: false as const, ...options };
   const app = await buildApp(deps);
   const svc = services(database, deps);
