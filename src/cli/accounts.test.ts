@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/index.ts';
 import { services } from '../server/app.ts';
-import { run, tempDataDir } from './test/run.ts';
+import { migratedDataDir, run } from './test/run.ts';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 function env() {
-  const data = tempDataDir();
+  const data = migratedDataDir();
   cleanups.push(data.remove);
   return { PHASELINE_DATA_DIR: data.dir };
 }

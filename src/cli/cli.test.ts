@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, repositories } from '../db/index.ts';
-import { run, tempDataDir } from './test/run.ts';
+import { migratedDataDir, run, tempDataDir } from './test/run.ts';
 
 interface MatrixJson {
   agreement: { slug: string };
@@ -15,7 +15,7 @@ interface MatrixJson {
 const PHASES = ['Phase One Finalization', 'Phase Two Mechanics', 'Stabilization Layer'];
 
 describe('phaseline on a PGlite data directory with the demo loaded', () => {
-  const data = tempDataDir();
+  const data = migratedDataDir();
   const env = { PHASELINE_DATA_DIR: data.dir, LOG_LEVEL: 'silent' };
 
   beforeAll(async () => {

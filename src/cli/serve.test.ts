@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './cli.ts';
-import { run, tempDataDir } from './test/run.ts';
+import { migratedDataDir, run, tempDataDir } from './test/run.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/phaseline.js', import.meta.url));
 const URL_LINE = /Phaseline at (http:\/\/localhost:\d+) \(database: pglite at (.+)\)\n/;
@@ -13,8 +13,9 @@ const cleanups: Array<() => void> = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
-function dataDir() {
-  const data = tempDataDir();
+/** A temp data directory: empty (a first start creates the database) unless `make` says otherwise. */
+function dataDir(make: () => { dir: string; remove(): void } = tempDataDir) {
+  const data = make();
   cleanups.push(data.remove);
   return data.dir;
 }
@@ -85,7 +86,7 @@ describe('phaseline serve', () => {
   });
 
   it('skips the demo with --no-demo and refuses a bad --port', async () => {
-    const dir = dataDir();
+    const dir = dataDir(migratedDataDir);
     const badPort = await run(['serve', '--port', '70000'], { PHASELINE_DATA_DIR: dir });
     expect(badPort.code).toBe(2);
     expect(badPort.stderr).toMatch(/^phaseline: option --port: .*65535.*\(got "70000"\)/);
@@ -110,7 +111,7 @@ describe('phaseline serve', () => {
   });
 
   it('runs as a child process through the bin, holds the lock against others, and releases it on SIGTERM', async () => {
-    const dir = dataDir();
+    const dir = dataDir(migratedDataDir);
     const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], {
       env: { ...process.env, PHASELINE_DATA_DIR: dir, DATABASE_URL: '', PORT: '', HOST: '', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,7 +10,7 @@ import { afterAll, afterEach } from 'vitest';
 import { openDatabase, type Database } from '../../db/index.ts';
 import { services, type Services } from '../../server/app.ts';
 import { GAZA_COLLECTION, PLACES } from '../../server/test/incident-setup.ts';
-import { TEST_DATABASE_URL, tempDataDir } from './run.ts';
+import { migratedDataDir, TEST_DATABASE_URL, tempDataDir } from './run.ts';
 
 export { PLACES };
 
@@ -24,7 +24,7 @@ export const cliDatabases: CliDatabase[] = [
   {
     name: 'pglite',
     setUp: () => {
-      const data = tempDataDir();
+      const data = migratedDataDir();
       return { env: { PHASELINE_DATA_DIR: data.dir, LOG_LEVEL: 'silent' }, tearDown: data.remove };
     },
   },

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seedDataDir } from '../../db/test/template.ts';
 import { fixedClock } from '../../server/clock.ts';
 import { runCli, type CliIo } from '../cli.ts';
 
@@ -33,4 +34,11 @@ export async function run(args: string[], env: Record<string, string>, extra: Pa
 export function tempDataDir(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'phaseline-cli-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Like tempDataDir, holding a copy of the migrated template: for tests that need a database, not its creation. */
+export function migratedDataDir(): { dir: string; remove(): void } {
+  const data = tempDataDir();
+  seedDataDir(data.dir);
+  return data;
 }
