@@ -113,6 +113,12 @@ describe('ACLED rows', () => {
   it('refuse bad dates, half coordinates, out-of-range points, negative counts and empty ids, with the reason', () => {
     expect(map(acledRow({ event_date: 'yesterday' }))).toEqual({ ok: false, reason: 'event_date is not a date (got "yesterday"); use YYYY-MM-DD' });
     expect(map(acledRow({ event_date: '2026-07-01' }))).toEqual({ ok: false, reason: 'event_date 2026-07-01 is in the future' });
+    const farEast = rowMapper('acled', ACLED_HEADER, { ...ctx, timeZone: 'Etc/GMT-14' });
+    expect(farEast(acledRow({ event_date: '0100-01-01' }))).toEqual({
+      ok: false,
+      reason: 'event_date 0100-01-01 at noon in Etc/GMT-14 falls outside the times Phaseline stores (0100-01-01 to 9999-12-31 in UTC)',
+    });
+    expect(farEast(acledRow({ event_date: '0100-01-02' }))).toMatchObject({ ok: true });
     expect(map(acledRow({ latitude: '' }))).toMatchObject({ ok: false, reason: expect.stringMatching(/together/) });
     expect(map(acledRow({ latitude: '131.5' }))).toMatchObject({ ok: false, reason: expect.stringMatching(/latitude/) });
     expect(map(acledRow({ fatalities: '-1' }))).toMatchObject({ ok: false, reason: expect.stringMatching(/fatalities/) });

@@ -5,7 +5,7 @@
  * describes the mapping for users.
  */
 import type { Credibility, IncidentCategory, Reliability, SourceType } from './incidents.ts';
-import { zonedInstant } from './zoned.ts';
+import { FIRST_DATE, isStorableInstant, LAST_DATE, zonedInstant } from './zoned.ts';
 
 export const IMPORT_FORMATS = ['acled', 'ucdp-ged'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -179,6 +179,10 @@ export function rowMapper(format: ImportFormat, header: readonly string[], ctx: 
       const date = parseDate(raw);
       known = date === null ? `is not a date (got "${raw}"); use YYYY-MM-DD` : zonedInstant(date, '12:00', ctx.timeZone);
       if (typeof known !== 'string' && known.getTime() > latest) known = `${date} is in the future`;
+      // Noon of 0100-01-01 far east of Greenwich is still year 99 in UTC, which would read back as 1999.
+      if (typeof known !== 'string' && !isStorableInstant(known)) {
+        known = `${date} at noon in ${ctx.timeZone} falls outside the times Phaseline stores (${FIRST_DATE} to ${LAST_DATE} in UTC)`;
+      }
       instants.set(raw, known);
     }
     return typeof known === 'string' ? fail(`${column} ${known}`) : known;
