@@ -20,12 +20,12 @@ export const Version = z.number().int().positive().max(INT4_MAX).describe('Versi
 export const IsoDate = z.iso
   .date()
   .refine(isStorableDate, `must be from ${FIRST_DATE} to ${LAST_DATE}`)
-  .describe('Calendar date, YYYY-MM-DD');
+  .describe(`Calendar date, YYYY-MM-DD, from ${FIRST_DATE} to ${LAST_DATE}`);
 // Checked after conversion to UTC: 0100-01-01T00:00:00+14:00 is still in year 99 there.
 export const IsoDateTime = z.iso
   .datetime({ offset: true })
   .refine((s) => isStorableInstant(Date.parse(s)), `must be from ${FIRST_INSTANT} to ${LAST_INSTANT} in UTC`)
-  .describe('ISO 8601 timestamp; stored in UTC');
+  .describe(`ISO 8601 timestamp with its offset, from ${FIRST_INSTANT} to ${LAST_INSTANT} in UTC; stored in UTC`);
 export const Slug = z
   .string()
   .max(SLUG_MAX_LENGTH)
