@@ -12,7 +12,8 @@
 import fc from 'fast-check';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openFuzzTarget, operationsOf, Ref, snapshot, valueFor, type FuzzTarget, type Kind, type Operation } from './test/openapi-fuzz.ts';
+import { openFuzzTarget, snapshot, type FuzzTarget } from './test/openapi-fuzz.ts';
+import { operationsOf, Ref, valueFor, type Kind, type Operation } from './test/schema-arbitraries.ts';
 
 const SEED = 20_260_620;
 const WELL_FORMED_RUNS = 10_000;
@@ -74,6 +75,7 @@ function wellFormedFor(op: Operation): fc.Arbitrary<Drawn> {
     requiredKeys: queryParams.filter((p) => p.required).map((p) => p.name),
   });
   const body = op.body ? valueFor(op.body) : op.method === 'PUT' && op.path.endsWith('/evidence') ? fc.uint8Array({ maxLength: 64 }) : fc.constant(undefined);
+  // Who calls: see authHeader.
   return fc.record({ op: fc.constant(op), path: fc.record(path), query, body, auth: fc.nat({ max: 19 }) });
 }
 
@@ -118,7 +120,7 @@ function learn(t: FuzzTarget, op: Operation, body: Record<string, unknown>): voi
   if (op.method !== 'POST' && op.method !== 'PUT') return;
   const last = op.path.split('/').filter((s) => s && !s.startsWith('{')).at(-1) ?? '';
   const kind = op.path.endsWith('/zones/import') ? 'zone' : SEGMENT_KINDS[last];
-  if (!kind || op.path.endsWith('/members/{userId}') || op.path === '/api/auth/tokens') return;
+  if (!kind) return;
   for (const row of op.path === '/api/users' ? [body.user] : op.path.endsWith('/import') ? (body.items as unknown[]) : [body]) {
     const id = (row as { id?: unknown } | undefined)?.id;
     if (typeof id === 'string' && !t.pools[kind].includes(id)) t.pools[kind].push(id);
