@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { openDatabase, type Database } from '../../db/index.ts';
+import type { Database } from '../../db/index.ts';
 import * as schema from '../../db/schema.ts';
-import { TEST_DATABASE_URL } from '../../db/test/databases.ts';
+import { testDrivers } from '../../db/test/databases.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../access/access.hook.ts';
 import { buildApp, services } from '../app.ts';
 import { fixedClock } from '../clock.ts';
@@ -48,7 +48,7 @@ export const ADMIN_PASSWORD = 'correct horse battery staple';
  * write at the same time: everything here is named uniquely, and snapshots read only its rows).
  */
 export async function openFuzzTarget(name: FuzzTarget['name']): Promise<FuzzTarget> {
-  const database = await openDatabase(name === 'pglite' ? {} : { databaseUrl: TEST_DATABASE_URL });
+  const database = await testDrivers.find((d) => d.name === name)!.open();
   const deps = { database, clock: fixedClock(TEST_NOW), logger: false as const };
   const app = await buildApp(deps);
   const svc = services(database, deps);
