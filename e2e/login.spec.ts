@@ -115,12 +115,12 @@ test('first-start setup: the page says when it is not needed, and refuses a wron
   await page.goto('/setup?token=anything');
   await expect(page.getByText('Phaseline is already set up')).toBeVisible();
 
-  // As a server with no account yet would answer /api/auth/me; the setup request itself goes to the real server.
+  // As a server with no administrator yet would answer /api/auth/me; the setup request itself goes to the real server.
   await page.route('**/api/auth/me', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ user: null, memberships: [], csrfToken: null, setupRequired: true }) }),
   );
   await page.goto('/');
-  await expect(page.getByText('Phaseline has no accounts yet')).toBeVisible();
+  await expect(page.getByText('Phaseline has no administrator yet')).toBeVisible();
   await page.goto('/setup');
   await expect(page.getByText('This page needs the setup link the server printed')).toBeVisible();
 

@@ -40,7 +40,7 @@ export const MeView = z.object({
   user: UserView.nullable().describe('Null for a visitor who is not logged in'),
   memberships: z.array(z.object({ agreementId: Id, role: AgreementRole, partyId: Id.nullable() })),
   csrfToken: z.string().nullable().describe('Send as X-CSRF-Token on every write made with the session cookie'),
-  setupRequired: z.boolean().describe('True while no account exists: the first administrator must be created'),
+  setupRequired: z.boolean().describe('True while no administrator exists (none, or all disabled): the first one must be created with the setup link'),
 });
 export type MeView = z.infer<typeof MeView>;
 

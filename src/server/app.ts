@@ -23,6 +23,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { complianceRoutes } from './compliance/compliance.routes.ts';
 import { complianceService } from './compliance/compliance.service.ts';
 import { registerErrorHandler } from './errors.ts';
+import { QuietRequestLog } from './request-log.ts';
 import { evidenceRoutes } from './incidents/evidence.routes.ts';
 import { evidenceService } from './incidents/evidence.service.ts';
 import { incidentImporter } from './incidents/import.ts';
@@ -99,6 +100,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: typeof deps.logger === 'boolean' ? deps.logger : undefined,
     bodyLimit: deps.bodyLimit ?? 1_048_576,
     routerOptions: { ignoreTrailingSlash: true },
+    // Not Fastify's two info lines per request, which bury the start-up lines: one short debug line.
+    logController: new QuietRequestLog(),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
@@ -21,11 +22,38 @@ const ServeOptions = z.object({
   demo: z.boolean(),
 });
 
-const LOCAL_HOSTS = new Set(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost']);
+const LOCAL_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+const EVERY_INTERFACE = new Set(['0.0.0.0', '::']);
 
-function publicUrl(host: string, port: number): string {
-  if (LOCAL_HOSTS.has(host)) return `http://localhost:${port}`;
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+/**
+ * The addresses a browser can open the server at, first the one to show first: `localhost` for a
+ * loopback host; for every interface (`0.0.0.0`, `::`), `localhost` and then each non-internal IPv4
+ * address of the machine, the ones another machine on the network can use; otherwise the host itself.
+ */
+export function reachableUrls(
+  host: string,
+  port: number,
+  interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> = networkInterfaces(),
+): string[] {
+  if (LOCAL_HOSTS.has(host)) return [`http://localhost:${port}`];
+  if (!EVERY_INTERFACE.has(host)) return [`http://${host.includes(':') ? `[${host}]` : host}:${port}`];
+  const external = Object.values(interfaces)
+    .flatMap((infos) => infos ?? [])
+    .filter((info) => info.family === 'IPv4' && !info.internal)
+    .map((info) => `http://${info.address}:${port}`);
+  return [`http://localhost:${port}`, ...new Set(external)];
+}
+
+/** The first-start lines: the setup link at every address the server can be opened at. */
+function setupMessage(urls: readonly string[], token: string): string {
+  const [first, ...others] = urls.map((url) => `${url}/setup?token=${token}`);
+  return (
+    '\n' +
+    `No administrator exists yet. Create the first administrator at ${first}\n` +
+    others.map((link) => `  or, from another machine, at ${link}\n`).join('') +
+    '(or stop the server and run: phaseline users add --admin --email you@example.org --name "Your Name").\n' +
+    'This link is printed at every start until an administrator exists; it works until the server stops.\n\n'
+  );
 }
 
 /**
@@ -75,7 +103,7 @@ export function registerServeCommand(program: Command, io: CliIo): void {
           const demo = await loadDemo(database);
           if (demo.created) io.stdout(`Loaded the demo scenario ${demo.agreement.slug}.\n`);
         }
-        // First start: a one-time token, printed here only, lets the first administrator be created.
+        // While no administrator exists: a token of this run, printed here only, lets the first one be created.
         const setupToken = (await services(database).auth.setupRequired()) ? randomBytes(24).toString('base64url') : null;
         const logger = pino({ level: config.logLevel }, { write: (line: string) => io.stdout(line) });
         app = await buildApp({
@@ -90,14 +118,10 @@ export function registerServeCommand(program: Command, io: CliIo): void {
         const host = options.host ?? config.host;
         await app.listen({ port: options.port ?? config.port, host });
         const { port } = app.server.address() as AddressInfo;
-        const url = publicUrl(host, port);
+        const [url, ...elsewhere] = reachableUrls(host, port);
         io.stdout(`Phaseline at ${url} (database: ${describeDatabase(config)})\n`);
-        if (setupToken) {
-          io.stdout(
-            `No account exists yet. Create the first administrator at ${url}/setup?token=${setupToken}\n` +
-              '(or stop the server and run: phaseline users add --admin --email you@example.org --name "Your Name").\n',
-          );
-        }
+        if (elsewhere.length > 0) io.stdout(`From other machines: ${elsewhere.join(', ')}\n`);
+        if (setupToken) io.stdout(setupMessage([url!, ...elsewhere], setupToken));
         const reason = await stop.stopped;
         io.stdout(`Stopping (${reason}).\n`);
       } finally {

@@ -64,6 +64,14 @@ export function accountRepository(db: Db) {
       const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
       return row?.n ?? 0;
     },
+    /** Administrators who are not disabled: none means the first-start setup is open. */
+    async countActiveAdmins(): Promise<number> {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(users)
+        .where(and(eq(users.admin, true), isNull(users.disabledAt)));
+      return row?.n ?? 0;
+    },
     async listUsers(): Promise<User[]> {
       return (await db.select().from(users).orderBy(asc(users.email))).map(toUser);
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/index.ts';
-import { buildApp } from '../app.ts';
+import { buildApp, services } from '../app.ts';
 import type { Clock } from '../clock.ts';
 import { startHarness, type Harness } from '../test/harness.ts';
 
@@ -235,6 +235,26 @@ describe('first administrator', () => {
     expect(ok.statusCode).toBe(201);
     expect(JSON.parse(ok.body).user).toMatchObject({ admin: true, email: 'first@test.example' });
     const again = await app.inject({ method: 'POST', url: '/api/auth/setup', payload: { ...body, email: 'second@test.example', token: 'setup-token-123' } });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('stays open while the only accounts are not administrators, or are disabled', async () => {
+    const database = await openDatabase({});
+    const app = await buildApp({ database, logger: false, setupToken: 'setup-token-456' });
+    open.push({ close: async () => { await app.close(); await database.close(); } });
+    const svc = services(database);
+    const cli = { id: null, name: 'cli' };
+    await svc.auth.createUser({ email: 'viewer@test.example', name: 'Viewer', admin: false, password: PASSWORD }, cli);
+    const disabled = await svc.auth.createUser({ email: 'gone@test.example', name: 'Gone', admin: true, password: PASSWORD }, cli);
+    await svc.auth.updateUser(disabled.id, { version: disabled.version, disabled: true }, cli);
+    const setupRequired = async () => JSON.parse((await app.inject({ method: 'GET', url: '/api/auth/me' })).body).setupRequired;
+    expect(await setupRequired()).toBe(true);
+
+    const body = { email: 'admin@test.example', name: 'Admin', password: PASSWORD, token: 'setup-token-456' };
+    const ok = await app.inject({ method: 'POST', url: '/api/auth/setup', payload: body });
+    expect(ok.statusCode).toBe(201);
+    expect(await setupRequired()).toBe(false);
+    const again = await app.inject({ method: 'POST', url: '/api/auth/setup', payload: { ...body, email: 'other@test.example' } });
     expect(again.statusCode).toBe(409);
   });
 });

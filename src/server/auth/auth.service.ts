@@ -105,16 +105,17 @@ export function authService(deps: AuthDeps) {
 
     logout: (token: string) => repos.accounts.deleteSession(secretHash(token)),
 
-    setupRequired: async () => (await repos.accounts.countUsers()) === 0,
+    /** True while no administrator (who is not disabled) exists: the first one must be created. */
+    setupRequired: async () => (await repos.accounts.countActiveAdmins()) === 0,
 
-    /** Creates the first administrator with the server's one-time setup token. */
+    /** Creates the first administrator with the server's one-time setup token, while none exists. */
     async setup(input: { token: string; email: string; name: string; password: string }) {
       if (deps.setupToken === null || input.token !== deps.setupToken) {
         throw new UnauthenticatedError('The setup token is wrong; use the one the server printed at start');
       }
       const passwordHash = await hashPassword(input.password);
       return write({ id: null, name: 'first-start setup' }, async ({ repos: tx, record }) => {
-        if ((await tx.accounts.countUsers()) > 0) throw new ConflictError('already_set_up', 'An administrator already exists');
+        if ((await tx.accounts.countActiveAdmins()) > 0) throw new ConflictError('already_set_up', 'An administrator already exists');
         const user = await tx.accounts.insertUser({ email: input.email, name: input.name, passwordHash, admin: true });
         await record({ action: 'create', entity: 'user', entityId: user.id, agreementId: null, before: null, after: auditUser(user) });
         return user;

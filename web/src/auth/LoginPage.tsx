@@ -42,7 +42,7 @@ export function LoginPage() {
         ) : null}
         {session.me?.setupRequired ? (
           <p className="auth-info">
-            Phaseline has no accounts yet. Open the setup link the server printed when it started (<code>/setup?token=…</code>) to create
+            Phaseline has no administrator yet. Open the setup link the server printed when it started (<code>/setup?token=…</code>) to create
             the first administrator.
           </p>
         ) : null}

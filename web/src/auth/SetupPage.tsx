@@ -1,4 +1,4 @@
-/** /setup?token=: the first administrator, while no account exists (the server printed the link). */
+/** /setup?token=: the first administrator, while none exists (the server printed the link). */
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -58,7 +58,7 @@ export function SetupPage() {
         <h1 id="setup-heading">Create the first administrator</h1>
         {!session.me?.setupRequired && !setup.isSuccess ? (
           <p className="auth-info">
-            Phaseline is already set up: an account exists. <Link to="/login">Log in</Link> instead.
+            Phaseline is already set up: an administrator exists. <Link to="/login">Log in</Link> instead.
           </p>
         ) : !token ? (
           <p className="auth-info">
@@ -66,7 +66,7 @@ export function SetupPage() {
           </p>
         ) : (
           <form className="form" onSubmit={onSubmit} noValidate aria-label="First administrator">
-            <p className="muted">No account exists yet. The one you create here administers Phaseline and invites everyone else.</p>
+            <p className="muted">No administrator exists yet. The one you create here administers Phaseline and invites everyone else.</p>
             <GeneralProblems problems={shown} />
             <TextField label="Name" value={name} onChange={setName} error={local.name ?? serverProblems.fields.name} dir="auto" autoComplete="name" />
             <TextField

@@ -49,7 +49,7 @@ function SessionBanners() {
   if (me?.setupRequired && location.pathname !== '/setup') {
     return (
       <div className="session-banner">
-        Phaseline has no accounts yet: open the setup link the server printed when it started (<code>/setup?token=…</code>) to create the
+        Phaseline has no administrator yet: open the setup link the server printed when it started (<code>/setup?token=…</code>) to create the
         first administrator.
       </div>
     );
