@@ -75,6 +75,14 @@ export function isValidTimeZone(zone: string): boolean {
   return zoneSet().has(zone);
 }
 
+/**
+ * An agreement's stored zone the database may not know (one stored before zones were checked):
+ * writes whose triggers compute local days in it are refused naming the zone, not failed.
+ */
+export function storedZoneIssues(timeZone: string): RuleIssue[] {
+  return isValidTimeZone(timeZone) ? [] : [{ path: 'timeZone', message: `"${timeZone}" is not a time zone the database knows: set another on the agreement` }];
+}
+
 /** A planned or held window must not end before it starts (dates compare as YYYY-MM-DD strings). */
 export function checkWindow(
   start: string | null | undefined,

@@ -164,6 +164,23 @@ describe('time zones', () => {
       expect(res.body.error.details.issues?.map((i) => i.path)).toEqual(['timeZone']);
     }
   });
+
+  it('refuses the workflow steps of an incident in such a zone with 422 naming timeZone, changing nothing', async () => {
+    const { a, base, incident, party } = await setup();
+    // (A zone cannot be stored while verified incidents exist: the rollup trigger recomputes their days in it.)
+    await h.database.query("UPDATE agreements SET time_zone = 'US/Pacific-New' WHERE id = $1", [a.id]);
+    for (const to of ['triaged', 'verified']) {
+      const step = await h.call<ErrorBody>('POST', `${base}/incidents/${incident.id}/transitions`, {
+        to,
+        reason: 'checked',
+        ...(to === 'verified' ? { attributedPartyId: party.id } : {}),
+      });
+      expect(step.status, to).toBe(422);
+      expect(step.body.error.details.issues?.map((i) => i.path)).toEqual(['timeZone']);
+    }
+    const after = (await h.call<Row & { status: string; version: number }>('GET', `${base}/incidents/${incident.id}`)).body;
+    expect(after).toMatchObject({ status: 'reported', version: incident.version });
+  });
 });
 
 describe('text the database cannot hold', () => {

@@ -15,6 +15,7 @@ import {
   staleVersion,
   zoneAssigner,
   type Incident,
+  storedZoneIssues,
   type Principal,
   type RuleIssue,
 } from '../../core/index.ts';
@@ -145,6 +146,7 @@ export function incidentService({ repos, write, clock }: { repos: Repositories; 
           assertRules([{ path: 'sourceType', message: "a party delegate reports its party's complaints (party_complaint)" }]);
         }
         const { version, provisionIds, ...patch } = input;
+        if (before.status === 'verified') assertRules(storedZoneIssues(agreement.timeZone));
         const merged = { ...before, ...patch };
         assertRules(checkIncidentFacts(merged, clock.now()));
         await checkReferences(tx, agreement.id, { ...patch, provisionIds });
@@ -167,6 +169,8 @@ export function incidentService({ repos, write, clock }: { repos: Repositories; 
         const agreement = await tx.agreements.get(ref);
         const before = await tx.incidents.get(agreement.id, id);
         if (request.version !== undefined && request.version !== before.version) throw staleVersion('Incident', id, request.version, before.version);
+        // Verified incidents are counted per local day by a trigger, in the agreement's zone.
+        assertRules(storedZoneIssues(agreement.timeZone));
         const check = checkTransition({ from: before.status, ...request });
         if (!check.ok && check.code === 'illegal_transition') {
           throw new ConflictError('illegal_transition', check.message, { from: before.status, to: request.to, allowed: check.allowed });
