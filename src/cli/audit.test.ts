@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { entryHash, GENESIS_HASH, type AuditEntry, type ChainPoint } from '../core/index.ts';
 import { sha256, type Database } from '../db/index.ts';
 import { withTestDatabase } from './test/monitoring.ts';
-import { run, TEST_DATABASE_URL, tempDataDir } from './test/run.ts';
+import { migratedDataDir, run, TEST_DATABASE_URL, tempDataDir } from './test/run.ts';
 import { fakeTerminal } from './test/streams.ts';
 
 type Env = Record<string, string>;
@@ -21,7 +21,7 @@ const targets = [
   {
     name: 'pglite',
     async create(): Promise<{ env: Env; drop(): Promise<void> }> {
-      const data = tempDataDir();
+      const data = migratedDataDir();
       return { env: { PHASELINE_DATA_DIR: data.dir, LOG_LEVEL: 'silent' }, drop: async () => data.remove() };
     },
   },

@@ -8,6 +8,7 @@ import type { AuditHead } from '../../contract/index.ts';
 import { GENESIS_HASH } from '../../core/index.ts';
 import { openDatabase } from '../../db/index.ts';
 import { TEST_DATABASE_URL } from '../../db/test/databases.ts';
+import { openTestDatabase } from '../../db/test/template.ts';
 import { services } from '../app.ts';
 import { createAgreement, startHarness, TEST_NOW, type Harness } from '../test/harness.ts';
 
@@ -33,7 +34,7 @@ describe('GET /api/audit/head', () => {
   });
 
   it('is the genesis with no time on an empty log', async () => {
-    const database = await openDatabase({});
+    const database = await openTestDatabase();
     try {
       expect(await services(database).audit.head()).toEqual({ seq: 0, hash: GENESIS_HASH, at: null });
     } finally {

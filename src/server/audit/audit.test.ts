@@ -5,6 +5,7 @@ import type { AuditEntryView } from '../../contract/index.ts';
 import { entryHash, type AuditEntry } from '../../core/index.ts';
 import { openDatabase, sha256, type Database } from '../../db/index.ts';
 import { TEST_DATABASE_URL } from '../../db/test/databases.ts';
+import { openTestDatabase } from '../../db/test/template.ts';
 import { services } from '../app.ts';
 import { loadDemo } from '../demo/demo.service.ts';
 import { createAgreement, startHarness, type Harness } from '../test/harness.ts';
@@ -85,7 +86,7 @@ const tamperTargets = [
   {
     name: 'pglite',
     async open(): Promise<{ database: Database; drop(): Promise<void> }> {
-      const database = await openDatabase({});
+      const database = await openTestDatabase();
       return { database, drop: () => database.close() };
     },
   },

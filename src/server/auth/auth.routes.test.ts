@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/index.ts';
+import type { Database } from '../../db/index.ts';
+import { openTestDatabase } from '../../db/test/template.ts';
 import { buildApp, services } from '../app.ts';
 import type { Clock } from '../clock.ts';
 import { startHarness, type Harness } from '../test/harness.ts';
@@ -124,7 +125,7 @@ describe('login sessions', () => {
   });
 
   it('expires a session after its lifetime', async () => {
-    const database: Database = await openDatabase({});
+    const database: Database = await openTestDatabase();
     let now = new Date('2026-06-06T08:00:00Z');
     const clock: Clock = { now: () => new Date(now) };
     const app = await buildApp({ database, clock, logger: false, sessionTtlMs: 3_600_000 });
@@ -223,7 +224,7 @@ describe('login sessions', () => {
 
 describe('first administrator', () => {
   it('is created once, with the setup token only', async () => {
-    const database = await openDatabase({});
+    const database = await openTestDatabase();
     const app = await buildApp({ database, logger: false, setupToken: 'setup-token-123' });
     open.push({ close: async () => { await app.close(); await database.close(); } });
     const me = await app.inject({ method: 'GET', url: '/api/auth/me' });
@@ -239,7 +240,7 @@ describe('first administrator', () => {
   });
 
   it('stays open while the only accounts are not administrators, or are disabled', async () => {
-    const database = await openDatabase({});
+    const database = await openTestDatabase();
     const app = await buildApp({ database, logger: false, setupToken: 'setup-token-456' });
     open.push({ close: async () => { await app.close(); await database.close(); } });
     const svc = services(database);
