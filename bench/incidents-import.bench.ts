@@ -219,7 +219,7 @@ async function queries(database: Database, svc: Services, a: Awaited<ReturnType<
     ['compliance by party, by day (90 days)', () => svc.compliance.counts(a.slug, { by: 'party', granularity: 'day' })],
     ['compliance by provision, by week (90 days)', () => svc.compliance.counts(a.slug, { by: 'provision', granularity: 'week' })],
     ['compliance by party, by week (3 years)', () => svc.compliance.counts(a.slug, { by: 'party', granularity: 'week', from: new Date(NOW.getTime() - 1_095 * 86_400_000).toISOString() })],
-    ['Strategic Matrix (with 7-day violations)', () => svc.provisions.matrix(a.slug)],
+    ['Strategic Matrix (with 7-day violations)', () => svc.matrix.get(a.slug)],
     ['page: newest 50', () => svc.repos.incidents.page(a.id, base)],
     ['page: status + category', () => svc.repos.incidents.page(a.id, { ...base, status: ['reported'], category: ['shelling'] })],
     ['page: alleged party, last 30 days', () => svc.repos.incidents.page(a.id, { ...base, partyId: a.partyIds.Israel, ...thirtyDays })],

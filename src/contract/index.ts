@@ -4,5 +4,6 @@ export * from './auth.ts';
 export * from './common.ts';
 export * from './health.ts';
 export * from './provisions.ts';
+export * from './summary.ts';
 export * from './incidents.ts';
 export * from './zones.ts';

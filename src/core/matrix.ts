@@ -105,14 +105,23 @@ export function countStatuses(provisions: readonly Provision[]): StatusCounts {
 const byOrder = <T extends { ordinal: number; id: string }>(a: T, b: T): number =>
   a.ordinal - b.ordinal || a.id.localeCompare(b.id);
 
+/** Phases in their order, and provisions in the order of their phases, then in their own order within it. */
+export function inPhaseOrder<P extends { id: string; ordinal: number }, V extends { id: string; ordinal: number; phaseId: string }>(
+  phases: readonly P[],
+  provisions: readonly V[],
+): { phases: P[]; provisions: V[] } {
+  const ordered = [...phases].sort(byOrder);
+  const phaseRank = new Map(ordered.map((p, i) => [p.id, i]));
+  return {
+    phases: ordered,
+    provisions: [...provisions].sort((a, b) => (phaseRank.get(a.phaseId) ?? 0) - (phaseRank.get(b.phaseId) ?? 0) || byOrder(a, b)),
+  };
+}
+
 export function computeMatrix(input: MatrixInput): Matrix {
   const { agreement, parties, now } = input;
-  const phases = [...input.phases].sort(byOrder);
-  const phaseRank = new Map(phases.map((p, i) => [p.id, i]));
   // In phase order first, so that a pillar lists its provisions as the matrix shows them.
-  const provisions = [...input.provisions].sort(
-    (a, b) => (phaseRank.get(a.phaseId) ?? 0) - (phaseRank.get(b.phaseId) ?? 0) || byOrder(a, b),
-  );
+  const { phases, provisions } = inPhaseOrder(input.phases, input.provisions);
   const bottleneckOf = new Map<string, Bottleneck>();
   for (const p of provisions) {
     const reasons = bottleneckReasons(p, now, input.recentViolations.get(p.id) ?? 0);

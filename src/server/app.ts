@@ -14,6 +14,8 @@ import { registerAccessControl } from './access/access.hook.ts';
 import { agreementRoutes } from './agreements/agreements.routes.ts';
 import { agreementService } from './agreements/agreements.service.ts';
 import { agreementPartRoutes } from './agreements/parts.routes.ts';
+import { summaryRoutes } from './agreements/summary.routes.ts';
+import { summaryService } from './agreements/summary.service.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { auditService } from './audit/audit.service.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -29,6 +31,8 @@ import { evidenceService } from './incidents/evidence.service.ts';
 import { incidentImporter } from './incidents/import.ts';
 import { incidentRoutes } from './incidents/incidents.routes.ts';
 import { incidentService } from './incidents/incidents.service.ts';
+import { matrixRoutes } from './matrix/matrix.routes.ts';
+import { matrixService } from './matrix/matrix.service.ts';
 import { memberRoutes } from './members/members.routes.ts';
 import { memberService } from './members/members.service.ts';
 import { noteRoutes } from './notes/notes.routes.ts';
@@ -74,7 +78,9 @@ export function services(database: Database, options: ServiceOptions = {}) {
     repos,
     write,
     agreements: agreementService({ repos, write }),
-    provisions: provisionService({ repos, write, clock }),
+    provisions: provisionService({ repos, write }),
+    matrix: matrixService({ repos, clock }),
+    summary: summaryService({ repos }),
     auth: authService({
       repos,
       write,
@@ -157,6 +163,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   agreementRoutes(app, svc.agreements);
   agreementPartRoutes(app, svc.agreements);
   provisionRoutes(app, svc.provisions);
+  matrixRoutes(app, svc.matrix);
+  summaryRoutes(app, svc.summary);
   memberRoutes(app, svc.members);
   noteRoutes(app, svc.notes);
   auditRoutes(app, svc.audit);

@@ -61,7 +61,7 @@ export function registerMatrixCommand(program: Command, io: CliIo): void {
     .argument('<agreement>', 'agreement id or slug');
   addFormatOption(command).action(async (ref: string, raw: Record<string, unknown>) => {
     const { format } = parseOptions(MatrixOptions, raw);
-    const matrix = await withDatabase(io, (database) => services(database, { clock: io.clock }).provisions.matrix(ref));
+    const matrix = await withDatabase(io, (database) => services(database, { clock: io.clock }).matrix.get(ref));
     if (format === 'json') io.stdout(renderJson(matrix));
     else if (format === 'csv') io.stdout(matrixCsv(matrix));
     else io.stdout(matrixTable(matrix, io.columns));

@@ -1,4 +1,4 @@
-/** /api/agreements/:agreement/provisions and /matrix. */
+/** /api/agreements/:agreement/provisions. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
@@ -6,7 +6,6 @@ import {
   Deleted,
   errorResponses,
   Id,
-  MatrixView,
   page,
   ProvisionCreate,
   ProvisionListQuery,
@@ -83,16 +82,5 @@ export function provisionRoutes(app: FastifyInstance, service: ProvisionService)
       await service.remove(req.params.agreement, req.params.id, req.query.version, actorOf(req));
       return { deleted: true as const, id: req.params.id };
     },
-  });
-
-  r.get('/api/agreements/:agreement/matrix', {
-    config: { permission: 'agreement:read' },
-    schema: {
-      tags: ['matrix'],
-      summary: 'The Strategic Matrix: per phase, objective, ground realities and bottlenecks, computed now',
-      params: AgreementRefParams,
-      response: { 200: MatrixView, ...errorResponses },
-    },
-    handler: async (req) => service.matrix(req.params.agreement),
   });
 }

@@ -1,9 +1,8 @@
 /** Provisions: each must sit in a phase, pillar and obligated party of its own agreement. */
 import type { z } from 'zod';
 import type { ProvisionCreate, ProvisionListQuery, ProvisionUpdate } from '../../contract/index.ts';
-import { computeMatrix, VIOLATION_WINDOW_DAYS, type Matrix, type Provision, type RuleIssue } from '../../core/index.ts';
+import type { Provision, RuleIssue } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
-import type { Clock } from '../clock.ts';
 import { assertRules } from '../agreements/agreements.service.ts';
 import { auditedParts, type PartContext } from '../agreements/parts.ts';
 import { refuseWhileReferenced } from '../agreements/references.ts';
@@ -42,7 +41,7 @@ const toRow = <T extends { deadline?: string | null | undefined }>(input: T) => 
   ...(input.deadline !== undefined ? { deadline: input.deadline === null ? null : new Date(input.deadline) } : {}),
 });
 
-export function provisionService({ repos, write, clock }: { repos: Repositories; write: Write; clock: Clock }) {
+export function provisionService({ repos, write }: { repos: Repositories; write: Write }) {
   const parts = auditedParts<Provision, Out<typeof ProvisionCreate>, Out<typeof ProvisionUpdate>>(
     { repos, write },
     {
@@ -69,21 +68,6 @@ export function provisionService({ repos, write, clock }: { repos: Repositories;
     async page(ref: string, query: Out<typeof ProvisionListQuery>) {
       const agreement = await repos.agreements.get(ref);
       return repos.provisions.page(agreement.id, query);
-    },
-
-    /** The Strategic Matrix of an agreement as of now, with the verified violations of the last 7 days. */
-    async matrix(ref: string): Promise<Matrix> {
-      const agreement = await repos.agreements.get(ref);
-      const now = clock.now();
-      const since = new Date(now.getTime() - VIOLATION_WINDOW_DAYS * 86_400_000);
-      const [parties, phases, pillars, provisions, recentViolations] = await Promise.all([
-        repos.parties.list(agreement.id),
-        repos.phases.list(agreement.id),
-        repos.pillars.list(agreement.id),
-        repos.provisions.list(agreement.id),
-        repos.incidents.recentViolations(agreement.id, since, now),
-      ]);
-      return computeMatrix({ agreement, parties, phases, pillars, provisions, recentViolations, now });
     },
   };
 }

@@ -14,6 +14,8 @@ export const queryKeys = {
   /** Everything under one agreement: matrix, rounds, single items. */
   agreement: (slug: string) => ['agreement', slug] as const,
   matrix: (slug: string) => ['agreement', slug, 'matrix'] as const,
+  /** The agreement with its parties, phases and provisions (the incident and map pages). */
+  summary: (slug: string) => ['agreement', slug, 'summary'] as const,
   rounds: (slug: string) => ['agreement', slug, 'rounds'] as const,
   notes: (slug: string) => ['agreement', slug, 'notes'] as const,
   members: (slug: string) => ['agreement', slug, 'members'] as const,
