@@ -5,13 +5,18 @@ import {
   ANONYMOUS,
   audienceScope,
   can,
+  delegatePartyOf,
   inAudience,
+  mayAddEvidence,
+  mayEditIncident,
   mayWriteFor,
   PERMISSIONS,
   readableScopes,
+  respondingParties,
   ROLE_MATRIX,
   roleOn,
   writableAudiences,
+  type Membership,
   type Principal,
 } from './access.ts';
 
@@ -151,5 +156,69 @@ describe('audiences', () => {
     ]);
     expect(confidentialScopes({ confidential: true, partyId: 'israel' }, null)).toEqual(['party:israel']);
     expect(confidentialScopes({ confidential: false, partyId: 'israel' }, 'text', 3)).toEqual([]);
+  });
+});
+
+// Every party is held to the same rule: a delegate responds for, and adds evidence to, what names its own party.
+const delegate = (partyId: string) => user([{ agreementId: 'a1', role: 'party_delegate', partyId }]);
+const role = (r: Membership['role']) => user([{ agreementId: 'a1', role: r, partyId: null }]);
+
+const against = (alleged: string | null, attributed: string | null = null, reporting: string | null = null) => ({
+  agreementId: 'a1',
+  allegedPartyId: alleged,
+  attributedPartyId: attributed,
+  reportingPartyId: reporting,
+});
+
+describe('respondingParties', () => {
+  it('lets each delegate respond to an allegation against its own party only, whichever party', () => {
+    for (const [own, other] of [['israel', 'hamas'], ['hamas', 'israel']] as const) {
+      expect(respondingParties(delegate(own), against(own))).toEqual([own]);
+      expect(respondingParties(delegate(own), against(other))).toEqual([]);
+    }
+  });
+
+  it('counts the attributed party too, once', () => {
+    expect(respondingParties(delegate('hamas'), against('israel', 'hamas'))).toEqual(['hamas']);
+    expect(respondingParties(role('mediator'), against('israel', 'israel'))).toEqual(['israel']);
+    expect(respondingParties(user([], true), against('israel', 'hamas'))).toEqual(['israel', 'hamas']);
+  });
+
+  it('gives monitors, viewers, visitors and an allegation against no party nothing', () => {
+    expect(respondingParties(role('monitor'), against('israel'))).toEqual([]);
+    expect(respondingParties(role('viewer'), against('israel'))).toEqual([]);
+    expect(respondingParties(ANONYMOUS, against('israel'))).toEqual([]);
+    expect(respondingParties(role('mediator'), against(null))).toEqual([]);
+  });
+});
+
+describe('mayAddEvidence', () => {
+  it('lets a delegate add to its party complaints and allegations against it, not to others', () => {
+    expect(mayAddEvidence(delegate('hamas'), against('israel', null, 'hamas'))).toBe(true);
+    expect(mayAddEvidence(delegate('hamas'), against('hamas'))).toBe(true);
+    expect(mayAddEvidence(delegate('hamas'), against('israel', null, 'israel'))).toBe(false);
+    expect(mayAddEvidence(delegate('israel'), against('hamas', null, 'hamas'))).toBe(false);
+  });
+
+  it('leaves other roles to the role matrix', () => {
+    expect(mayAddEvidence(role('monitor'), against('israel'))).toBe(true);
+    expect(mayAddEvidence(user([], true), against(null))).toBe(true);
+  });
+});
+
+describe('delegatePartyOf and mayEditIncident', () => {
+  it('names the party only for its delegates', () => {
+    expect(delegatePartyOf(delegate('hamas'), 'a1')).toBe('hamas');
+    expect(delegatePartyOf(delegate('hamas'), 'a2')).toBeNull();
+    expect(delegatePartyOf(role('mediator'), 'a1')).toBeNull();
+    expect(delegatePartyOf(ANONYMOUS, 'a1')).toBeNull();
+  });
+
+  it("lets a delegate edit only its own party's reports, before they are triaged", () => {
+    const report = { agreementId: 'a1', reportingPartyId: 'hamas', status: 'reported' };
+    expect(mayEditIncident(delegate('hamas'), report)).toBe(true);
+    expect(mayEditIncident(delegate('israel'), report)).toBe(false);
+    expect(mayEditIncident(delegate('hamas'), { ...report, status: 'triaged' })).toBe(false);
+    expect(mayEditIncident(role('monitor'), { ...report, status: 'verified' })).toBe(true);
   });
 });

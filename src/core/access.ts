@@ -221,3 +221,41 @@ export function readableScopes(principal: Principal, agreementId: string): strin
   const membership = membershipOn(principal, agreementId);
   return membership?.role === 'party_delegate' && membership.partyId ? [`party:${membership.partyId}`] : [];
 }
+
+/**
+ * Rules on one incident, for the server's checks and the web UI's controls alike. Every party is
+ * held to the same rules: a delegate acts on what names its own party, never for another party.
+ */
+
+/** The party a principal speaks for on an agreement when it is that party's delegate; null for every other role. */
+export function delegatePartyOf(principal: Principal, agreementId: string): string | null {
+  if (principal.kind !== 'user' || principal.admin) return null;
+  const m = principal.memberships.find((x) => x.agreementId === agreementId);
+  return m?.role === 'party_delegate' ? m.partyId : null;
+}
+
+/** The parties an incident names: who reported it, who it alleges, who it was attributed to. */
+export interface PartiesNamed {
+  agreementId: string;
+  reportingPartyId: string | null;
+  allegedPartyId: string | null;
+  attributedPartyId: string | null;
+}
+
+/** Whether a caller with incident:report may add evidence here: a delegate only where its party is named. */
+export function mayAddEvidence(principal: Principal, incident: PartiesNamed): boolean {
+  const party = delegatePartyOf(principal, incident.agreementId);
+  return party === null || [incident.reportingPartyId, incident.allegedPartyId, incident.attributedPartyId].includes(party);
+}
+
+/** Whether a caller with incident:report may edit a report: a delegate only its own party's, while still "reported". */
+export function mayEditIncident(principal: Principal, incident: Pick<PartiesNamed, 'agreementId' | 'reportingPartyId'> & { status: string }): boolean {
+  const party = delegatePartyOf(principal, incident.agreementId);
+  return party === null || (incident.reportingPartyId === party && incident.status === 'reported');
+}
+
+/** The parties the caller may respond for: those the allegation names (alleged, attributed) that it acts for. */
+export function respondingParties(principal: Principal, incident: Omit<PartiesNamed, 'reportingPartyId'>): string[] {
+  const named = [incident.allegedPartyId, incident.attributedPartyId].filter((id): id is string => id !== null);
+  return [...new Set(named)].filter((id) => actsForParty(principal, incident.agreementId, id));
+}

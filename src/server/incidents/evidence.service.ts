@@ -7,12 +7,11 @@ import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import type { z } from 'zod';
 import type { EvidenceFileQuery, EvidenceLinkCreate, ResponseCreate } from '../../contract/index.ts';
-import { actsForParty, NotFoundError, type Evidence, type Incident, type IncidentResponse, type Principal } from '../../core/index.ts';
+import { actsForParty, delegatePartyOf, mayAddEvidence, NotFoundError, type Evidence, type IncidentResponse, type Principal } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import { assertRules } from '../agreements/agreements.service.ts';
 import { ForbiddenError } from '../auth/auth.service.ts';
 import type { Actor, Write } from '../write.ts';
-import { delegatePartyOf } from './incidents.service.ts';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
@@ -38,12 +37,6 @@ const TYPES: Record<string, string> = {
 
 /** The media type of a file name, application/octet-stream when unknown. */
 export const guessContentType = (name: string): string => TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
-
-/** A delegate adds evidence only to its party's reports and to allegations against its party. */
-function mayAddEvidence(principal: Principal, incident: Incident): boolean {
-  const party = delegatePartyOf(principal, incident.agreementId);
-  return party === null || [incident.reportingPartyId, incident.allegedPartyId, incident.attributedPartyId].includes(party);
-}
 
 export function evidenceService({ repos, write }: { repos: Repositories; write: Write }) {
   /** The incident, checked for the caller's right to add evidence to it. */

@@ -10,7 +10,9 @@ import {
   checkIncidentFacts,
   checkTransition,
   ConflictError,
+  delegatePartyOf,
   INCIDENT_TRANSITIONS,
+  mayEditIncident,
   RuleViolationError,
   staleVersion,
   zoneAssigner,
@@ -26,13 +28,6 @@ import type { Clock } from '../clock.ts';
 import type { Actor, Write } from '../write.ts';
 
 type Out<T extends z.ZodType> = z.output<T>;
-
-/** The party a principal speaks for on an agreement when it is that party's delegate; else null. */
-export function delegatePartyOf(principal: Principal, agreementId: string): string | null {
-  if (principal.kind !== 'user' || principal.admin) return null;
-  const m = principal.memberships.find((x) => x.agreementId === agreementId);
-  return m?.role === 'party_delegate' ? m.partyId : null;
-}
 
 interface References {
   allegedPartyId?: string | null | undefined;
@@ -74,8 +69,6 @@ const toRow = <T extends { occurredAt?: string | undefined }>(input: T) => ({
 
 export function incidentService({ repos, write, clock }: { repos: Repositories; write: Write; clock: Clock }) {
   return {
-    delegatePartyOf,
-
     async page(ref: string, query: Out<typeof IncidentListQuery>) {
       const agreement = await repos.agreements.get(ref);
       return repos.incidents.page(agreement.id, {
@@ -139,7 +132,7 @@ export function incidentService({ repos, write, clock }: { repos: Repositories; 
         const agreement = await tx.agreements.get(ref);
         const before = await tx.incidents.get(agreement.id, id);
         const party = delegatePartyOf(principal, agreement.id);
-        if (party && (before.reportingPartyId !== party || before.status !== 'reported')) {
+        if (!mayEditIncident(principal, before)) {
           throw new ForbiddenError("A party delegate edits only its own party's reports, and only before they are triaged");
         }
         if (party && input.sourceType && input.sourceType !== 'party_complaint') {

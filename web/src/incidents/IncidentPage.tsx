@@ -1,23 +1,23 @@
 /** One incident: its facts, history, evidence, parties' responses and the workflow's next steps. */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { IncidentDetail, PartyView, ProvisionView, ZoneView } from '../../../src/contract/index.ts';
+import type { IncidentDetail, PartyView, ProvisionSummary, ZoneView } from '../../../src/contract/index.ts';
+import { mayAddEvidence, respondingParties } from '../../../src/core/access.ts';
 import { INCIDENT_CATEGORY_LABELS } from '../../../src/core/incidents.ts';
 import { useSession } from '../auth/session.ts';
 import { ApiError } from '../shared/api.ts';
 import { SOURCE_TYPE_LABELS } from '../shared/labels.ts';
 import { Notice } from '../shared/Notice.tsx';
 import { ErrorState, Loading } from '../shared/states.tsx';
-import { browserZone } from '../shared/time.ts';
+import { zoneAbbreviation } from '../shared/time.ts';
+import { ZonedTime } from '../shared/ZonedTime.tsx';
 import { IncidentsClosed, WithAgreement, type AgreementContext } from './AgreementContext.tsx';
 import { EvidenceSection } from './EvidenceSection.tsx';
 import { useIncident } from './incidents.api.ts';
 import { countText, gradeCode, gradeMeaning, pointText } from './incidentText.ts';
-import { mayAddEvidence, respondingParties } from './incidentRights.ts';
 import { IncidentWorkflow } from './IncidentWorkflow.tsx';
 import { ResponsesSection } from './ResponsesSection.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
-import { ViewerTime } from './ViewerTime.tsx';
 import './incidents.css';
 
 export function IncidentRoute() {
@@ -93,17 +93,18 @@ function IncidentPage({ slug, id, context }: { slug: string; id: string; context
         </h1>
         <StatusBadge status={data.status} />
       </div>
-      <IncidentFacts slug={slug} incident={data} parties={parties} zones={zones} provisions={provisions} />
+      <IncidentFacts slug={slug} incident={data} parties={parties} zones={zones} provisions={provisions} timeZone={agreement.timeZone} />
       <IncidentWorkflow
         slug={slug}
         incident={data}
         parties={parties}
+        timeZone={agreement.timeZone}
         canVerify={can.incidentVerify}
         onChanged={setNotice}
         onReload={() => void incident.refetch()}
       />
-      <EvidenceSection slug={slug} incident={data} canAdd={can.incidentReport && mayAddEvidence(session.principal, data)} onChanged={setNotice} />
-      <ResponsesSection slug={slug} incident={data} parties={parties} respondFor={respondFor} onChanged={setNotice} />
+      <EvidenceSection slug={slug} incident={data} timeZone={agreement.timeZone} canAdd={can.incidentReport && mayAddEvidence(session.principal, data)} onChanged={setNotice} />
+      <ResponsesSection slug={slug} incident={data} parties={parties} timeZone={agreement.timeZone} respondFor={respondFor} onChanged={setNotice} />
       <Notice message={notice} onDismiss={() => setNotice(null)} />
     </article>
   );
@@ -114,10 +115,12 @@ interface FactsProps {
   incident: IncidentDetail;
   parties: PartyView[];
   zones: ZoneView[];
-  provisions: ProvisionView[];
+  provisions: ProvisionSummary[];
+  /** The agreement's zone, in which times are shown. */
+  timeZone: string;
 }
 
-function IncidentFacts({ slug, incident, parties, zones, provisions }: FactsProps) {
+function IncidentFacts({ slug, incident, parties, zones, provisions, timeZone }: FactsProps) {
   const partyName = (id: string | null) => (id ? (parties.find((p) => p.id === id)?.name ?? 'Unknown party') : null);
   const zone = zones.find((z) => z.id === incident.zoneId);
   const point = pointText(incident.lon, incident.lat);
@@ -130,13 +133,16 @@ function IncidentFacts({ slug, incident, parties, zones, provisions }: FactsProp
       <dl className="facts incident-facts">
         <dt>Occurred</dt>
         <dd>
-          <ViewerTime iso={incident.occurredAt} /> <span className="muted">(your time zone, {browserZone()})</span>
+          <ZonedTime iso={incident.occurredAt} timeZone={timeZone} />{' '}
+          <span className="muted">
+            (local time in {timeZone}, {zoneAbbreviation(timeZone, incident.occurredAt)})
+          </span>
           <br />
           <span className="muted mono">{incident.occurredAt.replace('.000Z', 'Z')} UTC</span>
         </dd>
         <dt>Reported</dt>
         <dd>
-          <ViewerTime iso={incident.reportedAt} />
+          <ZonedTime iso={incident.reportedAt} timeZone={timeZone} />
         </dd>
         <dt>Category</dt>
         <dd>{INCIDENT_CATEGORY_LABELS[incident.category]}</dd>

@@ -8,21 +8,20 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import type { MatrixView, ZoneView } from '../../../src/contract/index.ts';
-import { roleOn } from '../../../src/core/access.ts';
+import type { AgreementSummaryView, ZoneView } from '../../../src/contract/index.ts';
+import { delegatePartyOf } from '../../../src/core/access.ts';
 import type { ZoneGeometry, ZoneKind } from '../../../src/core/zones.ts';
+import { useAgreementSummary } from '../agreements/summary.api.ts';
 import { agreementAbilities } from '../auth/abilities.ts';
 import { loginPath } from '../auth/paths.ts';
 import { useSession } from '../auth/session.ts';
 import { IncidentForm } from '../incidents/IncidentForm.tsx';
-import { useMatrix } from '../matrix/matrix.api.ts';
 import { ApiError } from '../shared/api.ts';
 import { Dialog } from '../shared/Dialog.tsx';
 import { problemsOf } from '../shared/forms.tsx';
 import { Notice } from '../shared/Notice.tsx';
 import { queryKeys } from '../shared/queryKeys.ts';
 import { ErrorState, Loading } from '../shared/states.tsx';
-import { browserZone } from '../shared/time.ts';
 import {
   addVertex,
   draftGeometry,
@@ -41,6 +40,7 @@ import { exportParams, filtersFromSearch, hasFilters, searchWithFilters } from '
 import { useMapIncidents, useZones, zonesApi } from './map.api.ts';
 import { MapCanvas, type MapMode } from './MapCanvas.tsx';
 import { IncidentPopup, IncidentStatusLine, MapFilterBar, MapLegend, ZoneList } from './MapPanels.tsx';
+import { Foldable } from './Foldable.tsx';
 import { DrawBar, EditBar, PickBar } from './MapTools.tsx';
 import { DeleteZoneDialog, ZoneForm } from './ZoneForm.tsx';
 import './map.css';
@@ -59,13 +59,13 @@ const BROWSE: Tool = { kind: 'browse' };
 const MODES: Partial<Record<Tool['kind'], MapMode>> = { pick: 'pick', draw: 'draw', edit: 'edit' };
 
 export default function MapScreen({ slug }: { slug: string }) {
-  const matrix = useMatrix(slug);
+  const summary = useAgreementSummary(slug);
   const session = useSession();
   const location = useLocation();
   // The session decides the tools (and whether ?report=1 opens one): wait for it too.
-  if (matrix.isPending || session.query.isPending) return <Loading label="Loading the agreement…" />;
-  if (matrix.isError) {
-    const notFound = matrix.error instanceof ApiError && matrix.error.isNotFound;
+  if (summary.isPending || session.query.isPending) return <Loading label="Loading the agreement…" />;
+  if (summary.isError) {
+    const notFound = summary.error instanceof ApiError && summary.error.isNotFound;
     return (
       <section className="page">
         {notFound ? (
@@ -82,24 +82,26 @@ export default function MapScreen({ slug }: { slug: string }) {
             </p>
           </>
         ) : (
-          <ErrorState error={matrix.error} title="Could not load this agreement" onRetry={() => void matrix.refetch()} />
+          <ErrorState error={summary.error} title="Could not load this agreement" onRetry={() => void summary.refetch()} />
         )}
       </section>
     );
   }
-  return <AgreementMap slug={slug} matrix={matrix.data} />;
+  return <AgreementMap slug={slug} summary={summary.data} />;
 }
 
-function AgreementMap({ slug, matrix }: { slug: string; matrix: MatrixView }) {
+function AgreementMap({ slug, summary }: { slug: string; summary: AgreementSummaryView }) {
   const session = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const client = useQueryClient();
   const [search, setSearch] = useSearchParams();
-  const agreement = matrix.agreement;
-  const can = agreementAbilities(session.principal, agreement, matrix.parties.map((p) => p.id));
-  const delegateParty = roleOn(session.principal, agreement) === 'party_delegate' ? matrix.parties.find((p) => p.id === delegatePartyId(session.me, agreement.id)) : undefined;
-  const timeZone = browserZone();
+  const agreement = summary.agreement;
+  const can = agreementAbilities(session.principal, agreement, summary.parties.map((p) => p.id));
+  const ownParty = delegatePartyOf(session.principal, agreement.id);
+  const delegateParty = ownParty === null ? undefined : summary.parties.find((p) => p.id === ownParty);
+  // Times are shown, and days filtered, in the agreement's zone.
+  const timeZone = agreement.timeZone;
   const filters = filtersFromSearch(search);
   const params = exportParams(filters, timeZone);
 
@@ -190,7 +192,7 @@ function AgreementMap({ slug, matrix }: { slug: string; matrix: MatrixView }) {
       handles={handles}
       attribution={zoneAttribution(zoneItems)}
       mode={mode}
-      popup={popup && popupIncident ? { lngLat: popup.at, content: <IncidentPopup slug={slug} incident={popupIncident} parties={matrix.parties} timeZone={timeZone} /> } : null}
+      popup={popup && popupIncident ? { lngLat: popup.at, content: <IncidentPopup slug={slug} incident={popupIncident} parties={summary.parties} timeZone={timeZone} /> } : null}
       onMapClick={(at, tolerance) => {
         if (tool.kind === 'pick') setTool({ kind: 'report', point: at });
         if (tool.kind === 'draw') setTool({ ...tool, draft: addVertex(tool.draft, at, tolerance) });
@@ -231,7 +233,9 @@ function AgreementMap({ slug, matrix }: { slug: string; matrix: MatrixView }) {
       </div>
 
       {can.incidentRead ? (
-        <MapFilterBar filters={filters} parties={matrix.parties} timeZone={timeZone} onChange={(f) => setSearch(searchWithFilters(search, f), { replace: true })} />
+        <Foldable label="Filters" note={hasFilters(filters) ? 'some set' : undefined}>
+          <MapFilterBar filters={filters} parties={summary.parties} timeZone={timeZone} onChange={(f) => setSearch(searchWithFilters(search, f), { replace: true })} />
+        </Foldable>
       ) : (
         <p className="map-note" role="note">
           Incident reports are shown to the agreement’s members only: this map shows its zones.{' '}
@@ -239,7 +243,13 @@ function AgreementMap({ slug, matrix }: { slug: string; matrix: MatrixView }) {
         </p>
       )}
 
-      {tool.kind === 'pick' ? <PickBar onWithoutMap={() => setTool({ kind: 'report', point: null })} onCancel={() => setToolAndUrl(BROWSE)} /> : null}
+      {tool.kind === 'pick' ? (
+        <PickBar
+          onWithoutMap={() => setTool({ kind: 'report', point: null })}
+          onLocated={(point) => setTool({ kind: 'report', point })}
+          onCancel={() => setToolAndUrl(BROWSE)}
+        />
+      ) : null}
       {tool.kind === 'draw' ? (
         <DrawBar
           kind={tool.zoneKind}
@@ -321,7 +331,9 @@ function AgreementMap({ slug, matrix }: { slug: string; matrix: MatrixView }) {
               <ZoneList zones={zoneItems} selectedId={selectedId} onSelect={setSelectedId} />
             )}
           </section>
-          <MapLegend kinds={zoneItems.map((z) => z.kind)} showIncidents={can.incidentRead} />
+          <Foldable label="Key">
+            <MapLegend kinds={zoneItems.map((z) => z.kind)} showIncidents={can.incidentRead} />
+          </Foldable>
         </aside>
       </div>
 
@@ -329,9 +341,10 @@ function AgreementMap({ slug, matrix }: { slug: string; matrix: MatrixView }) {
         <Dialog title="Report an incident" onClose={() => setToolAndUrl(BROWSE)}>
           <IncidentForm
             slug={slug}
-            parties={matrix.parties}
-            provisions={matrix.rows.flatMap((r) => r.realities)}
+            parties={summary.parties}
+            provisions={summary.provisions}
             zones={zoneItems}
+            timeZone={timeZone}
             point={tool.point ? { lon: tool.point[0], lat: tool.point[1] } : null}
             reportingParty={delegateParty ?? null}
             onSaved={(incident) => navigate(`/agreements/${encodeURIComponent(slug)}/incidents/${incident.id}`)}
@@ -369,7 +382,3 @@ function AgreementMap({ slug, matrix }: { slug: string; matrix: MatrixView }) {
   );
 }
 
-/** The party a delegate acts for on this agreement. */
-function delegatePartyId(me: ReturnType<typeof useSession>['me'], agreementId: string): string | null {
-  return me?.memberships.find((m) => m.agreementId === agreementId && m.role === 'party_delegate')?.partyId ?? null;
-}
