@@ -3,13 +3,14 @@
  * with the planned windows, negotiation rounds and provision deadlines, and the rounds in detail.
  * Calendar dates have no zone; deadlines (instants) are placed on their date in the agreement's zone.
  */
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { MatrixView, PartyView, RoundView } from '../../../src/contract/index.ts';
 import { PhaseStatusBadge } from '../matrix/StatusBadge.tsx';
 import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
 import { daysBetween, formatDate, formatDateTime, formatWindow, toZonedInput } from '../shared/time.ts';
 import { monthTicks, position, spanOf, type Span } from './axis.ts';
 import { useRounds } from './rounds.api.ts';
+import { fitLabels, type PlacedLabel } from './tickLayout.ts';
 
 interface Deadline {
   id: string;
@@ -90,9 +91,6 @@ function DateAxis(props: { matrix: MatrixView; rounds: RoundView[]; deadlines: D
   if (!span) {
     return <p className="muted">No planned windows, rounds or deadlines to place on a calendar yet.</p>;
   }
-  const inSpan = (date: string) => date >= span.start && date <= span.end;
-  // A month label too close to the "today" label would overlap it.
-  const ticks = monthTicks(span).filter((t) => !inSpan(today) || Math.abs(position(span, t.date) - position(span, today)) > 6);
   return (
     <div className="axis" aria-label={`Calendar from ${formatDate(span.start)} to ${formatDate(span.end)}`} role="group">
       {dated.map((phase) => (
@@ -114,20 +112,36 @@ function DateAxis(props: { matrix: MatrixView; rounds: RoundView[]; deadlines: D
           ))}
         </Lane>
       ) : null}
-      <div className="lane lane-ticks" aria-hidden="true">
-        <span className="lane-label" />
-        <div className="lane-track">
-          {ticks.map((tick) => (
-            <span key={tick.date} className="tick" style={{ left: `${position(span, tick.date)}%` }}>
-              {tick.label}
-            </span>
-          ))}
-          {inSpan(today) ? (
-            <span className="tick tick-today" style={{ left: `${position(span, today)}%` }}>
-              today
-            </span>
-          ) : null}
-        </div>
+      <TickLane span={span} today={today} />
+    </div>
+  );
+}
+
+/** The month labels and "today" under the lanes: as many as fit the axis's width without overlapping. */
+function TickLane({ span, today }: { span: Span; today: string }) {
+  const track = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const element = track.current;
+    if (!element) return;
+    setWidth(element.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const inSpan = today >= span.start && today <= span.end;
+  const labels = fitLabels(monthTicks(span), inSpan ? { date: today, label: 'today' } : null, (date) => position(span, date), width);
+  const tick = (label: PlacedLabel, className: string) => (
+    <span key={label.date} className={`${className}${label.flip ? ' tick-flip' : ''}`} style={{ left: `${label.left}%` }}>
+      {label.label}
+    </span>
+  );
+  return (
+    <div className="lane lane-ticks" aria-hidden="true">
+      <span className="lane-label" />
+      <div className="lane-track" ref={track}>
+        {labels.months.map((label) => tick(label, 'tick'))}
+        {labels.today ? tick(labels.today, 'tick tick-today') : null}
       </div>
     </div>
   );
