@@ -49,6 +49,9 @@ test('a monitor sees the governorates, files an incident inside Gaza governorate
   await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('Natural Earth');
   await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('OCHA oPt / COD-AB');
   expect(await mapColours(page)).toBeGreaterThan(3);
+  // A scale bar, and the governorates' names on the map itself (HTML labels: no glyph requests).
+  await expect(map.scaleBar).toHaveText(/^\d+\sk?m$/);
+  for (const name of GOVERNORATES) await expect(map.zoneLabel(name)).toBeVisible();
   // A monitor files incidents but does not draw zones.
   await expect(map.drawButton).toHaveCount(0);
 
@@ -116,6 +119,64 @@ test('a monitor sees the governorates, files an incident inside Gaza governorate
   await map.goto(SLUG, '?from=1990-01-01&to=1990-01-02');
   await expect(page.getByText('No incident matches these filters.')).toBeVisible();
   await expect(map.filters.getByLabel('From')).toHaveValue('1990-01-01');
+});
+
+test('close in, the zone in view is still named and the scale bar shortens', async ({ page }) => {
+  await logIn(page, demoAccount('viewer'));
+  const map = mapPage(page);
+  await map.goto(SLUG);
+  await map.ready();
+  await map.zone('Khan Younis').click();
+  await expect(map.canvas).toHaveAttribute('data-selected-point', /^\d+,\d+$/);
+  const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+  for (let i = 0; i < 3; i += 1) await zoomIn.click();
+  await expect(map.scaleBar).toHaveText(/^\d+\sm$/);
+  // The whole map is inside Khan Younis now: its name is written inside the map, the others are not shown.
+  const label = map.zoneLabel('Khan Younis');
+  await expect(label).toBeVisible();
+  const [labelBox, canvasBox] = [(await label.boundingBox())!, (await map.canvas.boundingBox())!];
+  expect(labelBox.x).toBeGreaterThan(canvasBox.x);
+  expect(labelBox.x + labelBox.width).toBeLessThan(canvasBox.x + canvasBox.width);
+  expect(labelBox.y).toBeGreaterThan(canvasBox.y);
+  expect(labelBox.y + labelBox.height).toBeLessThan(canvasBox.y + canvasBox.height);
+  await expect(map.canvas.locator('.map-zone-label:visible')).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/map-close.png' });
+});
+
+test('"Use my location" files the report at the browser\'s position; a refusal says what to do instead', async ({ page }) => {
+  await logIn(page, demoAccount('monitor'));
+  const map = mapPage(page);
+  // Refused (Playwright grants no permission unless told): the message, and the map still works.
+  await page.context().clearPermissions();
+  await map.goto(SLUG);
+  await map.ready();
+  await map.reportButton.click();
+  await map.useMyLocation.click();
+  const problem = page.getByRole('alert').filter({ hasText: 'your location' });
+  await expect(problem).toContainText('did not allow this page to use your location');
+  await expect(problem).toContainText('click the place on the map');
+  await expect(map.dialog).toHaveCount(0);
+
+  // Allowed, at a point inside Khan Younis governorate: the form opens with it, and the server finds the zone.
+  await page.context().grantPermissions(['geolocation']);
+  await page.context().setGeolocation({ latitude: 31.345, longitude: 34.3 });
+  await map.useMyLocation.click();
+  const dialog = map.dialog;
+  await expect(dialog.getByRole('heading', { name: 'Report an incident' })).toBeVisible();
+  await expect(dialog.getByLabel('Longitude')).toHaveValue('34.300000');
+  await expect(dialog.getByLabel('Latitude')).toHaveValue('31.345000');
+  await dialog.getByLabel('When it happened').fill('2026-06-21T09:15');
+  await dialog.getByLabel('Category').selectOption('checkpoint_obstruction');
+  await dialog.getByLabel('Description').fill('Reported from the monitor’s own position.');
+  await dialog.getByRole('button', { name: 'File the report' }).click();
+  await expect(page).toHaveURL(new RegExp(`/agreements/${SLUG}/incidents/[0-9a-f-]{36}$`));
+  const id = page.url().split('/').pop()!;
+  const api = await apiAs(demoAccount('monitor'));
+  const incident = (await (await api.get(`/api/agreements/${SLUG}/incidents/${id}`)).json()) as { zoneId: string; lon: number; lat: number };
+  const zones = (await (await api.get(`/api/agreements/${SLUG}/zones`)).json()) as { items: { id: string; name: string }[] };
+  await api.dispose();
+  expect(incident).toMatchObject({ lon: 34.3, lat: 31.345 });
+  expect(zones.items.find((z) => z.id === incident.zoneId)?.name).toBe('Khan Younis');
 });
 
 test('a mediator draws a zone with four clicks, saves it, renames it; a visitor sees zones only', async ({ page }) => {

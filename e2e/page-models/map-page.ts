@@ -25,6 +25,14 @@ export function mapPage(page: Page) {
     finishButton: page.getByRole('button', { name: 'Finish', exact: true }),
     dialog: page.getByRole('dialog'),
     selectedZone: page.getByRole('region', { name: 'Selected zone' }),
+    /** MapLibre's scale bar. */
+    scaleBar: page.locator('.maplibregl-ctrl-scale'),
+    /** A zone's name written on the map (an HTML label; the zone list names it for assistive technology). */
+    zoneLabel: (name: string) => canvas.locator('.map-zone-label').filter({ hasText: new RegExp(`^${name}$`) }),
+    useMyLocation: page.getByRole('button', { name: 'Use my location' }),
+    /** On a phone: the buttons that unfold the filters and the key. */
+    filtersToggle: page.getByRole('button', { name: /^Filters\b/ }),
+    keyToggle: page.getByRole('button', { name: 'Key', exact: true }),
     /** Waits until the map has loaded its style and sources. */
     ready: () => expect(canvas).toHaveAttribute('data-ready', 'true', { timeout: 15_000 }),
     /** The pixel (relative to the map) of a point inside the selected zone, as the map projects it. */

@@ -1,12 +1,13 @@
 /**
  * The MapLibre map: its style from local sources, the zones, incidents, draft and handle sources fed
  * from props, and the mouse turned into callbacks (a click on the map, on a zone, on an incident, a
- * handle dragged). Cluster counts are HTML buttons (no glyphs offline), which zoom in when pressed.
+ * handle dragged); a scale bar. Cluster counts are HTML buttons (no glyphs offline), which zoom in when
+ * pressed, and the area zones' names HTML labels.
  * The container carries data-selected-point, the pixel of the selected zone's inside point, and
  * data-first-handle while a shape is edited, so that browser tests can click into a zone or drag a
  * corner without reaching into the map.
  */
-import { AttributionControl, GeoJSONSource, Map as MapLibre, Marker, NavigationControl, Popup, setWorkerUrl } from 'maplibre-gl';
+import { AttributionControl, GeoJSONSource, Map as MapLibre, Marker, NavigationControl, Popup, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import type { MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // Under Vite, maplibre's own guess of its worker's address (beside its module) is wrong: name the built file.
@@ -14,8 +15,9 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import type { BBox } from '../../../src/core/zones.ts';
+import type { BBox, ZoneGeometry } from '../../../src/core/zones.ts';
 import type { LngLat } from './drawing.ts';
+import { labelPoint } from './features.ts';
 import countriesUrl from './data/levant_countries_10m.geojson?url';
 import { LAYERS, mapStyle, SOURCES, ZONE_LAYERS } from './mapStyle.ts';
 
@@ -94,6 +96,63 @@ function syncClusterMarkers(map: MapLibre, markers: Map<number, Marker>) {
   }
 }
 
+/**
+ * Writes each area zone's name on the map as an HTML label (the browser shapes Arabic and Hebrew,
+ * and the offline style has no glyphs for a text layer), at a point of the zone in view: after
+ * every move, the larger zones first, leaving out a name that would overlap one already written.
+ * Labels let clicks through to the map. Returns the clean-up.
+ */
+function showZoneNames(map: MapLibre, zones: FeatureCollection): () => void {
+  const labels = zones.features
+    .filter((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')
+    .map((f) => {
+      const element = document.createElement('span');
+      element.className = 'map-zone-label';
+      element.dir = 'auto';
+      element.textContent = String(f.properties?.name ?? '');
+      const [w, s, e, n] = (f.bbox as BBox | undefined) ?? boxOf(f.geometry as ZoneGeometry);
+      return { geometry: f.geometry as ZoneGeometry, element, marker: new Marker({ element }), size: (e - w) * (n - s), added: false };
+    })
+    .sort((a, b) => b.size - a.size);
+  const place = () => {
+    const b = map.getBounds();
+    const view: BBox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    const taken: DOMRect[] = [];
+    for (const label of labels) {
+      const at = labelPoint(label.geometry, view);
+      if (!at) {
+        label.element.hidden = true;
+        continue;
+      }
+      label.marker.setLngLat(at);
+      if (!label.added) {
+        label.marker.addTo(map);
+        label.added = true;
+      }
+      label.element.hidden = false;
+      const box = label.element.getBoundingClientRect();
+      const overlaps = taken.some((t) => box.left < t.right && box.right > t.left && box.top < t.bottom && box.bottom > t.top);
+      label.element.hidden = overlaps;
+      if (!overlaps) taken.push(box);
+    }
+  };
+  place();
+  map.on('moveend', place);
+  return () => {
+    map.off('moveend', place);
+    for (const label of labels) label.marker.remove();
+  };
+}
+
+/** The box of an area's outer rings. */
+function boxOf(geometry: ZoneGeometry): BBox {
+  const rings = geometry.type === 'Polygon' ? [geometry.coordinates[0] ?? []] : geometry.type === 'MultiPolygon' ? geometry.coordinates.map((p) => p[0] ?? []) : [];
+  const points = rings.flat();
+  const xs = points.map((p) => p[0]!);
+  const ys = points.map((p) => p[1]!);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
 export function MapCanvas(props: MapCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibre | null>(null);
@@ -121,6 +180,8 @@ export function MapCanvas(props: MapCanvasProps) {
       fadeDuration: 0,
     });
     instance.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    // Top left: at the bottom, a phone's attribution lines would cover it.
+    instance.addControl(new ScaleControl({ maxWidth: 120, unit: 'metric' }), 'top-left');
     const markers = new Map<number, Marker>();
     const hit = (e: MapMouseEvent, layers: string[]) => {
       const present = layers.filter((l) => instance.getLayer(l));
@@ -191,6 +252,12 @@ export function MapCanvas(props: MapCanvasProps) {
       map.fitBounds(props.bounds, { padding: 40, duration: 0 });
     }
   }, [map, props.zones, props.bounds]);
+
+  // The names of the area zones, kept in view as the map moves.
+  useEffect(() => {
+    if (!map) return;
+    return showZoneNames(map, props.zones);
+  }, [map, props.zones]);
 
   useEffect(() => {
     if (map) setData(map, SOURCES.incidents, props.incidents ?? EMPTY);

@@ -1,12 +1,14 @@
 /**
- * The bar above the map while a tool is on: picking an incident's place, drawing a zone (kind,
- * shape, undo, finish) or moving a zone's corners (with the problems the server would refuse).
+ * The bar above the map while a tool is on: picking an incident's place (or the browser's position),
+ * drawing a zone (kind, shape, undo, finish) or moving a zone's corners (with the problems the
+ * server would refuse).
  */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ZONE_KIND_LABELS, type ZoneKind } from '../../../src/core/zones.ts';
 import { SelectField } from '../shared/fields.tsx';
 import { options } from '../shared/labels.ts';
-import { SHAPE_LABELS, verticesMissing, type Draft, type DrawShape } from './drawing.ts';
+import { SHAPE_LABELS, verticesMissing, type Draft, type DrawShape, type LngLat } from './drawing.ts';
+import { locate, LOCATION_PROBLEMS } from './geolocation.ts';
 
 /** The frame of every tool's bar: what the tool shows, its own buttons, and Cancel last. */
 function ToolBar({ children, actions, onCancel }: { children: ReactNode; actions?: ReactNode; onCancel: () => void }) {
@@ -23,18 +25,48 @@ function ToolBar({ children, actions, onCancel }: { children: ReactNode; actions
   );
 }
 
-/** Choosing where an incident happened; the form can also be filled without the map (coordinates typed, or none). */
-export function PickBar({ onWithoutMap, onCancel }: { onWithoutMap: () => void; onCancel: () => void }) {
+export interface PickBarProps {
+  onWithoutMap: () => void;
+  /** The browser gave its position ("Use my location"). */
+  onLocated: (point: LngLat) => void;
+  onCancel: () => void;
+}
+
+/**
+ * Choosing where an incident happened: a click on the map, or the browser's position; the form can
+ * also be filled without the map (coordinates typed, or none).
+ */
+export function PickBar({ onWithoutMap, onLocated, onCancel }: PickBarProps) {
+  const [locating, setLocating] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const findMe = async () => {
+    setLocating(true);
+    setProblem(null);
+    const located = await locate();
+    setLocating(false);
+    if (located.ok) onLocated(located.point);
+    else setProblem(LOCATION_PROBLEMS[located.problem]);
+  };
   return (
     <ToolBar
       onCancel={onCancel}
       actions={
-        <button type="button" className="button" onClick={onWithoutMap}>
-          Type the coordinates instead
-        </button>
+        <>
+          <button type="button" className="button" onClick={() => void findMe()} disabled={locating}>
+            {locating ? 'Finding your location…' : 'Use my location'}
+          </button>
+          <button type="button" className="button" onClick={onWithoutMap}>
+            Type the coordinates instead
+          </button>
+        </>
       }
     >
       <p role="status">Click the place of the incident on the map.</p>
+      {problem ? (
+        <p className="form-problems map-locate-problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
     </ToolBar>
   );
 }

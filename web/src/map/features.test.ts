@@ -3,7 +3,7 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { describe, expect, it } from 'vitest';
 import type { IncidentView, ZoneView } from '../../../src/contract/index.ts';
 import type { ZoneGeometry } from '../../../src/core/zones.ts';
-import { incidentCollection, interiorPoint, unionBBox, zoneAttribution, zoneCollection } from './features.ts';
+import { incidentCollection, interiorPoint, labelPoint, unionBBox, zoneAttribution, zoneCollection } from './features.ts';
 // The demo's OCHA governorates as test data only: the app itself never reads server files.
 // eslint-disable-next-line no-restricted-imports
 import governorates from '../../../src/server/demo/data/gaza_governorates.geojson?raw';
@@ -22,6 +22,41 @@ const zone = (overrides: Partial<ZoneView>): ZoneView => ({
   createdAt: '2026-06-01T00:00:00.000Z',
   updatedAt: '2026-06-01T00:00:00.000Z',
   ...overrides,
+});
+
+describe('labelPoint', () => {
+  const inside = (p: [number, number] | null, g: ZoneGeometry) =>
+    p !== null && booleanPointInPolygon(p, g as Parameters<typeof booleanPointInPolygon>[1]);
+  const square: ZoneGeometry = { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]] };
+
+  it('names an area in the middle of its widest stretch in view, away from the view’s edges', () => {
+    expect(labelPoint(square, [-50, -50, 50, 50])).toEqual([5, 5]);
+    // Zoomed in on the square's east half: the name moves into view.
+    const p = labelPoint(square, [6, 2, 14, 8]);
+    expect(inside(p, square)).toBe(true);
+    expect(p![0]).toBeGreaterThan(6.8);
+    expect(p![1]).toBeGreaterThan(2.6);
+    expect(p![1]).toBeLessThan(7.4);
+  });
+
+  it('names a zone that fills the whole view, inside the view', () => {
+    const p = labelPoint(square, [4, 4, 4.2, 4.1]);
+    expect(p![0]).toBeGreaterThan(4);
+    expect(p![0]).toBeLessThan(4.2);
+    expect(p![1]).toBeGreaterThan(4);
+    expect(p![1]).toBeLessThan(4.1);
+  });
+
+  it('finds a point inside a U-shape and inside each Gaza governorate, and none out of view or for lines and points', () => {
+    const u: ZoneGeometry = { type: 'Polygon', coordinates: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]] };
+    expect(inside(labelPoint(u, [-1, -1, 4, 4]), u)).toBe(true);
+    expect(inside(labelPoint(u, [-0.5, 1.5, 3.5, 3.5]), u)).toBe(true);
+    const collection = JSON.parse(governorates) as { features: { properties: { adm2_name: string }; geometry: ZoneGeometry }[] };
+    for (const f of collection.features) expect(inside(labelPoint(f.geometry, [33, 30, 36, 33]), f.geometry), f.properties.adm2_name).toBe(true);
+    expect(labelPoint(square, [20, 20, 30, 30])).toBeNull();
+    expect(labelPoint({ type: 'Point', coordinates: [1, 1] }, [0, 0, 2, 2])).toBeNull();
+    expect(labelPoint({ type: 'LineString', coordinates: [[0, 0], [1, 1]] }, [0, 0, 2, 2])).toBeNull();
+  });
 });
 
 describe('interiorPoint', () => {

@@ -1,7 +1,7 @@
 /**
  * What the map shows, as pure functions of the API's answers: zones and incidents as GeoJSON
- * sources, the box to fit, a point inside a zone (for its marker and for tests), and the credit
- * the zones' data needs.
+ * sources, the box to fit, a point inside a zone (for its marker and for tests), where to write a
+ * zone's name in the view, and the credit the zones' data needs.
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { IncidentView, ZoneView } from '../../../src/contract/index.ts';
@@ -86,6 +86,39 @@ export function interiorPoint(geometry: ZoneGeometry): [number, number] {
       return best?.point ?? [0, 0];
     }
   }
+}
+
+/**
+ * Where to write an area zone's name in the current view: the middle of the widest stretch of the
+ * zone on one of a few horizontal lines across the part of it in view (kept off the view's edges),
+ * so that a zone filling the screen at close zoom is still named. Null when none of it is in view,
+ * and for lines and points.
+ */
+export function labelPoint(geometry: ZoneGeometry, view: BBox): [number, number] | null {
+  const rings = outerRings(geometry);
+  if (rings.length === 0) return null;
+  // A tenth of the view on each side stays free, so that a label is not cut by the map's edge.
+  const [west, south, east, north] = view;
+  const dx = (east - west) / 10;
+  const dy = (north - south) / 10;
+  const [w, s, e, n] = [west + dx, south + dy, east - dx, north - dy];
+  let best: { width: number; point: [number, number] } | null = null;
+  for (const ring of rings) {
+    const lats = ring.map((p) => p[1]!);
+    const low = Math.max(Math.min(...lats), s);
+    const high = Math.min(Math.max(...lats), n);
+    if (low > high) continue;
+    for (const share of [0.5, 0.3, 0.7, 0.15, 0.85]) {
+      const lat = low + (high - low) * share;
+      const xs = crossings(ring, lat);
+      for (let i = 0; i + 1 < xs.length; i += 2) {
+        const from = Math.max(xs[i]!, w);
+        const to = Math.min(xs[i + 1]!, e);
+        if (to > from && (!best || to - from > best.width)) best = { width: to - from, point: [(from + to) / 2, lat] };
+      }
+    }
+  }
+  return best?.point ?? null;
 }
 
 /** The credit the zones need: OCHA's COD-AB boundaries carry its P-codes ("adm2_pcode"). */

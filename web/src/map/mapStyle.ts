@@ -3,7 +3,8 @@
  * machines that run Phaseline may have no internet): a background, Natural Earth country outlines,
  * the agreement's zones by kind, the incidents clustered and coloured by status with their labels
  * in the legend, and the layers of the drawing and editing tools. No layer draws text (glyphs would
- * need a font server); names are in the zone list and counts in HTML markers.
+ * need a font server, and Arabic and Hebrew need the browser's shaping): zone names and cluster
+ * counts are HTML markers (MapCanvas), and the names are in the zone list too.
  */
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
