@@ -13,6 +13,20 @@ export class DomainError extends Error {
   }
 }
 
+/** No valid credentials (401). */
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'Log in first') {
+    super('unauthenticated', message);
+  }
+}
+
+/** Valid credentials, but the role does not allow this (403). */
+export class ForbiddenError extends DomainError {
+  constructor(message = 'Your role does not allow this') {
+    super('forbidden', message);
+  }
+}
+
 /** The thing named does not exist (404). */
 export class NotFoundError extends DomainError {
   constructor(entity: string, ref: string) {

@@ -2,9 +2,18 @@
  * Domain rules as data: each check returns the problems it finds, empty when there are none.
  * The server turns a non-empty result into a 422; the web UI shows it beside the field.
  */
+import { RuleViolationError } from './errors.ts';
+
 export interface RuleIssue {
   path: string;
   message: string;
+}
+
+/** Throws the issues as one 422 (RuleViolationError) naming each field; does nothing when there are none. */
+export function assertRules(issues: RuleIssue[]): void {
+  if (issues.length > 0) {
+    throw new RuleViolationError(issues.map((i) => `${i.path} ${i.message}`).join('; '), { issues });
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ConflictError, DomainError, NotFoundError, RuleViolationError } from '../core/index.ts';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, RuleViolationError, UnauthenticatedError } from '../core/index.ts';
 import { loggableError } from '../db/loggable-error.ts';
 
 // Fastify's own refusal codes, renamed to stable codes of ours.
@@ -18,8 +18,8 @@ const FASTIFY_CODES: Record<string, string> = {
 };
 
 export function httpStatusOf(err: DomainError): number {
-  if (err.code === 'unauthenticated') return 401;
-  if (err.code === 'forbidden') return 403;
+  if (err instanceof UnauthenticatedError) return 401;
+  if (err instanceof ForbiddenError) return 403;
   if (err instanceof NotFoundError) return 404;
   if (err instanceof ConflictError) return 409;
   if (err instanceof RuleViolationError) return 422;

@@ -7,9 +7,10 @@
  */
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AGREEMENT_SCOPED, ANONYMOUS, can, isSlug, isUuid, NotFoundError, type Permission, type Principal } from '../../core/index.ts';
-import type { Repositories, User } from '../../db/index.ts';
-import { ForbiddenError, UnauthenticatedError, type AuthService } from '../auth/auth.service.ts';
+import { AGREEMENT_SCOPED, ANONYMOUS, can, ForbiddenError, isSlug, isUuid, NotFoundError, UnauthenticatedError, type Permission, type Principal } from '../../core/index.ts';
+import type { User } from '../../db/index.ts';
+import type { AuthService } from '../auth/auth.service.ts';
+import type { Freshness } from '../views/freshness.ts';
 import type { Actor } from '../write.ts';
 
 declare module 'fastify' {
@@ -65,7 +66,11 @@ function permissionOf(url: string, declared: Permission | undefined): Permission
   throw new Error(`Route ${url} declares no permission (config.permission): every API route must`);
 }
 
-export function registerAccessControl(app: FastifyInstance, deps: { auth: AuthService; repos: Repositories }): void {
+/**
+ * `agreements` reads the agreement a URL names, with the change counters its cached views follow
+ * (src/server/views/freshness.ts); the request keeps it as `request.agreementState`.
+ */
+export function registerAccessControl(app: FastifyInstance, deps: { auth: AuthService; agreements: Freshness['agreement'] }): void {
   app.decorateRequest('principal', null as never);
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', null);
@@ -114,10 +119,12 @@ export function registerAccessControl(app: FastifyInstance, deps: { auth: AuthSe
     if (AGREEMENT_SCOPED.has(permission)) {
       const ref = (request.params as { agreement?: string }).agreement;
       // Not yet validated: look up only what can be an id or a slug.
-      const agreement = ref && (isUuid(ref) || isSlug(ref)) ? await deps.repos.agreements.find(ref) : null;
+      const state = ref && (isUuid(ref) || isSlug(ref)) ? await deps.agreements(ref) : null;
+      const agreement = state?.agreement ?? null;
       // An agreement one may not read is answered as missing, so that its existence does not leak.
       if (!agreement || !can(principal, 'agreement:read', agreement)) throw new NotFoundError('Agreement', ref ?? '');
       if (!can(principal, permission, agreement)) throw refusal(principal);
+      request.agreementState = state;
     } else if (!can(principal, permission)) {
       throw refusal(principal);
     }

@@ -12,12 +12,13 @@ import {
   page,
   VersionQuery,
 } from '../../contract/index.ts';
-import { can } from '../../core/index.ts';
+import { can, ForbiddenError } from '../../core/index.ts';
 import { actorOf } from '../access/access.hook.ts';
-import { ForbiddenError } from '../auth/auth.service.ts';
 import type { AgreementService } from './agreements.service.ts';
+import { agreementOf } from '../views/view-cache.ts';
 
 const tags = ['agreements'];
+const AgreementPage = page(AgreementView);
 
 export function agreementRoutes(app: FastifyInstance, service: AgreementService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -28,13 +29,17 @@ export function agreementRoutes(app: FastifyInstance, service: AgreementService)
       tags,
       summary: 'List agreements (search, filter, sort, page)',
       querystring: AgreementListQuery,
-      response: { 200: page(AgreementView), ...errorResponses },
+      response: { 200: AgreementPage, ...errorResponses },
     },
-    handler: async (req) => ({
-      ...(await service.list(req.query, req.principal)),
-      limit: req.query.limit,
-      offset: req.query.offset,
-    }),
+    // Cached per set of agreements the reader may read; every write moves it on.
+    handler: async (req, reply) =>
+      reply.sendView({
+        view: 'agreements',
+        schema: AgreementPage,
+        follows: 'everything',
+        key: req.query,
+        build: async () => ({ value: { ...(await service.list(req.query, req.principal)), limit: req.query.limit, offset: req.query.offset } }),
+      }),
   });
 
   r.post('/api/agreements', {
@@ -56,7 +61,9 @@ export function agreementRoutes(app: FastifyInstance, service: AgreementService)
       params: AgreementRefParams,
       response: { 200: AgreementView, ...errorResponses },
     },
-    handler: async (req) => service.resolve(req.params.agreement),
+    // The row the access check read (with its change counter), serialized once per version.
+    handler: async (req, reply) =>
+      reply.sendView({ view: 'agreement', schema: AgreementView, follows: 'agreement', build: async () => ({ value: agreementOf(req) }) }),
   });
 
   r.patch('/api/agreements/:agreement', {

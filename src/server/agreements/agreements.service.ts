@@ -16,19 +16,13 @@ import type {
   RoundCreate,
   RoundUpdate,
 } from '../../contract/index.ts';
-import { checkWindow, RuleViolationError, type Agreement, type Principal, type RuleIssue } from '../../core/index.ts';
+import { assertRules, checkWindow, type Agreement, type Principal } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import type { Actor, Write } from '../write.ts';
 import { auditedParts, type PartContext } from './parts.ts';
 import { refuseWhileReferenced } from './references.ts';
 
 type Out<T extends z.ZodType> = z.output<T>;
-
-export function assertRules(issues: RuleIssue[]): void {
-  if (issues.length > 0) {
-    throw new RuleViolationError(issues.map((i) => `${i.path} ${i.message}`).join('; '), { issues });
-  }
-}
 
 const nextOrdinal = (items: ReadonlyArray<{ ordinal: number }>) => Math.max(0, ...items.map((i) => i.ordinal)) + 1;
 

@@ -3,25 +3,11 @@
  * password changes; and turning a session cookie or a bearer token into a Principal.
  */
 import { randomBytes } from 'node:crypto';
-import { ConflictError, DomainError, NotFoundError, RuleViolationError, type Principal } from '../../core/index.ts';
+import { ConflictError, NotFoundError, RuleViolationError, UnauthenticatedError, type Principal } from '../../core/index.ts';
 import type { Repositories, User } from '../../db/index.ts';
 import type { Clock } from '../clock.ts';
 import type { Actor, Write } from '../write.ts';
 import { decoyHash, hashPassword, newSecret, secretHash, verifyPassword } from './secrets.ts';
-
-/** 401: no valid credentials. */
-export class UnauthenticatedError extends DomainError {
-  constructor(message = 'Log in first') {
-    super('unauthenticated', message);
-  }
-}
-
-/** 403: valid credentials, but not allowed. */
-export class ForbiddenError extends DomainError {
-  constructor(message = 'Your role does not allow this') {
-    super('forbidden', message);
-  }
-}
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
 

@@ -4,17 +4,14 @@
  */
 import type { z } from 'zod';
 import type { ComplianceQuery, ComplianceView } from '../../contract/index.ts';
-import { bucketsBetween, complianceTable, FIRST_INSTANT } from '../../core/index.ts';
+import { assertRules, bucketsBetween, complianceTable, complianceWindow, FIRST_INSTANT } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import { pgError } from '../../db/repositories/versioned.ts';
-import { assertRules } from '../agreements/agreements.service.ts';
 import type { Clock } from '../clock.ts';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
 const DAY_MS = 86_400_000;
-/** The window when none is given. */
-export const DEFAULT_WINDOW_DAYS = 90;
 /** The longest window, so that a series stays a chart and not a dump. */
 export const MAX_WINDOW_DAYS = 3 * 366;
 
@@ -22,18 +19,31 @@ export function complianceService({ repos, clock }: { repos: Repositories; clock
   return {
     async counts(ref: string, query: Out<typeof ComplianceQuery>): Promise<ComplianceView> {
       const agreement = await repos.agreements.get(ref);
-      const to = query.to ? new Date(query.to) : clock.now();
+      const timeZone = agreement.timeZone;
+      const unknownZone = () =>
+        assertRules([{ path: 'timeZone', message: `"${timeZone}" is not a time zone the database knows: set another on the agreement` }]);
+      // Whole days in the agreement's zone unless both ends are given.
+      const given = { from: query.from ? new Date(query.from) : undefined, to: query.to ? new Date(query.to) : undefined };
+      const window = (() => {
+        try {
+          return complianceWindow(clock.now(), timeZone, query.granularity, given);
+        } catch (err) {
+          // A zone stored before zones were checked, that the runtime does not know either.
+          if (err instanceof RangeError) unknownZone();
+          throw err;
+        }
+      })();
+      const to = window.to;
       // The default window stops at the first instant stored, as the contract's `from` does.
-      const from = query.from ? new Date(query.from) : new Date(Math.max(Date.parse(FIRST_INSTANT), to.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS));
+      const from = new Date(Math.max(Date.parse(FIRST_INSTANT), window.from.getTime()));
       if (from.getTime() >= to.getTime()) assertRules([{ path: 'from', message: 'must be before to' }]);
       if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * DAY_MS) {
         assertRules([{ path: 'from', message: `the window may span at most ${MAX_WINDOW_DAYS} days` }]);
       }
-      const timeZone = agreement.timeZone;
       const [counts, labels] = await Promise.all([
         repos.incidents.complianceCounts(agreement.id, { by: query.by, granularity: query.granularity, from, to, timeZone }).catch((err: unknown) => {
           // A zone stored before the contract checked zones against the database's: say so, not 500.
-          if (pgError(err)?.code === '22023') assertRules([{ path: 'timeZone', message: `"${timeZone}" is not a time zone the database knows: set another on the agreement` }]);
+          if (pgError(err)?.code === '22023') unknownZone();
           throw err;
         }),
         query.by === 'party'

@@ -7,10 +7,8 @@ import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import type { z } from 'zod';
 import type { EvidenceFileQuery, EvidenceLinkCreate, ResponseCreate } from '../../contract/index.ts';
-import { actsForParty, delegatePartyOf, mayAddEvidence, NotFoundError, type Evidence, type IncidentResponse, type Principal } from '../../core/index.ts';
+import { actsForParty, assertRules, delegatePartyOf, ForbiddenError, mayAddEvidence, NotFoundError, type Evidence, type IncidentResponse, type Principal } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
-import { assertRules } from '../agreements/agreements.service.ts';
-import { ForbiddenError } from '../auth/auth.service.ts';
 import type { Actor, Write } from '../write.ts';
 
 type Out<T extends z.ZodType> = z.output<T>;

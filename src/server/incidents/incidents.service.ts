@@ -7,23 +7,23 @@
 import type { z } from 'zod';
 import type { IncidentCreate, IncidentListQuery, IncidentUpdate, TransitionRequest } from '../../contract/index.ts';
 import {
+  assertRules,
   checkIncidentFacts,
   checkTransition,
   ConflictError,
   delegatePartyOf,
+  ForbiddenError,
   INCIDENT_TRANSITIONS,
   mayEditIncident,
   RuleViolationError,
   staleVersion,
+  storedZoneIssues,
   zoneAssigner,
   type Incident,
-  storedZoneIssues,
   type Principal,
   type RuleIssue,
 } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
-import { assertRules } from '../agreements/agreements.service.ts';
-import { ForbiddenError } from '../auth/auth.service.ts';
 import type { Clock } from '../clock.ts';
 import type { Actor, Write } from '../write.ts';
 

@@ -5,11 +5,9 @@
  */
 import type { z } from 'zod';
 import type { NoteCreate, NoteUpdate, NoteView } from '../../contract/index.ts';
-import { inAudience, mayWriteFor, NotFoundError, type Audienced, type PartyNote, type Principal } from '../../core/index.ts';
+import { assertRules, ForbiddenError, inAudience, mayWriteFor, NotFoundError, type Audienced, type PartyNote, type Principal } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
-import { assertRules } from '../agreements/agreements.service.ts';
 import { auditedParts } from '../agreements/parts.ts';
-import { ForbiddenError } from '../auth/auth.service.ts';
 import type { Actor, Write } from '../write.ts';
 
 type Out<T extends z.ZodType> = z.output<T>;

@@ -1,9 +1,8 @@
 /** Provisions: each must sit in a phase, pillar and obligated party of its own agreement. */
 import type { z } from 'zod';
 import type { ProvisionCreate, ProvisionListQuery, ProvisionUpdate } from '../../contract/index.ts';
-import type { Provision, RuleIssue } from '../../core/index.ts';
+import { assertRules, type Provision, type RuleIssue } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
-import { assertRules } from '../agreements/agreements.service.ts';
 import { auditedParts, type PartContext } from '../agreements/parts.ts';
 import { refuseWhileReferenced } from '../agreements/references.ts';
 import type { Write } from '../write.ts';

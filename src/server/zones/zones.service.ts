@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { ZoneCreate, ZoneListQuery, ZoneUpdate } from '../../contract/index.ts';
 import {
+  assertRules,
   checkGeometry,
   featureLabel,
   geometryAreaSqKm,
@@ -18,7 +19,6 @@ import {
 } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import { zoneColumns } from '../../db/repositories/zones.repository.ts';
-import { assertRules } from '../agreements/agreements.service.ts';
 import { auditedParts } from '../agreements/parts.ts';
 import type { Actor, Write } from '../write.ts';
 
