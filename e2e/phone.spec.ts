@@ -39,7 +39,7 @@ async function expectNoInnerSidewaysScroll(locator: Locator) {
   expect(overflow, 'the table scrolls sideways inside its box').toBeLessThanOrEqual(0);
 }
 
-test('the agreement page: the matrix reads down the screen, provisions and bottlenecks within its width', async ({ page }) => {
+test('the agreement page: the matrix and the pillars read down the screen, provisions and bottlenecks within its width', async ({ page }) => {
   const agreement = agreementPage(page);
   await agreement.goto(SLUG);
   await expect(agreement.matrix).toBeVisible();
@@ -49,6 +49,9 @@ test('the agreement page: the matrix reads down the screen, provisions and bottl
   await expectWithinWidth(page.locator('.matrix .reality'), 13);
   await expectWithinWidth(page.locator('.matrix .bottleneck'), 3);
   await expectWithinWidth(page.locator('.matrix .bottleneck .reason'), 3);
+  // The pillars too: each one's provisions, bottlenecks and progress under its name.
+  await expectNoInnerSidewaysScroll(agreement.pillars);
+  await expectWithinWidth(agreement.pillars.locator('tbody td'), 9);
   await agreement.reality('2.4').scrollIntoViewIfNeeded();
   await expect(agreement.reality('2.4')).toBeInViewport({ ratio: 1 });
   await page.screenshot({ path: 'test-results/phone-matrix.png' });
