@@ -12,6 +12,9 @@ import {
   SLUG_MAX_LENGTH,
 } from '../core/index.ts';
 
+/** What a schema gives once it has parsed a request: the value a service receives. */
+export type Parsed<T extends z.ZodType> = z.output<T>;
+
 /** The largest value of a PostgreSQL integer column: versions, ordinals, counts, offsets. */
 export const INT4_MAX = 2_147_483_647;
 

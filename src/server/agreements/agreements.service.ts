@@ -2,11 +2,11 @@
  * Agreements and their parts: parties, phases, pillars and negotiation rounds.
  * Rules that span rows (a round's parties belong to its agreement, windows are ordered) live here.
  */
-import type { z } from 'zod';
 import type {
   AgreementCreate,
   AgreementListQuery,
   AgreementUpdate,
+  Parsed,
   PartyCreate,
   PartyUpdate,
   PhaseCreate,
@@ -21,8 +21,6 @@ import type { Repositories } from '../../db/index.ts';
 import type { Actor, Write } from '../write.ts';
 import { auditedParts, type PartContext } from './parts.ts';
 import { refuseWhileReferenced } from './references.ts';
-
-type Out<T extends z.ZodType> = z.output<T>;
 
 const nextOrdinal = (items: ReadonlyArray<{ ordinal: number }>) => Math.max(0, ...items.map((i) => i.ordinal)) + 1;
 
@@ -43,7 +41,7 @@ export function agreementService({ repos, write }: { repos: Repositories; write:
   return {
     resolve,
     /** The agreements the principal may read: all for an administrator, else public ones and their own. */
-    list: (query: Out<typeof AgreementListQuery>, principal: Principal) =>
+    list: (query: Parsed<typeof AgreementListQuery>, principal: Principal) =>
       repos.agreements.list({
         ...query,
         readableIds:
@@ -54,14 +52,14 @@ export function agreementService({ repos, write }: { repos: Repositories; write:
               : [],
       }),
 
-    create: (input: Out<typeof AgreementCreate>, actor: Actor) =>
+    create: (input: Parsed<typeof AgreementCreate>, actor: Actor) =>
       write(actor, async ({ repos: tx, record }) => {
         const agreement = await tx.agreements.insert(input);
         await record({ action: 'create', entity: 'agreement', entityId: agreement.id, agreementId: agreement.id, before: null, after: agreement });
         return agreement;
       }),
 
-    update: (ref: string, { version, ...patch }: Out<typeof AgreementUpdate>, actor: Actor) =>
+    update: (ref: string, { version, ...patch }: Parsed<typeof AgreementUpdate>, actor: Actor) =>
       write(actor, async ({ repos: tx, record }) => {
         const before = await tx.agreements.get(ref);
         const after = await tx.agreements.update(before.id, version, patch);
@@ -78,7 +76,7 @@ export function agreementService({ repos, write }: { repos: Repositories; write:
         await record({ action: 'delete', entity: 'agreement', entityId: before.id, agreementId: before.id, before, after: null });
       }),
 
-    parties: auditedParts<Awaited<ReturnType<Repositories['parties']['get']>>, Out<typeof PartyCreate>, Out<typeof PartyUpdate>>(deps, {
+    parties: auditedParts<Awaited<ReturnType<Repositories['parties']['get']>>, Parsed<typeof PartyCreate>, Parsed<typeof PartyUpdate>>(deps, {
       entity: 'party',
       repo: (r) => r.parties,
       // Its notes and its delegates' roles would go with it (cascade), rounds keep its id: refuse instead.
@@ -87,7 +85,7 @@ export function agreementService({ repos, write }: { repos: Repositories; write:
       },
     }),
 
-    phases: auditedParts<Awaited<ReturnType<Repositories['phases']['get']>>, Out<typeof PhaseCreate>, Out<typeof PhaseUpdate>>(deps, {
+    phases: auditedParts<Awaited<ReturnType<Repositories['phases']['get']>>, Parsed<typeof PhaseCreate>, Parsed<typeof PhaseUpdate>>(deps, {
       entity: 'phase',
       repo: (r) => r.phases,
       async prepareCreate(ctx, input) {
@@ -101,7 +99,7 @@ export function agreementService({ repos, write }: { repos: Repositories; write:
       },
     }),
 
-    pillars: auditedParts<Awaited<ReturnType<Repositories['pillars']['get']>>, Out<typeof PillarCreate>, Out<typeof PillarUpdate>>(deps, {
+    pillars: auditedParts<Awaited<ReturnType<Repositories['pillars']['get']>>, Parsed<typeof PillarCreate>, Parsed<typeof PillarUpdate>>(deps, {
       entity: 'pillar',
       repo: (r) => r.pillars,
       async prepareCreate(ctx, input) {
@@ -109,7 +107,7 @@ export function agreementService({ repos, write }: { repos: Repositories; write:
       },
     }),
 
-    rounds: auditedParts<Awaited<ReturnType<Repositories['rounds']['get']>>, Out<typeof RoundCreate>, Out<typeof RoundUpdate>>(deps, {
+    rounds: auditedParts<Awaited<ReturnType<Repositories['rounds']['get']>>, Parsed<typeof RoundCreate>, Parsed<typeof RoundUpdate>>(deps, {
       entity: 'round',
       repo: (r) => r.rounds,
       async prepareCreate(ctx, input) {

@@ -2,14 +2,11 @@
  * Compliance: verified violations per party or per provision, by day or ISO week in the
  * agreement's time zone. The database counts per local date; core names and fills the buckets.
  */
-import type { z } from 'zod';
-import type { ComplianceQuery, ComplianceView } from '../../contract/index.ts';
+import type { ComplianceQuery, ComplianceView, Parsed } from '../../contract/index.ts';
 import { assertRules, bucketsBetween, complianceTable, complianceWindow, FIRST_INSTANT } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import { pgError } from '../../db/repositories/versioned.ts';
 import type { Clock } from '../clock.ts';
-
-type Out<T extends z.ZodType> = z.output<T>;
 
 const DAY_MS = 86_400_000;
 /** The longest window, so that a series stays a chart and not a dump. */
@@ -17,7 +14,7 @@ export const MAX_WINDOW_DAYS = 3 * 366;
 
 export function complianceService({ repos, clock }: { repos: Repositories; clock: Clock }) {
   return {
-    async counts(ref: string, query: Out<typeof ComplianceQuery>): Promise<ComplianceView> {
+    async counts(ref: string, query: Parsed<typeof ComplianceQuery>): Promise<ComplianceView> {
       const agreement = await repos.agreements.get(ref);
       const timeZone = agreement.timeZone;
       const unknownZone = () =>

@@ -5,13 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
-import type { z } from 'zod';
-import type { EvidenceFileQuery, EvidenceLinkCreate, ResponseCreate } from '../../contract/index.ts';
+import type { EvidenceFileQuery, EvidenceLinkCreate, Parsed, ResponseCreate } from '../../contract/index.ts';
 import { actsForParty, assertRules, delegatePartyOf, ForbiddenError, mayAddEvidence, NotFoundError, type Evidence, type IncidentResponse, type Principal } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import type { Actor, Write } from '../write.ts';
-
-type Out<T extends z.ZodType> = z.output<T>;
 
 /** Largest evidence file, in bytes. */
 export const MAX_EVIDENCE_BYTES = 20 * 1_048_576;
@@ -48,7 +45,7 @@ export function evidenceService({ repos, write }: { repos: Repositories; write: 
   }
 
   return {
-    addLink: (ref: string, id: string, input: Out<typeof EvidenceLinkCreate>, principal: Principal, actor: Actor): Promise<Evidence> =>
+    addLink: (ref: string, id: string, input: Parsed<typeof EvidenceLinkCreate>, principal: Principal, actor: Actor): Promise<Evidence> =>
       write(actor, async ({ repos: tx, record }) => {
         const incident = await target(tx, ref, id, principal);
         const evidence = await tx.incidentRecords.addEvidence({
@@ -67,7 +64,7 @@ export function evidenceService({ repos, write }: { repos: Repositories; write: 
       }),
 
     /** Stores a file's bytes with the SHA-256 computed here; the audit entry holds the hash, not the bytes. */
-    addFile: (ref: string, id: string, bytes: Uint8Array, query: Out<typeof EvidenceFileQuery>, principal: Principal, actor: Actor): Promise<Evidence> =>
+    addFile: (ref: string, id: string, bytes: Uint8Array, query: Parsed<typeof EvidenceFileQuery>, principal: Principal, actor: Actor): Promise<Evidence> =>
       write(actor, async ({ repos: tx, record }) => {
         const incident = await target(tx, ref, id, principal);
         if (bytes.byteLength === 0) assertRules([{ path: 'body', message: 'the file is empty' }]);
@@ -102,7 +99,7 @@ export function evidenceService({ repos, write }: { repos: Repositories; write: 
      * A response to the allegation, for the party it is made against (alleged or attributed): filed
      * by that party's delegate, or by a mediator or administrator naming the party.
      */
-    respond: (ref: string, id: string, input: Out<typeof ResponseCreate>, principal: Principal, actor: Actor): Promise<IncidentResponse> =>
+    respond: (ref: string, id: string, input: Parsed<typeof ResponseCreate>, principal: Principal, actor: Actor): Promise<IncidentResponse> =>
       write(actor, async ({ repos: tx, record }) => {
         const agreement = await tx.agreements.get(ref);
         const incident = await tx.incidents.get(agreement.id, id);

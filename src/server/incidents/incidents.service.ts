@@ -4,8 +4,7 @@
  * through the transitions of core's INCIDENT_TRANSITIONS, each step with a reason, appended to the
  * incident's history and to the audit log in one transaction. Attribution happens only on "verified".
  */
-import type { z } from 'zod';
-import type { IncidentCreate, IncidentListQuery, IncidentUpdate, TransitionRequest } from '../../contract/index.ts';
+import type { IncidentCreate, IncidentListQuery, IncidentUpdate, Parsed, TransitionRequest } from '../../contract/index.ts';
 import {
   assertRules,
   checkIncidentFacts,
@@ -26,8 +25,6 @@ import {
 import type { Repositories } from '../../db/index.ts';
 import type { Clock } from '../clock.ts';
 import type { Actor, Write } from '../write.ts';
-
-type Out<T extends z.ZodType> = z.output<T>;
 
 interface References {
   allegedPartyId?: string | null | undefined;
@@ -69,7 +66,7 @@ const toRow = <T extends { occurredAt?: string | undefined }>(input: T) => ({
 
 export function incidentService({ repos, write, clock }: { repos: Repositories; write: Write; clock: Clock }) {
   return {
-    async page(ref: string, query: Out<typeof IncidentListQuery>) {
+    async page(ref: string, query: Parsed<typeof IncidentListQuery>) {
       const agreement = await repos.agreements.get(ref);
       return repos.incidents.page(agreement.id, {
         ...query,
@@ -94,7 +91,7 @@ export function incidentService({ repos, write, clock }: { repos: Repositories; 
      * Files a report. A delegate files it as its party's complaint; a point without a zone is given
      * the zone that contains it.
      */
-    create: (ref: string, input: Out<typeof IncidentCreate>, principal: Principal, actor: Actor): Promise<Incident> =>
+    create: (ref: string, input: Parsed<typeof IncidentCreate>, principal: Principal, actor: Actor): Promise<Incident> =>
       write(actor, async ({ repos: tx, record }) => {
         const agreement = await tx.agreements.get(ref);
         const party = delegatePartyOf(principal, agreement.id);
@@ -127,7 +124,7 @@ export function incidentService({ repos, write, clock }: { repos: Repositories; 
      * party's reports, while they are still "reported". Moving the point re-assigns the zone
      * unless the edit names one.
      */
-    update: (ref: string, id: string, input: Out<typeof IncidentUpdate>, principal: Principal, actor: Actor): Promise<Incident> =>
+    update: (ref: string, id: string, input: Parsed<typeof IncidentUpdate>, principal: Principal, actor: Actor): Promise<Incident> =>
       write(actor, async ({ repos: tx, record }) => {
         const agreement = await tx.agreements.get(ref);
         const before = await tx.incidents.get(agreement.id, id);
@@ -157,7 +154,7 @@ export function incidentService({ repos, write, clock }: { repos: Repositories; 
      * One step of the workflow. An illegal step is a 409 listing the allowed ones; an incomplete
      * one (no reason, attribution off "verified", no duplicate target) a 422.
      */
-    transition: (ref: string, id: string, request: Out<typeof TransitionRequest>, actor: Actor) =>
+    transition: (ref: string, id: string, request: Parsed<typeof TransitionRequest>, actor: Actor) =>
       write(actor, async ({ repos: tx, record }) => {
         const agreement = await tx.agreements.get(ref);
         const before = await tx.incidents.get(agreement.id, id);

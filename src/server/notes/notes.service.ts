@@ -3,19 +3,16 @@
  * and the mediators), the mediators only, or everyone who reads the agreement. Outside a note's
  * audience one does not learn that it exists: reads answer 404 and lists leave it out.
  */
-import type { z } from 'zod';
-import type { NoteCreate, NoteUpdate, NoteView } from '../../contract/index.ts';
+import type { NoteCreate, NoteUpdate, NoteView, Parsed } from '../../contract/index.ts';
 import { assertRules, ForbiddenError, inAudience, mayWriteFor, NotFoundError, type Audienced, type PartyNote, type Principal } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import { auditedParts } from '../agreements/parts.ts';
 import type { Actor, Write } from '../write.ts';
 
-type Out<T extends z.ZodType> = z.output<T>;
-
 export const visibleTo = (principal: Principal, note: PartyNote): boolean => inAudience(principal, note.agreementId, note);
 
 export function noteService({ repos, write }: { repos: Repositories; write: Write }) {
-  const parts = auditedParts<PartyNote, Out<typeof NoteCreate> & { authorId: string | null }, Out<typeof NoteUpdate>>(
+  const parts = auditedParts<PartyNote, Parsed<typeof NoteCreate> & { authorId: string | null }, Parsed<typeof NoteUpdate>>(
     { repos, write },
     {
       entity: 'note',
@@ -84,12 +81,12 @@ export function noteService({ repos, write }: { repos: Repositories; write: Writ
       );
     },
     get: async (ref: string, id: string, principal: Principal) => view(await visible(ref, id, principal)),
-    async create(ref: string, input: Out<typeof NoteCreate>, principal: Principal, actor: Actor) {
+    async create(ref: string, input: Parsed<typeof NoteCreate>, principal: Principal, actor: Actor) {
       const agreement = await repos.agreements.get(ref);
       mustWrite(principal, agreement.id, input);
       return view(await parts.create(ref, { ...input, authorId: actor.id }, actor));
     },
-    async update(ref: string, id: string, input: Out<typeof NoteUpdate>, principal: Principal, actor: Actor) {
+    async update(ref: string, id: string, input: Parsed<typeof NoteUpdate>, principal: Principal, actor: Actor) {
       const note = await visible(ref, id, principal);
       mustWrite(principal, note.agreementId, note);
       // The note as it would be after the edit must be one the writer may write, too.

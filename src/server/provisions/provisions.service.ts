@@ -1,13 +1,10 @@
 /** Provisions: each must sit in a phase, pillar and obligated party of its own agreement. */
-import type { z } from 'zod';
-import type { ProvisionCreate, ProvisionListQuery, ProvisionUpdate } from '../../contract/index.ts';
+import type { Parsed, ProvisionCreate, ProvisionListQuery, ProvisionUpdate } from '../../contract/index.ts';
 import { assertRules, type Provision, type RuleIssue } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import { auditedParts, type PartContext } from '../agreements/parts.ts';
 import { refuseWhileReferenced } from '../agreements/references.ts';
 import type { Write } from '../write.ts';
-
-type Out<T extends z.ZodType> = z.output<T>;
 
 interface References {
   phaseId?: string | undefined;
@@ -41,7 +38,7 @@ const toRow = <T extends { deadline?: string | null | undefined }>(input: T) => 
 });
 
 export function provisionService({ repos, write }: { repos: Repositories; write: Write }) {
-  const parts = auditedParts<Provision, Out<typeof ProvisionCreate>, Out<typeof ProvisionUpdate>>(
+  const parts = auditedParts<Provision, Parsed<typeof ProvisionCreate>, Parsed<typeof ProvisionUpdate>>(
     { repos, write },
     {
       entity: 'provision',
@@ -64,7 +61,7 @@ export function provisionService({ repos, write }: { repos: Repositories; write:
 
   return {
     ...parts,
-    async page(ref: string, query: Out<typeof ProvisionListQuery>) {
+    async page(ref: string, query: Parsed<typeof ProvisionListQuery>) {
       const agreement = await repos.agreements.get(ref);
       return repos.provisions.page(agreement.id, query);
     },

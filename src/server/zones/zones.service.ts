@@ -3,8 +3,7 @@
  * FeatureCollection, all or nothing. Every geometry is checked by core (RFC 7946 shape, ranges,
  * closed rings, validity); a refusal names the feature.
  */
-import type { z } from 'zod';
-import type { ZoneCreate, ZoneListQuery, ZoneUpdate } from '../../contract/index.ts';
+import type { Parsed, ZoneCreate, ZoneListQuery, ZoneUpdate } from '../../contract/index.ts';
 import {
   assertRules,
   checkGeometry,
@@ -22,8 +21,6 @@ import { zoneColumns } from '../../db/repositories/zones.repository.ts';
 import { auditedParts } from '../agreements/parts.ts';
 import type { Actor, Write } from '../write.ts';
 
-type Out<T extends z.ZodType> = z.output<T>;
-
 /** The checked geometry with its box and area, or a 422 naming the geometry's problems. */
 function geometryColumns(geometry: { type: string; coordinates: unknown }) {
   const issues = checkGeometry(geometry);
@@ -39,7 +36,7 @@ export interface ZoneImportOptions {
 }
 
 export function zoneService({ repos, write }: { repos: Repositories; write: Write }) {
-  const parts = auditedParts<Zone, Out<typeof ZoneCreate>, Out<typeof ZoneUpdate>>(
+  const parts = auditedParts<Zone, Parsed<typeof ZoneCreate>, Parsed<typeof ZoneUpdate>>(
     { repos, write },
     {
       entity: 'zone',
@@ -60,7 +57,7 @@ export function zoneService({ repos, write }: { repos: Repositories; write: Writ
   return {
     ...parts,
 
-    async filter(ref: string, query: Out<typeof ZoneListQuery>): Promise<Zone[]> {
+    async filter(ref: string, query: Parsed<typeof ZoneListQuery>): Promise<Zone[]> {
       const agreement = await repos.agreements.get(ref);
       return repos.zones.filter(agreement.id, query);
     },
