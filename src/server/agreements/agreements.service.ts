@@ -19,7 +19,7 @@ import type {
 import { assertRules, checkWindow, type Agreement, type Principal } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import type { Actor, Write } from '../write.ts';
-import { auditedParts, type PartContext } from './parts.ts';
+import { auditedParts, type PartContext } from '../parts/audited-parts.ts';
 import { refuseWhileReferenced } from './references.ts';
 
 const nextOrdinal = (items: ReadonlyArray<{ ordinal: number }>) => Math.max(0, ...items.map((i) => i.ordinal)) + 1;

@@ -6,7 +6,7 @@
 import type { NoteCreate, NoteUpdate, NoteView, Parsed } from '../../contract/index.ts';
 import { assertRules, ForbiddenError, inAudience, mayWriteFor, NotFoundError, type Audienced, type PartyNote, type Principal } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
-import { auditedParts } from '../agreements/parts.ts';
+import { auditedParts } from '../parts/audited-parts.ts';
 import type { Actor, Write } from '../write.ts';
 
 export const visibleTo = (principal: Principal, note: PartyNote): boolean => inAudience(principal, note.agreementId, note);

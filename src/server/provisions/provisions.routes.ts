@@ -1,23 +1,19 @@
-/** /api/agreements/:agreement/provisions. */
+/** /api/agreements/:agreement/provisions: a filtered, paged list, and the five routes every part has. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   AgreementRefParams,
-  Deleted,
   errorResponses,
-  Id,
   page,
   ProvisionCreate,
   ProvisionListQuery,
   ProvisionUpdate,
   ProvisionView,
-  VersionQuery,
 } from '../../contract/index.ts';
-import { actorOf } from '../access/access.hook.ts';
+import { partRoutes } from '../parts/part-routes.ts';
 import type { ProvisionService } from './provisions.service.ts';
 
 const tags = ['provisions'];
-const ItemParams = AgreementRefParams.extend({ id: Id });
 
 export function provisionRoutes(app: FastifyInstance, service: ProvisionService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -39,48 +35,18 @@ export function provisionRoutes(app: FastifyInstance, service: ProvisionService)
     }),
   });
 
-  r.post(base, {
-    config: { permission: 'provision:write' },
-    schema: {
-      tags,
-      summary: 'Add a provision (an obligation) to a phase',
-      params: AgreementRefParams,
-      body: ProvisionCreate,
-      response: { 201: ProvisionView, ...errorResponses },
+  partRoutes(
+    app,
+    {
+      path: 'provisions',
+      noun: 'provision',
+      create: ProvisionCreate,
+      update: ProvisionUpdate,
+      view: ProvisionView,
+      writePermission: 'provision:write',
+      list: false,
+      summaries: { create: 'Add a provision (an obligation) to a phase' },
     },
-    handler: async (req, reply) => reply.status(201).send(await service.create(req.params.agreement, req.body, actorOf(req))),
-  });
-
-  r.get(`${base}/:id`, {
-    config: { permission: 'agreement:read' },
-    schema: { tags, summary: 'Read a provision', params: ItemParams, response: { 200: ProvisionView, ...errorResponses } },
-    handler: async (req) => service.get(req.params.agreement, req.params.id),
-  });
-
-  r.patch(`${base}/:id`, {
-    config: { permission: 'provision:write' },
-    schema: {
-      tags,
-      summary: 'Update a provision (send the version you read)',
-      params: ItemParams,
-      body: ProvisionUpdate,
-      response: { 200: ProvisionView, ...errorResponses },
-    },
-    handler: async (req) => service.update(req.params.agreement, req.params.id, req.body, actorOf(req)),
-  });
-
-  r.delete(`${base}/:id`, {
-    config: { permission: 'provision:write' },
-    schema: {
-      tags,
-      summary: 'Delete a provision (send the version you read)',
-      params: ItemParams,
-      querystring: VersionQuery,
-      response: { 200: Deleted, ...errorResponses },
-    },
-    handler: async (req) => {
-      await service.remove(req.params.agreement, req.params.id, req.query.version, actorOf(req));
-      return { deleted: true as const, id: req.params.id };
-    },
-  });
+    service,
+  );
 }

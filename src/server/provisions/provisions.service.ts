@@ -2,7 +2,7 @@
 import type { Parsed, ProvisionCreate, ProvisionListQuery, ProvisionUpdate } from '../../contract/index.ts';
 import { assertRules, type Provision, type RuleIssue } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
-import { auditedParts, type PartContext } from '../agreements/parts.ts';
+import { auditedParts, type PartContext } from '../parts/audited-parts.ts';
 import { refuseWhileReferenced } from '../agreements/references.ts';
 import type { Write } from '../write.ts';
 

@@ -18,7 +18,7 @@ import {
 } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import { zoneColumns } from '../../db/repositories/zones.repository.ts';
-import { auditedParts } from '../agreements/parts.ts';
+import { auditedParts } from '../parts/audited-parts.ts';
 import type { Actor, Write } from '../write.ts';
 
 /** The checked geometry with its box and area, or a 422 naming the geometry's problems. */

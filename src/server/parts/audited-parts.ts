@@ -1,7 +1,7 @@
 /**
  * The five operations on a part of an agreement (list, get, create, update, delete), each write
  * checked, versioned and recorded in the audit log in one transaction. Parties, phases, pillars,
- * rounds and provisions all go through here, so they keep the same rules.
+ * rounds, provisions, notes and zones all go through here, so they keep the same rules.
  */
 import type { Repositories } from '../../db/index.ts';
 import type { ScopedRepository } from '../../db/repositories/versioned.ts';
