@@ -1,11 +1,34 @@
 // The web UI's build: root is this folder, output in web/dist (served by the Phaseline server).
 // In development, `npm run dev:web` proxies /api to a server started with `phaseline serve`.
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, normalizePath, type Plugin } from 'vite';
+
+const ZOD_CONFIG = normalizePath(`${import.meta.dirname}/src/zodConfig.ts`);
+
+/**
+ * Every `import ... from 'zod'` in the web bundle (src/contract's schemas included) resolves to
+ * src/zodConfig.ts, which sets zod's `jitless` and re-exports zod. So each module that builds a
+ * schema depends on the setting and runs after it, whatever chunk either lands in: with the setting
+ * imported first by main.tsx only, a chunk of shared code (src/contract) ran before it and zod's
+ * probe for `new Function` showed as a CSP violation. Subpaths (`zod/v4`, `zod/mini`) would go
+ * around it, so they are refused.
+ */
+function zodJitless(): Plugin {
+  return {
+    name: 'phaseline:zod-jitless',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || normalizePath(importer.split('?')[0]!) === ZOD_CONFIG) return null;
+      if (source === 'zod') return ZOD_CONFIG;
+      if (source.startsWith('zod/')) this.error(`${importer} imports "${source}": import "zod", which web/src/zodConfig.ts configures for the CSP`);
+      return null;
+    },
+  };
+}
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react()],
+  plugins: [zodJitless(), react()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,7 +1,6 @@
 /** The web UI's entry: React Query, the router and the pages. */
-// First: zod's settings must hold before any schema of src/contract is built.
-import './zodConfig.ts';
-// Then the base styles, so that each feature's own CSS (imported by its components) comes after them.
+// (zod is configured for the CSP by web/src/zodConfig.ts, through which the bundler sends every import of it.)
+// First the base styles, so that each feature's own CSS (imported by its components) comes after them.
 import './styles.css';
 import './shared/controls.css';
 import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
