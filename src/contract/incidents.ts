@@ -235,8 +235,8 @@ export const ResponseCreate = z.strictObject({
 export const ComplianceQuery = z.object({
   by: z.enum(COMPLIANCE_DIMENSIONS).default('party'),
   granularity: z.enum(COMPLIANCE_GRANULARITIES).default('day'),
-  from: IsoDateTime.optional().describe('Default: 90 days before `to`'),
-  to: IsoDateTime.optional().describe('Default: now'),
+  from: IsoDateTime.optional().describe("Default: the start of the day, in the agreement's time zone, that makes 90 whole days ending with `to`'s last day (by week: that day's Monday)"),
+  to: IsoDateTime.optional().describe("Default: the end of today in the agreement's time zone (the first instant of tomorrow there)"),
 });
 
 export const ComplianceView = z.object({

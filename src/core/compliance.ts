@@ -3,13 +3,35 @@
  * agreement's time zone. The database counts per local date; this module names the buckets, fills
  * the empty ones and shapes the series, so that every reader buckets alike.
  */
-import { addDays, daysBetween, isoWeek, isoWeekStart, localDate } from './zoned.ts';
+import { addDays, dayStart, daysBetween, isoWeek, isoWeekStart, localDate } from './zoned.ts';
 
 export const COMPLIANCE_DIMENSIONS = ['party', 'provision'] as const;
 export type ComplianceDimension = (typeof COMPLIANCE_DIMENSIONS)[number];
 
 export const COMPLIANCE_GRANULARITIES = ['day', 'week'] as const;
 export type ComplianceGranularity = (typeof COMPLIANCE_GRANULARITIES)[number];
+
+/** The window when none is given: this many whole days, today included. */
+export const DEFAULT_WINDOW_DAYS = 90;
+
+/**
+ * The compliance window: the `from` and `to` given, or by default whole days in the agreement's
+ * zone, never the minute of the request. `to` defaults to the end of today there (the first instant
+ * of tomorrow); `from` to the start of the day DEFAULT_WINDOW_DAYS days back, today counted, moved to
+ * that week's Monday when counting by week, so that the first bucket is whole too.
+ */
+export function complianceWindow(
+  now: Date,
+  timeZone: string,
+  granularity: ComplianceGranularity,
+  given: { from?: Date | undefined; to?: Date | undefined } = {},
+): { from: Date; to: Date } {
+  const to = given.to ?? dayStart(addDays(localDate(now, timeZone), 1), timeZone);
+  if (given.from) return { from: given.from, to };
+  const lastDay = localDate(new Date(to.getTime() - 1), timeZone);
+  const firstDay = addDays(lastDay, 1 - DEFAULT_WINDOW_DAYS);
+  return { from: dayStart(granularity === 'week' ? isoWeekStart(firstDay) : firstDay, timeZone), to };
+}
 
 /** A bucket: its label ("2026-06-20" or "2026-W25") and the local date it starts on. */
 export interface Bucket {

@@ -90,6 +90,12 @@ export function localDate(instant: Date, timeZone: string): string {
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
 }
 
+/** The wall-clock date and time (YYYY-MM-DDTHH:MM) of an instant in a zone, as a datetime-local input shows it. */
+export function localDateTime(instant: Date, timeZone: string): string {
+  const w = wallClock(instant.getTime(), timeZone);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
+}
+
 /** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
 function offsetAt(instant: number, timeZone: string): number {
   const w = wallClock(instant, timeZone);
@@ -109,6 +115,33 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
   const after = wall - offsetAt(wall + DAY_MS, timeZone);
   const candidates = [before, after].filter((t) => t + offsetAt(t, timeZone) === wall);
   return new Date(candidates.length > 0 ? Math.min(...candidates) : before);
+}
+
+/**
+ * The first instant of a calendar day in a zone: its midnight, or where the clocks skip midnight,
+ * the end of the gap (a zone that repeats midnight starts the day at the first one).
+ */
+export function dayStart(date: string, timeZone: string): Date {
+  return zonedInstant(date, '00:00', timeZone);
+}
+
+/**
+ * The instants that bound whole days in a zone: from the first instant of `first` to the first
+ * instant of the day after `last` (excluded), as a filter "from 2026-06-01 to 2026-06-30" means
+ * them. A bound given as null stays open.
+ */
+export function wholeDays(first: string | null, last: string | null, timeZone: string): { from: Date | null; to: Date | null } {
+  return {
+    from: first === null ? null : dayStart(first, timeZone),
+    to: last === null ? null : dayStart(addDays(last, 1), timeZone),
+  };
+}
+
+/** Whether a string is a calendar date written YYYY-MM-DD that exists (2026-02-29 does not). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = ymd(value);
+  return m >= 1 && m <= 12 && d >= 1 && dateOf(utc(y, m, d)) === value;
 }
 
 /** The date `days` after a calendar date (negative for before). */
