@@ -76,11 +76,13 @@ test('a monitor takes a report to verified, each step in the history, and the ch
   await one.goto(SLUG, incident.id);
   await expect(page.getByText(description)).toBeVisible();
   await expect(one.status).toHaveText('Status: Reported');
-  // The viewer's zone (Playwright runs the browser in New York), with the UTC value beside it.
-  await expect(one.fact('Occurred')).toContainText('America/New_York');
+  // The agreement's zone (Asia/Gaza), with the UTC value beside it and the viewer's own time
+  // (Playwright runs the browser in New York) in the tooltip.
+  await expect(one.fact('Occurred')).toContainText('Asia/Gaza');
   await expect(one.fact('Occurred')).toContainText(`${incident.occurredAt.replace('.000Z', 'Z')} UTC`);
-  const newYork = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'America/New_York' }).format(new Date(incident.occurredAt));
-  await expect(one.fact('Occurred')).toContainText(newYork);
+  const hhmm = (timeZone: string) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(incident.occurredAt));
+  await expect(one.fact('Occurred').locator('time')).toContainText(hhmm('Asia/Gaza'));
+  await expect(one.fact('Occurred').locator('time')).toHaveAttribute('title', new RegExp(`^Your time: .*${hhmm('America/New_York')} GMT-[45] \\(America/New_York\\)$`));
   await expect(one.fact('Killed')).toHaveText('not known (civilians: not known)');
   await expect(one.fact('Source')).toContainText('B2: Usually reliable (B); Probably true (2)');
 
@@ -151,7 +153,8 @@ test('filters live in the address bar, pages follow by cursor, and the back butt
   await expect(list.table.locator('tbody tr')).toHaveCount(25);
   await expect(list.pager).toContainText('Page 1 · 27 incidents');
   const csv = list.download('CSV');
-  await expect(csv).toHaveAttribute('href', /from=2025-03-11T04%3A00%3A00\.000Z.*format=csv/);
+  // The day is Gaza's (EET, UTC+2, in March), not the browser's.
+  await expect(csv).toHaveAttribute('href', /from=2025-03-10T22%3A00%3A00\.000Z.*format=csv/);
 
   await list.next.click();
   await expect(page).toHaveURL(/cursor=/);

@@ -66,7 +66,8 @@ test('a monitor sees the governorates, files an incident inside Gaza governorate
   const dialog = map.dialog;
   await expect(dialog.getByRole('heading', { name: 'Report an incident' })).toBeVisible();
   await expect(dialog.getByLabel('When it happened')).not.toHaveValue('');
-  await expect(dialog.getByText('America/New_York')).toBeVisible();
+  // The time is typed in the agreement's zone, with the viewer's own time (New York) beside it.
+  await expect(dialog.getByLabel('When it happened')).toHaveAccessibleDescription(/^Local time in Asia\/Gaza \(EES?T\), the agreement’s time zone; stored in UTC\. Your time: .*\(America\/New_York\)\.$/);
   await expect(dialog.getByLabel('Source reliability').locator('option', { hasText: 'B — Usually reliable' })).toHaveCount(1);
   await dialog.getByLabel('When it happened').fill('2026-06-20T14:30');
   await dialog.getByLabel('Category').selectOption('shelling');
@@ -93,8 +94,8 @@ test('a monitor sees the governorates, files an incident inside Gaza governorate
     injured: 3,
     killed: null,
     civiliansKilled: null,
-    // 14:30 in New York (EDT, UTC-4) is 18:30 UTC.
-    occurredAt: '2026-06-20T18:30:00.000Z',
+    // 14:30 in Gaza (EEST, UTC+3) is 11:30 UTC.
+    occurredAt: '2026-06-20T11:30:00.000Z',
   });
 
   // Back on the map, the incident is drawn and counted, and its popup links to its page.
@@ -107,9 +108,9 @@ test('a monitor sees the governorates, files an incident inside Gaza governorate
   await map.canvas.click({ position: again });
   await expect(map.popup).toContainText('Shelling');
   await expect(map.popup).toContainText('Reported');
-  // 18:30 UTC is shown in the viewer's zone (New York), with the UTC value in the title.
-  await expect(map.popup.locator('time')).toContainText('14:30');
-  await expect(map.popup.locator('time')).toHaveAttribute('title', '2026-06-20T18:30:00.000Z (UTC)');
+  // 11:30 UTC is shown in the agreement's zone (Gaza), with the viewer's own (New York) in the title.
+  await expect(map.popup.locator('time')).toHaveText('20 Jun 2026, 14:30 EEST');
+  await expect(map.popup.locator('time')).toHaveAttribute('title', 'Your time: 20 Jun 2026, 07:30 GMT-4 (America/New_York)');
   await expect(map.popup).toContainText('B2 (usually reliable; probably true)');
   await expect(map.popup).toContainText('not known / 3');
   await page.screenshot({ path: 'test-results/map-popup.png' });

@@ -4,7 +4,8 @@ import { UserCreate } from '../../../src/contract/index.ts';
 import { CopyField } from '../shared/CopyField.tsx';
 import { CheckboxField, TextField } from '../shared/fields.tsx';
 import { GeneralProblems, NO_PROBLEMS, problemsFromIssues, problemsOf, zodIssues, type FormProblems } from '../shared/forms.tsx';
-import { formatDateTime, browserZone } from '../shared/time.ts';
+import { browserZone } from '../shared/time.ts';
+import { YourTime } from '../shared/ZonedTime.tsx';
 import { invitationUrl, useInviteUser, type Invitation } from './users.api.ts';
 
 const FIELDS = ['email', 'name'] as const;
@@ -42,7 +43,7 @@ export function InviteUserForm() {
       <div className="secret-once" role="region" aria-label="Invitation link">
         <p>
           Account created for <strong className="mono">{sent.email}</strong>. Send them this link to set their password; it works once,
-          until {formatDateTime(sent.invitation.expiresAt, browserZone())}.
+          until <YourTime iso={sent.invitation.expiresAt} /> (your time zone, {browserZone()}).
         </p>
         <CopyField label="Invitation link" value={invitationUrl(sent.invitation)} hint="Copy it now: it is not shown again." />
         <button

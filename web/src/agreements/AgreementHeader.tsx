@@ -6,7 +6,7 @@ export function AgreementHeader({ agreement }: { agreement: AgreementView }) {
   return (
     <header className="agreement-header">
       <p className="eyebrow">
-        <span className="mono">{agreement.slug}</span> · times in {agreement.timeZone}
+        <span className="mono">{agreement.slug}</span> · times in {agreement.timeZone}, where the agreement is; each time’s tooltip gives yours
       </p>
       <h1 dir="auto">{agreement.title}</h1>
       <p className="agreement-badges">

@@ -22,7 +22,7 @@ import { ApiError } from '../shared/api.ts';
 import { Dialog } from '../shared/Dialog.tsx';
 import { Notice } from '../shared/Notice.tsx';
 import { ErrorState, Loading } from '../shared/states.tsx';
-import { formatDateTime } from '../shared/time.ts';
+import { ZonedTime } from '../shared/ZonedTime.tsx';
 import { PhaseTimeline } from '../timeline/PhaseTimeline.tsx';
 import { AgreementHeader } from './AgreementHeader.tsx';
 import { AgreementNotFound } from './AgreementNotFound.tsx';
@@ -154,7 +154,7 @@ function MatrixSummary({ matrix, refreshing }: { matrix: MatrixView; refreshing:
         {totals.total} provisions · {totals.bottlenecks} open bottlenecks · overall score {formatScore(totals.score)}
       </span>
       <span className="muted">
-        As of <time dateTime={asOf}>{formatDateTime(asOf, agreement.timeZone)}</time>
+        As of <ZonedTime iso={asOf} timeZone={agreement.timeZone} />
         {refreshing ? ' · refreshing…' : ''}
       </span>
     </p>

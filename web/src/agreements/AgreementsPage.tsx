@@ -8,7 +8,7 @@ import { useSession } from '../auth/session.ts';
 import { AGREEMENT_STATUS_LABELS } from '../shared/labels.ts';
 import { Notice } from '../shared/Notice.tsx';
 import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
-import { formatDateTime } from '../shared/time.ts';
+import { ZonedTime } from '../shared/ZonedTime.tsx';
 import { AgreementCreateForm } from './AgreementCreateForm.tsx';
 import { useAgreementList } from './agreements.api.ts';
 
@@ -200,7 +200,7 @@ function AgreementItem({ agreement }: { agreement: AgreementView }) {
         </p>
       ) : null}
       <p className="meta">
-        <span className="mono">{agreement.slug}</span> · {agreement.timeZone} · updated {formatDateTime(agreement.updatedAt, agreement.timeZone)}
+        <span className="mono">{agreement.slug}</span> · {agreement.timeZone} · updated <ZonedTime iso={agreement.updatedAt} timeZone={agreement.timeZone} />
       </p>
     </li>
   );

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { AuditEntryView } from '../../../src/contract/index.ts';
 import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
-import { formatDateTime } from '../shared/time.ts';
+import { ZonedTime } from '../shared/ZonedTime.tsx';
 import { AUDIT_PAGE_SIZE, useAuditPage } from './audit.api.ts';
 import { entityLabel, fieldChanges } from './auditDiff.ts';
 import './audit.css';
@@ -41,7 +41,7 @@ export function AuditSection({ slug, timeZone }: { slug: string; timeZone: strin
             <table className="audit-table" aria-labelledby="audit-heading" aria-busy={audit.isFetching}>
               <thead>
                 <tr>
-                  <th scope="col">Time</th>
+                  <th scope="col">Time ({timeZone})</th>
                   <th scope="col">Actor</th>
                   <th scope="col">Action</th>
                   <th scope="col">Entity</th>
@@ -84,7 +84,7 @@ function AuditRow({ entry, timeZone }: { entry: AuditEntryView; timeZone: string
   return (
     <tr>
       <td className="audit-time">
-        <time dateTime={entry.at}>{formatDateTime(entry.at, timeZone)}</time>
+        <ZonedTime iso={entry.at} timeZone={timeZone} />
       </td>
       <td className="mono audit-actor">{entry.actorName}</td>
       <td>

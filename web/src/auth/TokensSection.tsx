@@ -4,7 +4,8 @@ import { CopyField } from '../shared/CopyField.tsx';
 import { SelectField, TextField } from '../shared/fields.tsx';
 import { GeneralProblems, NO_PROBLEMS, problemsOf } from '../shared/forms.tsx';
 import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
-import { browserZone, formatDateTime } from '../shared/time.ts';
+import { browserZone } from '../shared/time.ts';
+import { YourTime } from '../shared/ZonedTime.tsx';
 import { useCreateToken, useRevokeToken, useTokens, type TokenCreated, type TokenView } from './auth.api.ts';
 
 const EXPIRY = [
@@ -28,7 +29,7 @@ export function TokensSection() {
       <h2 id="tokens-heading">API tokens</h2>
       <p className="muted">
         For scripts and the command line: send a token in the header <code>Authorization: Bearer &lt;token&gt;</code>; it acts with
-        your rights.
+        your rights. Times here belong to no agreement: they are in your time zone, {browserZone()}.
       </p>
       {created ? (
         <div className="secret-once" role="region" aria-label="New API token">
@@ -101,7 +102,6 @@ function TokenForm({ onCreated }: { onCreated: (token: TokenCreated) => void }) 
 function TokenItem({ token }: { token: TokenView }) {
   const revoke = useRevokeToken();
   const [confirming, setConfirming] = useState(false);
-  const zone = browserZone();
   // Read once per render of the list: whether a token has expired by now.
   const [now] = useState(() => Date.now());
   const state = tokenState(token, now);
@@ -114,8 +114,21 @@ function TokenItem({ token }: { token: TokenView }) {
         <span className={`pill token-${state}`}>{state}</span>
       </div>
       <p className="meta">
-        created {formatDateTime(token.createdAt, zone)} · {token.expiresAt ? `expires ${formatDateTime(token.expiresAt, zone)}` : 'never expires'} ·{' '}
-        {token.lastUsedAt ? `last used ${formatDateTime(token.lastUsedAt, zone)}` : 'never used'}
+        created <YourTime iso={token.createdAt} /> ·{' '}
+        {token.expiresAt ? (
+          <>
+            expires <YourTime iso={token.expiresAt} />
+          </>
+        ) : (
+          'never expires'
+        )}{' '}
+        · {token.lastUsedAt ? (
+          <>
+            last used <YourTime iso={token.lastUsedAt} />
+          </>
+        ) : (
+          'never used'
+        )}
       </p>
       {revoke.isError ? <p className="field-error">{problemsOf(revoke.error, []).general.join(' ')}</p> : null}
       {state === 'active' ? (

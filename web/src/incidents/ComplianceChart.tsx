@@ -9,8 +9,8 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ComplianceView } from '../../../src/contract/index.ts';
 import type { ComplianceDimension, ComplianceGranularity } from '../../../src/core/index.ts';
 import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
-import { formatDate, formatDateTime } from '../shared/time.ts';
-import { complianceBars, complianceExtent, complianceRows, seriesLabels, seriesOrder } from './compliance.ts';
+import { formatDate } from '../shared/time.ts';
+import { complianceBars, complianceDays, complianceExtent, complianceRows, seriesLabels, seriesOrder } from './compliance.ts';
 import { useCompliance } from './incidents.api.ts';
 
 const DIMENSIONS: { value: ComplianceDimension; label: string }[] = [
@@ -67,11 +67,12 @@ function Toggle<T extends string>(props: { legend: string; name: string; options
 function ComplianceBody({ view, refreshing }: { view: ComplianceView; refreshing: boolean }) {
   const what = view.by === 'party' ? 'party' : 'provision';
   const per = view.granularity === 'day' ? 'day' : 'ISO week';
+  const days = complianceDays(view);
   return (
     <>
       <p className="muted">
-        Verified incidents per {what} and {per}, counted in the agreement’s time zone ({view.timeZone}), from{' '}
-        <time dateTime={view.from}>{formatDateTime(view.from, view.timeZone)}</time> to <time dateTime={view.to}>{formatDateTime(view.to, view.timeZone)}</time>.
+        Verified incidents per {what} and {per}, counted in the agreement’s time zone ({view.timeZone}), over the whole days from{' '}
+        <time dateTime={days.first}>{formatDate(days.first)}</time> to <time dateTime={days.last}>{formatDate(days.last)}</time>, that day included.
         Only verified incidents count; reports still under review do not.
         {refreshing ? ' Refreshing…' : ''}
       </p>

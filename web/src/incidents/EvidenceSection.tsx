@@ -8,18 +8,20 @@ import { EvidenceLinkCreate } from '../../../src/contract/index.ts';
 import { TextField } from '../shared/fields.tsx';
 import { GeneralProblems, problemsOf, zodIssues } from '../shared/forms.tsx';
 import { EmptyState } from '../shared/states.tsx';
+import { ZonedTime } from '../shared/ZonedTime.tsx';
 import { evidenceFileHref, incidentsApi, useIncidentWrite } from './incidents.api.ts';
 import { sizeText } from './incidentText.ts';
-import { ViewerTime } from './ViewerTime.tsx';
 
 interface EvidenceProps {
   slug: string;
   incident: IncidentDetail;
+  /** The agreement's zone, in which times are shown. */
+  timeZone: string;
   canAdd: boolean;
   onChanged: (message: string) => void;
 }
 
-export function EvidenceSection({ slug, incident, canAdd, onChanged }: EvidenceProps) {
+export function EvidenceSection({ slug, incident, timeZone, canAdd, onChanged }: EvidenceProps) {
   return (
     <section aria-labelledby="evidence-heading" className="section">
       <h2 id="evidence-heading">Evidence</h2>
@@ -28,7 +30,7 @@ export function EvidenceSection({ slug, incident, canAdd, onChanged }: EvidenceP
       ) : (
         <ul className="evidence-list" aria-labelledby="evidence-heading">
           {incident.evidence.map((e) => (
-            <EvidenceItem key={e.id} slug={slug} evidence={e} />
+            <EvidenceItem key={e.id} slug={slug} evidence={e} timeZone={timeZone} />
           ))}
         </ul>
       )}
@@ -42,7 +44,7 @@ export function EvidenceSection({ slug, incident, canAdd, onChanged }: EvidenceP
   );
 }
 
-function EvidenceItem({ slug, evidence }: { slug: string; evidence: EvidenceView }) {
+function EvidenceItem({ slug, evidence, timeZone }: { slug: string; evidence: EvidenceView; timeZone: string }) {
   return (
     <li className="evidence" aria-label={evidence.name}>
       <p className="evidence-head">
@@ -58,7 +60,7 @@ function EvidenceItem({ slug, evidence }: { slug: string; evidence: EvidenceView
         <span className="pill pill-outline">{evidence.kind === 'file' ? 'File' : 'Link'}</span>
         <span className="muted">
           {evidence.kind === 'file' ? `${sizeText(evidence.size)} · ${evidence.contentType ?? 'unknown type'} · ` : ''}
-          added <ViewerTime iso={evidence.createdAt} />
+          added <ZonedTime iso={evidence.createdAt} timeZone={timeZone} />
         </span>
       </p>
       {evidence.sha256 ? (

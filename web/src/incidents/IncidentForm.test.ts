@@ -1,5 +1,5 @@
 // The incident form's request body: blank casualties are "not known" (null, never 0), the time typed
-// in the viewer's zone goes out in UTC, and a delegate's report leaves the source type to the server.
+// in the agreement's zone goes out in UTC, and a delegate's report leaves the source type to the server.
 import { describe, expect, it } from 'vitest';
 import { IncidentCreate } from '../../../src/contract/index.ts';
 import { incidentBody, type IncidentFormValues } from './IncidentForm.tsx';
@@ -25,9 +25,10 @@ const values: IncidentFormValues = {
 
 describe('incidentBody', () => {
   it('sends blanks as not known, a typed zero as zero, and the local time as UTC', () => {
-    const body = incidentBody(values, 'America/New_York', false);
+    // 14:30 in Gaza in June (EEST, UTC+3).
+    const body = incidentBody(values, 'Asia/Gaza', false);
     expect(body).toMatchObject({
-      occurredAt: '2026-06-20T18:30:00.000Z',
+      occurredAt: '2026-06-20T11:30:00.000Z',
       killed: null,
       injured: 3,
       civiliansKilled: 0,

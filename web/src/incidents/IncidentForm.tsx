@@ -2,10 +2,11 @@
  * Files an incident: when and where (a point, its zone found by the server unless one is chosen),
  * what (category, description, the provisions it bears on), who is alleged, the casualties (blank
  * is "not known", never zero) and the source with its Admiralty grades spelled out. The time is
- * typed in the viewer's own zone and sent as UTC. Used by the map; usable wherever a point is known.
+ * typed in the agreement's zone, as monitors report it, and sent as UTC; the viewer's own time for it
+ * is shown beside. Used by the map; usable wherever a point is known.
  */
 import { useState } from 'react';
-import { IncidentCreate, type IncidentView, type PartyView, type ProvisionView, type ZoneView } from '../../../src/contract/index.ts';
+import { IncidentCreate, type IncidentView, type PartyView, type ProvisionSummary, type ZoneView } from '../../../src/contract/index.ts';
 import {
   CREDIBILITY_LABELS,
   INCIDENT_CATEGORY_LABELS,
@@ -20,7 +21,7 @@ import { SelectField, TextAreaField, TextField } from '../shared/fields.tsx';
 import { GeneralProblems } from '../shared/forms.tsx';
 import { options, SOURCE_TYPE_LABELS } from '../shared/labels.ts';
 import { queryKeys } from '../shared/queryKeys.ts';
-import { browserZone, fromZonedInput, toZonedInput } from '../shared/time.ts';
+import { fromZonedInput, toZonedInput, viewerTimeText, zoneAbbreviation } from '../shared/time.ts';
 import { checkedBody, useEntityForm, type BodyResult } from '../shared/useEntityForm.ts';
 import { incidentsApi } from '../map/map.api.ts';
 import './IncidentForm.css';
@@ -99,8 +100,10 @@ export function incidentBody(values: IncidentFormValues, timeZone: string, asPar
 export interface IncidentFormProps {
   slug: string;
   parties: PartyView[];
-  provisions: ProvisionView[];
+  provisions: ProvisionSummary[];
   zones: ZoneView[];
+  /** The agreement's zone, in which the time is typed. */
+  timeZone: string;
   /** Where it happened, e.g. the point clicked on the map. */
   point: { lon: number; lat: number } | null;
   /** The party a delegate files for: its reports are that party's complaints. */
@@ -109,8 +112,7 @@ export interface IncidentFormProps {
   onCancel: () => void;
 }
 
-export function IncidentForm({ slug, parties, provisions, zones, point, reportingParty, onSaved, onCancel }: IncidentFormProps) {
-  const timeZone = browserZone();
+export function IncidentForm({ slug, parties, provisions, zones, timeZone, point, reportingParty, onSaved, onCancel }: IncidentFormProps) {
   const [now] = useState(() => new Date().toISOString());
   const asParty = reportingParty !== null;
 
@@ -174,7 +176,7 @@ export function IncidentForm({ slug, parties, provisions, zones, point, reportin
           label="When it happened"
           type="datetime-local"
           {...bind('occurredAt')}
-          hint={`Your local time (${timeZone}); stored in UTC.`}
+          hint={<OccurredAtHint value={values.occurredAt} timeZone={timeZone} />}
         />
         <SelectField
           label="Category"
@@ -275,5 +277,17 @@ export function IncidentForm({ slug, parties, provisions, zones, point, reportin
         </button>
       </div>
     </form>
+  );
+}
+
+/** The zone the time is read in, and what the typed time is in the viewer's own zone. */
+function OccurredAtHint({ value, timeZone }: { value: string; timeZone: string }) {
+  const at = fromZonedInput(value, timeZone);
+  return (
+    <>
+      Local time in {timeZone}
+      {at ? ` (${zoneAbbreviation(timeZone, at)})` : ''}, the agreement’s time zone; stored in UTC.
+      {at ? ` ${viewerTimeText(at)}.` : ''}
+    </>
   );
 }

@@ -9,12 +9,11 @@ import { INCIDENT_CATEGORY_LABELS } from '../../../src/core/incidents.ts';
 import { SelectField, TextField } from '../shared/fields.tsx';
 import { INCIDENT_STATUS_LABELS, options, SOURCE_TYPE_LABELS } from '../shared/labels.ts';
 import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
-import { browserZone } from '../shared/time.ts';
+import { ZonedTime } from '../shared/ZonedTime.tsx';
 import { dateRangeProblem, exportHref, filterQuery, filtersFromSearch, isFiltered, NO_FILTERS, searchOf, type IncidentFilters } from './filters.ts';
 import { useIncidentPage } from './incidents.api.ts';
 import { casualtiesText, gradeCode, gradeMeaning } from './incidentText.ts';
 import { StatusBadge } from './StatusBadge.tsx';
-import { ViewerTime } from './ViewerTime.tsx';
 
 /** The cursors of the pages before this one, kept in the history entry; '' stands for the first page. */
 function earlierCursors(state: unknown): string[] {
@@ -26,16 +25,16 @@ function earlierCursors(state: unknown): string[] {
 
 const any = (label: string) => ({ value: '', label });
 
-export function IncidentList({ slug, parties, zones }: { slug: string; parties: PartyView[]; zones: ZoneView[] }) {
+/** `timeZone` is the agreement's: times are shown, and days filtered, there. */
+export function IncidentList({ slug, parties, zones, timeZone }: { slug: string; parties: PartyView[]; zones: ZoneView[]; timeZone: string }) {
   const [search, setSearch] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
-  const zone = browserZone();
   const filters = filtersFromSearch(search);
   const cursor = search.get('cursor');
   const earlier = earlierCursors(location.state);
   const rangeProblem = dateRangeProblem(filters);
-  const page = useIncidentPage(slug, { ...filterQuery(filters, zone), cursor }, rangeProblem === null);
+  const page = useIncidentPage(slug, { ...filterQuery(filters, timeZone), cursor }, rangeProblem === null);
 
   const setFilter = (key: keyof IncidentFilters) => (value: string) => setSearch(searchOf({ ...filters, [key]: value }));
   const goTo = (target: string | null, cursors: string[]) => navigate({ search: `?${searchOf(filters, target).toString()}` }, { state: { cursors } });
@@ -45,8 +44,8 @@ export function IncidentList({ slug, parties, zones }: { slug: string; parties: 
   return (
     <div className="incident-list">
       <form className="toolbar incident-filters" aria-label="Incident filters" onSubmit={(e) => e.preventDefault()}>
-        <TextField label="From day" type="date" value={filters.from} onChange={setFilter('from')} error={rangeProblem ?? undefined} />
-        <TextField label="To day" type="date" value={filters.to} onChange={setFilter('to')} />
+        <TextField label="From day" type="date" value={filters.from} onChange={setFilter('from')} error={rangeProblem ?? undefined} hint={`Whole days in ${timeZone}`} />
+        <TextField label="To day" type="date" value={filters.to} onChange={setFilter('to')} hint="That day included" />
         <SelectField label="Category" value={filters.category} onChange={setFilter('category')} options={[any('Any category'), ...options(INCIDENT_CATEGORY_LABELS)]} />
         <SelectField label="Status" value={filters.status} onChange={setFilter('status')} options={[any('Any status'), ...options(INCIDENT_STATUS_LABELS)]} />
         <SelectField
@@ -67,7 +66,7 @@ export function IncidentList({ slug, parties, zones }: { slug: string; parties: 
           <ul aria-label="Download formats">
             {(['csv', 'json', 'geojson'] as const).map((format) => (
               <li key={format}>
-                <a href={exportHref(slug, filters, format, zone)} download onClick={(e) => e.currentTarget.closest('details')?.removeAttribute('open')}>
+                <a href={exportHref(slug, filters, format, timeZone)} download onClick={(e) => e.currentTarget.closest('details')?.removeAttribute('open')}>
                   {format === 'geojson' ? 'GeoJSON' : format.toUpperCase()}
                 </a>
               </li>
@@ -89,6 +88,7 @@ export function IncidentList({ slug, parties, zones }: { slug: string; parties: 
           <IncidentTable
             slug={slug}
             items={page.data.items}
+            timeZone={timeZone}
             order={filters.order}
             onOrder={(order) => setSearch(searchOf({ ...filters, order }))}
             partyName={partyName}
@@ -121,6 +121,7 @@ export function IncidentList({ slug, parties, zones }: { slug: string; parties: 
 interface TableProps {
   slug: string;
   items: IncidentView[];
+  timeZone: string;
   order: 'asc' | 'desc';
   onOrder: (order: 'asc' | 'desc') => void;
   partyName: (id: string | null) => string;
@@ -128,7 +129,7 @@ interface TableProps {
   busy: boolean;
 }
 
-function IncidentTable({ slug, items, order, onOrder, partyName, zoneName, busy }: TableProps) {
+function IncidentTable({ slug, items, timeZone, order, onOrder, partyName, zoneName, busy }: TableProps) {
   return (
     <div className="table-scroll">
       <table className="data-table incident-table" aria-label="Incidents" aria-busy={busy}>
@@ -136,7 +137,7 @@ function IncidentTable({ slug, items, order, onOrder, partyName, zoneName, busy 
           <tr>
             <th scope="col" aria-sort={order === 'desc' ? 'descending' : 'ascending'}>
               <button type="button" className="button-link sort" onClick={() => onOrder(order === 'desc' ? 'asc' : 'desc')}>
-                Time ({browserZone()}) <span aria-hidden="true">{order === 'desc' ? '↓' : '↑'}</span>
+                Time ({timeZone}) <span aria-hidden="true">{order === 'desc' ? '↓' : '↑'}</span>
                 <span className="visually-hidden">{order === 'desc' ? ', newest first: show oldest first' : ', oldest first: show newest first'}</span>
               </button>
             </th>
@@ -153,7 +154,7 @@ function IncidentTable({ slug, items, order, onOrder, partyName, zoneName, busy 
             <tr key={incident.id}>
               <td>
                 <Link to={`/agreements/${encodeURIComponent(slug)}/incidents/${incident.id}`}>
-                  <ViewerTime iso={incident.occurredAt} />
+                  <ZonedTime iso={incident.occurredAt} timeZone={timeZone} />
                 </Link>
               </td>
               <td>{INCIDENT_CATEGORY_LABELS[incident.category]}</td>

@@ -12,10 +12,11 @@ import { Dialog } from '../shared/Dialog.tsx';
 import { SelectField, TextAreaField, TextField } from '../shared/fields.tsx';
 import { GeneralProblems, problemsOf } from '../shared/forms.tsx';
 import { INCIDENT_STATUS_LABELS } from '../shared/labels.ts';
+import { formatDateTime } from '../shared/time.ts';
 import { EmptyState } from '../shared/states.tsx';
+import { ZonedTime } from '../shared/ZonedTime.tsx';
 import { incidentsApi, useIncidentPage, useIncidentWrite, type TransitionBody } from './incidents.api.ts';
 import { StatusBadge } from './StatusBadge.tsx';
-import { ViewerTime } from './ViewerTime.tsx';
 
 const STEP_VERBS: Partial<Record<IncidentStatus, string>> = {
   triaged: 'Triage',
@@ -39,12 +40,14 @@ interface WorkflowProps {
   slug: string;
   incident: IncidentDetail;
   parties: PartyView[];
+  /** The agreement's zone, in which times are shown. */
+  timeZone: string;
   canVerify: boolean;
   onChanged: (message: string) => void;
   onReload: () => void;
 }
 
-export function IncidentWorkflow({ slug, incident, parties, canVerify, onChanged, onReload }: WorkflowProps) {
+export function IncidentWorkflow({ slug, incident, parties, timeZone, canVerify, onChanged, onReload }: WorkflowProps) {
   const [step, setStep] = useState<IncidentStatus | null>(null);
   const partyName = (id: string | null) => (id ? (parties.find((p) => p.id === id)?.name ?? 'Unknown party') : null);
 
@@ -81,7 +84,7 @@ export function IncidentWorkflow({ slug, incident, parties, canVerify, onChanged
                 <StatusBadge status={h.from} /> <span aria-label="to">→</span> <StatusBadge status={h.to} />
                 <span className="muted">
                   {' '}
-                  by <span dir="auto">{h.actorName}</span>, <ViewerTime iso={h.at} />
+                  by <span dir="auto">{h.actorName}</span>, <ZonedTime iso={h.at} timeZone={timeZone} />
                 </span>
               </p>
               <p className="history-reason" dir="auto">
@@ -105,6 +108,7 @@ export function IncidentWorkflow({ slug, incident, parties, canVerify, onChanged
             incident={incident}
             to={step}
             parties={parties}
+            timeZone={timeZone}
             onDone={(message) => {
               setStep(null);
               onChanged(message);
@@ -123,13 +127,14 @@ interface TransitionFormProps {
   incident: IncidentDetail;
   to: IncidentStatus;
   parties: PartyView[];
+  timeZone: string;
   onDone: (message: string) => void;
   /** Reads the incident again (after a 409). */
   onReload: () => void;
   onCancel: () => void;
 }
 
-function TransitionForm({ slug, incident, to, parties, onDone, onReload, onCancel }: TransitionFormProps) {
+function TransitionForm({ slug, incident, to, parties, timeZone, onDone, onReload, onCancel }: TransitionFormProps) {
   const [reason, setReason] = useState('');
   const [party, setParty] = useState(incident.allegedPartyId ?? '');
   const [duplicateOf, setDuplicateOf] = useState('');
@@ -197,7 +202,7 @@ function TransitionForm({ slug, incident, to, parties, onDone, onReload, onCance
           hint="Attribution is recorded only on verification; the alleged party is chosen by default."
         />
       ) : null}
-      {to === 'duplicate' ? <DuplicatePicker slug={slug} incidentId={incident.id} value={duplicateOf} onChange={setDuplicateOf} error={problem.duplicateOfId} /> : null}
+      {to === 'duplicate' ? <DuplicatePicker slug={slug} incidentId={incident.id} timeZone={timeZone} value={duplicateOf} onChange={setDuplicateOf} error={problem.duplicateOfId} /> : null}
       <div className="form-actions">
         <button type="button" className="button" onClick={onCancel}>
           Cancel
@@ -211,7 +216,7 @@ function TransitionForm({ slug, incident, to, parties, onDone, onReload, onCance
 }
 
 /** The incident this one repeats: chosen among the latest reports, or pasted as an id. */
-function DuplicatePicker(props: { slug: string; incidentId: string; value: string; onChange: (id: string) => void; error: string | undefined }) {
+function DuplicatePicker(props: { slug: string; incidentId: string; timeZone: string; value: string; onChange: (id: string) => void; error: string | undefined }) {
   const latest = useIncidentPage(props.slug, { order: 'desc' }, true);
   const others = (latest.data?.items ?? []).filter((i) => i.id !== props.incidentId);
   return (
@@ -222,7 +227,7 @@ function DuplicatePicker(props: { slug: string; incidentId: string; value: strin
         onChange={props.onChange}
         options={[
           { value: '', label: latest.isPending ? 'Loading…' : 'Choose an incident' },
-          ...others.map((i) => ({ value: i.id, label: `${i.occurredAt.slice(0, 16).replace('T', ' ')} UTC · ${i.place || i.description.slice(0, 40)}` })),
+          ...others.map((i) => ({ value: i.id, label: `${formatDateTime(i.occurredAt, props.timeZone)} · ${i.place || i.description.slice(0, 40)}` })),
         ]}
       />
       <TextField label="Duplicate of (incident id)" value={props.value} onChange={props.onChange} error={props.error} className="mono" autoComplete="off" />

@@ -39,9 +39,10 @@ function IncidentsPage({ slug }: { slug: string }) {
             {can.incidentRead ? (
               <>
                 <p className="muted">
-                  Times are shown in your time zone. Casualty counts that are not known are written so, never as 0.
+                  Times are shown, and days filtered, in the agreement’s time zone, {agreement.timeZone}, as monitors report them; each
+                  time’s tooltip gives yours. Casualty counts that are not known are written so, never as 0.
                 </p>
-                <IncidentList slug={slug} parties={parties} zones={zones} />
+                <IncidentList slug={slug} parties={parties} zones={zones} timeZone={agreement.timeZone} />
               </>
             ) : (
               <IncidentsClosed loggedIn={loggedIn} />

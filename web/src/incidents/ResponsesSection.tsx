@@ -7,19 +7,21 @@ import type { IncidentDetail, PartyView } from '../../../src/contract/index.ts';
 import { SelectField, TextAreaField } from '../shared/fields.tsx';
 import { GeneralProblems, problemsOf } from '../shared/forms.tsx';
 import { EmptyState } from '../shared/states.tsx';
+import { ZonedTime } from '../shared/ZonedTime.tsx';
 import { incidentsApi, useIncidentWrite } from './incidents.api.ts';
-import { ViewerTime } from './ViewerTime.tsx';
 
 interface ResponsesProps {
   slug: string;
   incident: IncidentDetail;
   parties: PartyView[];
+  /** The agreement's zone, in which times are shown. */
+  timeZone: string;
   /** The parties the caller may respond for; empty hides the form. */
   respondFor: string[];
   onChanged: (message: string) => void;
 }
 
-export function ResponsesSection({ slug, incident, parties, respondFor, onChanged }: ResponsesProps) {
+export function ResponsesSection({ slug, incident, parties, timeZone, respondFor, onChanged }: ResponsesProps) {
   const partyName = (id: string) => parties.find((p) => p.id === id)?.name ?? 'Unknown party';
   return (
     <section aria-labelledby="responses-heading" className="section">
@@ -31,7 +33,7 @@ export function ResponsesSection({ slug, incident, parties, respondFor, onChange
           {incident.responses.map((r) => (
             <li key={r.id} className="response" aria-label={`Response of ${partyName(r.partyId)}`}>
               <p className="meta">
-                <strong dir="auto">{partyName(r.partyId)}</strong> · <span dir="auto">{r.authorName}</span> · <ViewerTime iso={r.createdAt} />
+                <strong dir="auto">{partyName(r.partyId)}</strong> · <span dir="auto">{r.authorName}</span> · <ZonedTime iso={r.createdAt} timeZone={timeZone} />
               </p>
               <p className="response-body" dir="auto">
                 {r.body}

@@ -1,7 +1,7 @@
 // The chart and its table see the same counts, in one order that does not depend on the counts.
 import { describe, expect, it } from 'vitest';
 import type { ComplianceView } from '../../../src/contract/index.ts';
-import { complianceBars, complianceExtent, complianceRows, seriesLabels } from './compliance.ts';
+import { complianceBars, complianceDays, complianceExtent, complianceRows, seriesLabels } from './compliance.ts';
 
 const ISRAEL = '11111111-1111-4111-8111-111111111111';
 const HAMAS = '22222222-2222-4222-8222-222222222222';
@@ -28,6 +28,14 @@ function view(overrides: Partial<ComplianceView> = {}): ComplianceView {
     ...overrides,
   };
 }
+
+describe('complianceDays', () => {
+  it('names the first and last whole day of the window in the agreement’s zone', () => {
+    expect(complianceDays(view())).toEqual({ first: '2026-06-20', last: '2026-06-22' });
+    // Across a year end, in winter time (EET, UTC+2).
+    expect(complianceDays(view({ from: '2026-12-29T22:00:00.000Z', to: '2027-01-02T22:00:00.000Z' }))).toEqual({ first: '2026-12-30', last: '2027-01-02' });
+  });
+});
 
 describe('seriesLabels', () => {
   it('orders by name with the unattributed series last, whatever the totals', () => {

@@ -4,6 +4,7 @@
  * party is put first or given a colour by how many violations it has.
  */
 import type { ComplianceView } from '../../../src/contract/index.ts';
+import { addDays, localDate } from '../../../src/core/zoned.ts';
 
 type Series = ComplianceView['series'][number];
 
@@ -25,8 +26,14 @@ export interface ComplianceRow {
   total: number;
 }
 
-const DAY_MS = 86_400_000;
 const utcDay = (date: string) => new Date(`${date}T00:00:00Z`);
+/** Days in a bucket. */
+const spanOf = (view: ComplianceView) => (view.granularity === 'day' ? 1 : 7);
+
+/** The first and last day of the window, in the agreement's zone (the window ends before `to`). */
+export function complianceDays(view: ComplianceView): { first: string; last: string } {
+  return { first: localDate(new Date(view.from), view.timeZone), last: localDate(new Date(Date.parse(view.to) - 1), view.timeZone) };
+}
 
 /** The series in display order: by label, the unattributed one (key null) last. */
 export function seriesOrder(view: ComplianceView): Series[] {
@@ -43,11 +50,10 @@ export function seriesLabels(view: ComplianceView): string[] {
 
 /** The bars of the chart, bucket by bucket, series in display order. */
 export function complianceBars(view: ComplianceView): ComplianceBar[] {
-  const span = view.granularity === 'day' ? 1 : 7;
   const ordered = seriesOrder(view);
   return view.buckets.flatMap((bucket, i) => {
     const start = utcDay(bucket.start);
-    const end = new Date(start.getTime() + span * DAY_MS);
+    const end = utcDay(addDays(bucket.start, spanOf(view)));
     return ordered.flatMap((s) => {
       const count = s.counts[i] ?? 0;
       return count > 0 ? [{ bucket: bucket.key, start, end, series: s.label, count }] : [];
@@ -60,7 +66,7 @@ export function complianceExtent(view: ComplianceView): [Date, Date] | null {
   const first = view.buckets[0];
   const last = view.buckets.at(-1);
   if (!first || !last) return null;
-  return [utcDay(first.start), new Date(utcDay(last.start).getTime() + (view.granularity === 'day' ? 1 : 7) * DAY_MS)];
+  return [utcDay(first.start), utcDay(addDays(last.start, spanOf(view)))];
 }
 
 /** The table rows: only the buckets with a verified violation, counts in the series display order. */

@@ -1,15 +1,15 @@
 /**
  * The incident list's filters as they live in the address bar (shareable, the back button works),
- * and as the API reads them. Dates are calendar days in the viewer's time zone: "from" is the start
- * of its day, "to" includes its whole day; both are sent as UTC instants.
+ * and as the API reads them. Dates are whole days in the agreement's time zone, wherever the viewer
+ * is: "from" is the start of its day, "to" includes its whole day; both are sent as UTC instants.
  */
 import { Id } from '../../../src/contract/index.ts';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, SOURCE_TYPES } from '../../../src/core/incidents.ts';
+import { isCalendarDate, wholeDays } from '../../../src/core/zoned.ts';
 import { apiPath, type QueryParams } from '../shared/api.ts';
-import { fromZonedInput } from '../shared/time.ts';
 
 export interface IncidentFilters {
-  /** First day, YYYY-MM-DD in the viewer's zone; '' for no limit. */
+  /** First day, YYYY-MM-DD in the agreement's zone; '' for no limit. */
   from: string;
   /** Last day, included; '' for no limit. */
   to: string;
@@ -27,8 +27,6 @@ export const NO_FILTERS: IncidentFilters = { from: '', to: '', category: '', sta
 
 export type ExportFormat = 'csv' | 'json' | 'geojson';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (value: string) => DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 const oneOf = (allowed: readonly string[], value: string | null) => (value !== null && allowed.includes(value) ? value : '');
 const anId = (value: string | null) => (value !== null && Id.safeParse(value).success ? value : '');
 
@@ -36,7 +34,7 @@ const anId = (value: string | null) => (value !== null && Id.safeParse(value).su
 export function filtersFromSearch(search: URLSearchParams): IncidentFilters {
   const date = (key: string) => {
     const value = search.get(key) ?? '';
-    return isDate(value) ? value : '';
+    return isCalendarDate(value) ? value : '';
   };
   return {
     from: date('from'),
@@ -61,21 +59,17 @@ export function searchOf(filters: IncidentFilters, cursor: string | null = null)
   return search;
 }
 
-/** "2026-06-21" after "2026-06-20". */
-export function nextDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
 /** A message when the dates make an empty window, else null. */
 export function dateRangeProblem(filters: IncidentFilters): string | null {
   return filters.from && filters.to && filters.to < filters.from ? 'The last day comes before the first day.' : null;
 }
 
-/** The list and export query: the days as UTC instants in the viewer's zone, ids and enums as they are. */
+/** The list and export query: the whole days in the agreement's zone `timeZone` as UTC instants, ids and enums as they are. */
 export function filterQuery(filters: IncidentFilters, timeZone: string): QueryParams {
+  const days = wholeDays(filters.from || null, filters.to || null, timeZone);
   return {
-    from: filters.from ? fromZonedInput(`${filters.from}T00:00`, timeZone) : undefined,
-    to: filters.to ? fromZonedInput(`${nextDay(filters.to)}T00:00`, timeZone) : undefined,
+    from: days.from?.toISOString(),
+    to: days.to?.toISOString(),
     category: filters.category,
     status: filters.status,
     partyId: filters.party,

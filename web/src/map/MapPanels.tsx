@@ -12,7 +12,7 @@ import { ZONE_KIND_LABELS, ZONE_KINDS } from '../../../src/core/zones.ts';
 import { SelectField, TextField } from '../shared/fields.tsx';
 import { INCIDENT_STATUS_LABELS, options, SOURCE_TYPE_LABELS } from '../shared/labels.ts';
 import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
-import { formatDateTime } from '../shared/time.ts';
+import { ZonedTime } from '../shared/ZonedTime.tsx';
 import { NO_FILTERS, type MapFilters } from './filters.ts';
 import type { useMapIncidents } from './map.api.ts';
 import { KIND_COLOURS, STATUS_COLOURS } from './mapStyle.ts';
@@ -113,7 +113,9 @@ export function MapFilterBar(props: { filters: MapFilters; parties: PartyView[];
       <button type="button" className="button button-quiet" onClick={() => onChange(NO_FILTERS)}>
         Clear filters
       </button>
-      <p className="field-hint map-filters-note">Dates are whole days in your time zone, {timeZone}; times are shown in it too.</p>
+      <p className="field-hint map-filters-note">
+        Dates are whole days in the agreement’s time zone, {timeZone}; times are shown in it too, with yours in their tooltips.
+      </p>
     </form>
   );
 }
@@ -124,9 +126,7 @@ export function IncidentPopup({ slug, incident, parties, timeZone }: { slug: str
     <div className="incident-popup">
       <p className="incident-popup-title">{INCIDENT_CATEGORY_LABELS[incident.category]}</p>
       <p>
-        <time dateTime={incident.occurredAt} title={`${incident.occurredAt} (UTC)`}>
-          {formatDateTime(incident.occurredAt, timeZone)}
-        </time>
+        <ZonedTime iso={incident.occurredAt} timeZone={timeZone} />
       </p>
       <p>
         <StatusLabel status={incident.status} />

@@ -1,12 +1,11 @@
 /**
  * The map's incident filters, kept in the page's URL (?from=2026-06-01&to=...&category=...&status=...&party=...)
- * so that a filtered map can be linked to. Dates are calendar days in the viewer's time zone: "to"
+ * so that a filtered map can be linked to. Dates are whole days in the agreement's time zone: "to"
  * includes its whole day. Values the API does not know are dropped when read.
  */
 import type { QueryParams } from '../shared/api.ts';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, type IncidentCategory, type IncidentStatus } from '../../../src/core/incidents.ts';
-import { nextDay } from '../incidents/filters.ts';
-import { fromZonedInput } from '../shared/time.ts';
+import { isCalendarDate, wholeDays } from '../../../src/core/zoned.ts';
 
 export interface MapFilters {
   from: string;
@@ -18,7 +17,6 @@ export interface MapFilters {
 
 export const NO_FILTERS: MapFilters = { from: '', to: '', category: '', status: '', party: '' };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FILTER_KEYS = ['from', 'to', 'category', 'status', 'party'] as const;
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | '' => (values.includes(value as T) ? (value as T) : '');
@@ -26,7 +24,7 @@ const oneOf = <T extends string>(values: readonly T[], value: string | null): T 
 export function filtersFromSearch(search: URLSearchParams): MapFilters {
   const date = (key: string) => {
     const value = search.get(key) ?? '';
-    return DATE.test(value) ? value : '';
+    return isCalendarDate(value) ? value : '';
   };
   return {
     from: date('from'),
@@ -49,12 +47,13 @@ export function searchWithFilters(search: URLSearchParams, filters: MapFilters):
 
 export const hasFilters = (filters: MapFilters): boolean => FILTER_KEYS.some((key) => filters[key] !== '');
 
-/** The export route's query for the filters: from the start of "from" to the end of "to", in the viewer's zone, as UTC. */
+/** The export route's query for the filters: from the start of "from" to the end of "to", in the agreement's zone `timeZone`, as UTC. */
 export function exportParams(filters: MapFilters, timeZone: string): QueryParams {
+  const days = wholeDays(filters.from || null, filters.to || null, timeZone);
   return {
     format: 'geojson',
-    from: filters.from ? fromZonedInput(`${filters.from}T00:00`, timeZone) : undefined,
-    to: filters.to ? fromZonedInput(`${nextDay(filters.to)}T00:00`, timeZone) : undefined,
+    from: days.from?.toISOString(),
+    to: days.to?.toISOString(),
     category: filters.category || undefined,
     status: filters.status || undefined,
     partyId: filters.party || undefined,

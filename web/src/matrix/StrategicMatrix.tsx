@@ -6,7 +6,8 @@ import { useId } from 'react';
 import { CATEGORY_LABELS } from '../../../src/core/domain.ts';
 import type { MatrixView, PartyView, PhaseView, ProvisionView } from '../../../src/contract/index.ts';
 import { EmptyState } from '../shared/states.tsx';
-import { formatDateTime, formatWindow } from '../shared/time.ts';
+import { formatWindow } from '../shared/time.ts';
+import { ZonedTime } from '../shared/ZonedTime.tsx';
 import type { Bottleneck, BottleneckReason, MatrixRow } from './matrix.api.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 import { PhaseStatusBadge, StatusBadge } from './StatusBadge.tsx';
@@ -160,7 +161,7 @@ function Reality(props: {
           {partyName(parties, p.obligatedPartyId)}
         </span>
         <span className="category">{CATEGORY_LABELS[p.category]}</span>
-        {p.deadline ? <span className="deadline">due {formatDateTime(p.deadline, timeZone)}</span> : null}
+        {p.deadline ? <span className="deadline">due <ZonedTime iso={p.deadline} timeZone={timeZone} /></span> : null}
         {onEdit ? (
           <button type="button" className="button-link" aria-label={`Edit ${label}`} onClick={() => onEdit(p)}>
             Edit

@@ -8,7 +8,7 @@ import type { Audience, Audienced } from '../../../src/core/access.ts';
 import { Dialog } from '../shared/Dialog.tsx';
 import { GeneralProblems, problemsOf } from '../shared/forms.tsx';
 import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
-import { formatDateTime } from '../shared/time.ts';
+import { ZonedTime } from '../shared/ZonedTime.tsx';
 import { audienceBadge } from './audiences.ts';
 import { NoteForm } from './NoteForm.tsx';
 import { useNotes, useRemoveNote } from './notes.api.ts';
@@ -156,7 +156,7 @@ function NoteItem({ slug, note, party, provision, timeZone, canWrite, onEdit, on
           </>
         ) : null}{' '}
         · {provision ? <span dir="auto">on {provision.code || provision.title}</span> : 'on the agreement as a whole'} · updated{' '}
-        {formatDateTime(note.updatedAt, timeZone)}
+        <ZonedTime iso={note.updatedAt} timeZone={timeZone} />
       </p>
       {note.body ? (
         <p className="note-body" dir="auto">

@@ -167,7 +167,7 @@ export function ProvisionForm({ context, provision, phaseId, onSaved, onCancel }
           value={values.deadline}
           onChange={setValue('deadline')}
           error={problems.fields.deadline}
-          hint={`Local time in ${timeZone}; leave empty for none.`}
+          hint={`Local time in ${timeZone}, the agreement’s time zone; leave empty for none.`}
         />
       </div>
       <TextField

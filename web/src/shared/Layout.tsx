@@ -28,7 +28,7 @@ export function Layout() {
       <main id="main" className="app-main">
         <Outlet />
       </main>
-      <footer className="app-footer">Phaseline · open source (Apache-2.0) · times shown in each agreement’s time zone</footer>
+      <footer className="app-footer">Phaseline · open source (Apache-2.0) · an agreement’s times are shown in its own time zone, yours in their tooltips; account times in yours</footer>
     </div>
   );
 }

@@ -1,7 +1,12 @@
 /**
- * Dates and times for display and for form inputs. The API stores instants in UTC; the UI shows
- * them, and takes them in, in the agreement's time zone. Calendar dates (YYYY-MM-DD) have no zone.
+ * Dates and times as the UI writes them and as its inputs hold them. The API stores instants in UTC;
+ * an agreement's times are shown, typed and filtered in the agreement's time zone, labelled with the
+ * zone's abbreviation, with the viewer's own time beside them (shared/ZonedTime.tsx). Times of no
+ * agreement (accounts, tokens) are in the viewer's zone, and say so. Calendar dates (YYYY-MM-DD) have
+ * no zone. The calendar arithmetic is src/core/zoned.ts's: this module only formats and parses.
  */
+import { isCalendarDate, localDateTime, zonedInstant } from '../../../src/core/zoned.ts';
+
 const LOCALE = 'en-GB';
 
 const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -19,85 +24,63 @@ export function formatWindow(start: string | null, end: string | null): string |
   return null;
 }
 
-/** "14 Jun 2026, 00:00 GMT+3": an instant in the given IANA zone. */
-export function formatDateTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALE, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+      timeZoneName: 'short',
+    });
+    dateTimeFormats.set(timeZone, format);
+  }
+  return format;
 }
 
-/** The browser's own zone, for times that belong to no agreement (accounts, tokens). */
+/** "14 Jun 2026, 00:00 EEST": an instant in the given IANA zone, with the zone's abbreviation then. */
+export function formatDateTime(iso: string, timeZone: string): string {
+  return dateTimeFormat(timeZone).format(new Date(iso));
+}
+
+/** The zone's abbreviation at an instant: "EEST" in a Gaza summer, "EET" in its winter, "GMT+2" where English has none. */
+export function zoneAbbreviation(timeZone: string, at: string | Date): string {
+  return dateTimeFormat(timeZone).formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+/** The browser's own zone, for the viewer's time and for times that belong to no agreement (accounts, tokens). */
 export function browserZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
+/** "Your time: 13 Jun 2026, 17:00 GMT-4 (America/New_York)": an instant in the viewer's zone, for a tooltip. */
+export function viewerTimeText(iso: string): string {
+  const zone = browserZone();
+  return `Your time: ${formatDateTime(iso, zone)} (${zone})`;
 }
-
-function wallClock(instant: number, timeZone: string): WallClock {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(instant));
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
-}
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** The value of an <input type="datetime-local"> showing an instant in a zone: "2026-06-14T00:00". */
 export function toZonedInput(iso: string | null, timeZone: string): string {
-  if (!iso) return '';
-  const w = wallClock(Date.parse(iso), timeZone);
-  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
+  return iso ? localDateTime(new Date(iso), timeZone) : '';
 }
 
-const DAY_MS = 86_400_000;
-const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
+const LOCAL_INPUT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/;
 
 /**
- * The UTC ISO instant of a wall-clock time in a zone, or null for an empty or malformed input.
- * The zone's offsets a day either side give the candidates (no zone changes offset twice in two
- * days). Like Temporal's "compatible" choice: a time that occurs twice (clocks going back) is the
- * earlier instant; a time skipped when clocks go forward moves forward by the gap.
+ * The UTC ISO instant of a datetime-local value read in a zone, or null for an empty, malformed or
+ * nonexistent one (30 February, 24:00). A time the clocks skip moves forward by the gap; one they
+ * repeat is the earlier instant (src/core/zoned.ts).
  */
 export function fromZonedInput(value: string, timeZone: string): string | null {
   const m = LOCAL_INPUT.exec(value);
   if (!m) return null;
-  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const target = Date.UTC(year, month - 1, day, hour, minute);
-  const offsetAt = (instant: number) => {
-    const w = wallClock(instant, timeZone);
-    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - instant;
-  };
-  const candidates = [target - offsetAt(target - DAY_MS), target - offsetAt(target + DAY_MS)];
-  const shows = (instant: number) => {
-    const w = wallClock(instant, timeZone);
-    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) === target;
-  };
-  const valid = candidates.filter(shows);
-  const instant = valid.length > 0 ? Math.min(...valid) : Math.max(...candidates);
-  return new Date(instant).toISOString();
-}
-
-/** Whole days from one calendar date to another (both YYYY-MM-DD). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  const [, date, hour, minute] = m as unknown as [string, string, string, string];
+  if (!isCalendarDate(date) || Number(hour) > 23 || Number(minute) > 59) return null;
+  return zonedInstant(date, `${hour}:${minute}`, timeZone).toISOString();
 }

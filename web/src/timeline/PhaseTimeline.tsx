@@ -7,7 +7,9 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { MatrixView, PartyView, RoundView } from '../../../src/contract/index.ts';
 import { PhaseStatusBadge } from '../matrix/StatusBadge.tsx';
 import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
-import { daysBetween, formatDate, formatDateTime, formatWindow, toZonedInput } from '../shared/time.ts';
+import { daysBetween, localDate } from '../../../src/core/zoned.ts';
+import { formatDate, formatWindow } from '../shared/time.ts';
+import { ZonedTime } from '../shared/ZonedTime.tsx';
 import { monthTicks, position, spanOf, type Span } from './axis.ts';
 import { useRounds } from './rounds.api.ts';
 import { fitLabels, type PlacedLabel } from './tickLayout.ts';
@@ -27,10 +29,10 @@ export function PhaseTimeline({ matrix }: { matrix: MatrixView }) {
   const parties = new Map(matrix.parties.map((p) => [p.id, p]));
   const deadlines: Deadline[] = matrix.rows.flatMap((row) =>
     row.realities.flatMap((p) =>
-      p.deadline ? [{ id: p.id, code: p.code, title: p.title, iso: p.deadline, date: toZonedInput(p.deadline, timeZone).slice(0, 10) }] : [],
+      p.deadline ? [{ id: p.id, code: p.code, title: p.title, iso: p.deadline, date: localDate(new Date(p.deadline), timeZone) }] : [],
     ),
   );
-  const today = toZonedInput(matrix.asOf, timeZone).slice(0, 10);
+  const today = localDate(new Date(matrix.asOf), timeZone);
 
   return (
     <div className="timeline">
@@ -66,7 +68,9 @@ export function PhaseTimeline({ matrix }: { matrix: MatrixView }) {
               {deadlines.map((d) => (
                 <li key={d.id}>
                   <span className="code">{d.code}</span> <span dir="auto">{d.title}</span>{' '}
-                  <span className="muted">due {formatDateTime(d.iso, timeZone)}</span>
+                  <span className="muted">
+                    due <ZonedTime iso={d.iso} timeZone={timeZone} />
+                  </span>
                 </li>
               ))}
             </ul>

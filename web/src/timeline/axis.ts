@@ -1,5 +1,5 @@
 /** A date axis for the timeline: the span to show, positions on it, and month ticks. Dates are YYYY-MM-DD. */
-import { daysBetween } from '../shared/time.ts';
+import { addDays, daysBetween } from '../../../src/core/zoned.ts';
 
 export interface Span {
   start: string;
@@ -8,10 +8,6 @@ export interface Span {
 }
 
 const MIN_DAYS = 28;
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** The span covering every date, padded on both sides and at least four weeks long; null without dates. */
 export function spanOf(dates: readonly string[]): Span | null {
@@ -31,15 +27,15 @@ export function position(span: Span, date: string): number {
   return (daysBetween(span.start, date) / span.days) * 100;
 }
 
+/** The first day of the month of a date: "2026-06-01" for "2026-06-20". */
+const firstOfMonth = (date: string) => `${date.slice(0, -3)}-01`;
+
 /** The first day of each month inside the span, with a short label; thinned to at most ~8 ticks. */
 export function monthTicks(span: Span): { date: string; label: string }[] {
   const format = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const ticks: { date: string; label: string }[] = [];
-  const cursor = new Date(`${span.start.slice(0, 7)}-01T00:00:00Z`);
-  while (cursor.toISOString().slice(0, 10) <= span.end) {
-    const date = cursor.toISOString().slice(0, 10);
-    if (date >= span.start) ticks.push({ date, label: format.format(cursor) });
-    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  for (let date = firstOfMonth(span.start); daysBetween(date, span.end) >= 0; date = firstOfMonth(addDays(date, 31))) {
+    if (daysBetween(span.start, date) >= 0) ticks.push({ date, label: format.format(new Date(`${date}T00:00:00Z`)) });
   }
   const step = Math.ceil(ticks.length / 8);
   return ticks.filter((_, i) => i % step === 0);
