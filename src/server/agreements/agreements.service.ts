@@ -20,19 +20,13 @@ import { assertRules, checkWindow, type Agreement, type Principal } from '../../
 import type { Repositories } from '../../db/index.ts';
 import type { Actor, Write } from '../write.ts';
 import { auditedParts, type PartContext } from '../parts/audited-parts.ts';
-import { refuseWhileReferenced } from './references.ts';
+import { checkReferences, refuseWhileReferenced } from '../references.ts';
 
 const nextOrdinal = (items: ReadonlyArray<{ ordinal: number }>) => Math.max(0, ...items.map((i) => i.ordinal)) + 1;
 
-async function checkPartiesBelong({ repos, agreementId }: PartContext, partyIds: readonly string[]): Promise<void> {
-  if (partyIds.length === 0) return;
-  const known = new Set((await repos.parties.list(agreementId)).map((p) => p.id));
-  assertRules(
-    partyIds
-      .filter((id) => !known.has(id))
-      .map((id) => ({ path: 'partyIds', message: `party ${id} is not a party to this agreement` })),
-  );
-}
+/** The parties a round names must be parties to its agreement. */
+const checkPartiesBelong = ({ repos, agreementId }: PartContext, partyIds: readonly string[]): Promise<void> =>
+  checkReferences(repos, agreementId, [{ path: 'partyIds', kind: 'party', ids: partyIds }]);
 
 export function agreementService({ repos, write }: { repos: Repositories; write: Write }) {
   const resolve = (ref: string): Promise<Agreement> => repos.agreements.get(ref);

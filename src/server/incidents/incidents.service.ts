@@ -20,49 +20,25 @@ import {
   zoneAssigner,
   type Incident,
   type Principal,
-  type RuleIssue,
 } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import type { Clock } from '../clock.ts';
+import { withDateColumns } from '../columns.ts';
+import { checkReferences, type NamedIds } from '../references.ts';
 import type { Actor, Write } from '../write.ts';
 
-interface References {
-  allegedPartyId?: string | null | undefined;
-  zoneId?: string | null | undefined;
-  provisionIds?: readonly string[] | undefined;
-}
-
-/** Every id a report names must belong to its agreement: 422 naming the field otherwise. */
-async function checkReferences(repos: Repositories, agreementId: string, refs: References): Promise<void> {
-  const issues: RuleIssue[] = [];
-  const [parties, provisions] = await Promise.all([
-    refs.allegedPartyId ? repos.parties.list(agreementId) : [],
-    refs.provisionIds?.length ? repos.provisions.list(agreementId) : [],
-  ]);
-  if (refs.allegedPartyId && !parties.some((p) => p.id === refs.allegedPartyId)) {
-    issues.push({ path: 'allegedPartyId', message: 'is not a party to this agreement' });
-  }
-  if (refs.zoneId && !(await repos.zones.get(agreementId, refs.zoneId).catch(() => null))) {
-    issues.push({ path: 'zoneId', message: 'is not a zone of this agreement' });
-  }
-  const known = new Set(provisions.map((p) => p.id));
-  for (const id of refs.provisionIds ?? []) {
-    if (!known.has(id)) issues.push({ path: 'provisionIds', message: `provision ${id} is not a provision of this agreement` });
-  }
-  assertRules(issues);
-}
+/** The ids a report names, each of which must belong to its agreement. */
+const incidentReferences = (refs: { allegedPartyId?: string | null; zoneId?: string | null; provisionIds?: readonly string[] | undefined }): NamedIds[] => [
+  { path: 'allegedPartyId', kind: 'party', id: refs.allegedPartyId },
+  { path: 'zoneId', kind: 'zone', id: refs.zoneId },
+  { path: 'provisionIds', kind: 'provision', ids: refs.provisionIds },
+];
 
 /** The zone a point lies in: zones whose box holds the point, then the precise test (core). */
 export async function zoneOfPoint(repos: Repositories, agreementId: string, lon: number, lat: number): Promise<string | null> {
   const candidates = await repos.zones.filter(agreementId, { bbox: [lon, lat, lon, lat] });
   return zoneAssigner(candidates)(lon, lat);
 }
-
-const toRow = <T extends { occurredAt?: string | undefined }>(input: T) => ({
-  ...input,
-  // Milliseconds, as JavaScript dates hold them, so that list cursors compare exactly.
-  ...(input.occurredAt !== undefined ? { occurredAt: new Date(input.occurredAt) } : {}),
-});
 
 export function incidentService({ repos, write, clock }: { repos: Repositories; write: Write; clock: Clock }) {
   return {
@@ -100,11 +76,11 @@ export function incidentService({ repos, write, clock }: { repos: Repositories; 
         }
         const { provisionIds, ...fields } = input;
         assertRules(checkIncidentFacts(fields, clock.now()));
-        await checkReferences(tx, agreement.id, input);
+        await checkReferences(tx, agreement.id, incidentReferences(input));
         const zoneId = fields.zoneId ?? (fields.lon !== null && fields.lat !== null ? await zoneOfPoint(tx, agreement.id, fields.lon, fields.lat) : null);
         const incident = await tx.incidents.insert(
           {
-            ...toRow(fields),
+            ...withDateColumns(fields, ['occurredAt']),
             agreementId: agreement.id,
             zoneId,
             sourceType: party ? 'party_complaint' : (fields.sourceType ?? 'monitor'),
@@ -139,13 +115,13 @@ export function incidentService({ repos, write, clock }: { repos: Repositories; 
         if (before.status === 'verified') assertRules(storedZoneIssues(agreement.timeZone));
         const merged = { ...before, ...patch };
         assertRules(checkIncidentFacts(merged, clock.now()));
-        await checkReferences(tx, agreement.id, { ...patch, provisionIds });
+        await checkReferences(tx, agreement.id, incidentReferences({ ...patch, provisionIds }));
         const moved = (patch.lon !== undefined || patch.lat !== undefined) && (merged.lon !== before.lon || merged.lat !== before.lat);
         const zone =
           patch.zoneId === undefined && moved && merged.lon !== null && merged.lat !== null
             ? { zoneId: await zoneOfPoint(tx, agreement.id, merged.lon, merged.lat) }
             : {};
-        const after = await tx.incidents.update(agreement.id, id, version, { ...toRow(patch), ...zone }, provisionIds);
+        const after = await tx.incidents.update(agreement.id, id, version, { ...withDateColumns(patch, ['occurredAt']), ...zone }, provisionIds);
         await record({ action: 'update', entity: 'incident', entityId: id, agreementId: agreement.id, before, after });
         return after;
       }),
