@@ -6,6 +6,12 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const layer = (patterns, message) => ['error', { patterns: [{ group: patterns, message }] }];
+// Packages that belong to one layer only: the database drivers and ORM (src/db), the HTTP server
+// (src/server), the command line (src/cli) and React (web).
+const DB_PACKAGES = ['drizzle-orm*', '@electric-sql/*', 'pg'];
+const SERVER_PACKAGES = ['fastify*', '@fastify/*'];
+const CLI_PACKAGES = ['commander'];
+const WEB_PACKAGES = ['react*', '@tanstack/*', 'maplibre-gl'];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'web/dist/', 'data/', 'test-results/', 'playwright-report/', '.bench/'] },
@@ -35,7 +41,7 @@ export default tseslint.config(
     files: ['src/contract/**/*.ts'],
     rules: {
       'no-restricted-imports': layer(
-        ['node:*', '**/db/**', '**/server/**', '**/cli/**', '**/web/**'],
+        ['node:*', '**/db/**', '**/server/**', '**/cli/**', '**/web/**', ...DB_PACKAGES, ...SERVER_PACKAGES, ...CLI_PACKAGES, ...WEB_PACKAGES],
         'src/contract holds zod schemas only; it may use src/core values.',
       ),
     },
@@ -43,13 +49,50 @@ export default tseslint.config(
   {
     files: ['src/db/**/*.ts'],
     rules: {
-      'no-restricted-imports': layer(['**/server/**', '**/cli/**', '**/web/**'], 'src/db sits below the server and the CLI.'),
+      'no-restricted-imports': layer(
+        ['**/server/**', '**/cli/**', '**/web/**', '**/contract/**', ...SERVER_PACKAGES, ...CLI_PACKAGES, ...WEB_PACKAGES],
+        'src/db sits below the server and the CLI and knows only src/core.',
+      ),
     },
   },
   {
     files: ['src/server/**/*.ts'],
     rules: {
-      'no-restricted-imports': layer(['**/cli/**', '**/web/**'], 'src/server does not import the CLI or the web app.'),
+      'no-restricted-imports': layer(['**/cli/**', '**/web/**', ...CLI_PACKAGES, ...WEB_PACKAGES], 'src/server does not import the CLI or the web app.'),
+    },
+  },
+  {
+    // Routes reach data through services: no repositories, no schema, no ORM.
+    files: ['src/server/**/*.routes.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/cli/**', '**/web/**', ...CLI_PACKAGES, ...WEB_PACKAGES], message: 'src/server does not import the CLI or the web app.' },
+            { group: ['**/db/repositories/**', '**/db/schema*', ...DB_PACKAGES], message: 'Routes reach data through services, not repositories.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    // Tests may look at the database directly to check what a command did.
+    ignores: ['src/cli/**/*.test.ts', 'src/cli/test/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/web/**', ...WEB_PACKAGES], message: 'The CLI does not import the web app.' },
+            {
+              group: ['**/db/repositories/**', '**/db/schema*', ...DB_PACKAGES],
+              message: 'The CLI uses src/db only to open the database; data goes through the services of src/server.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -59,8 +102,8 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': layer(
-        ['node:*', '**/src/db/**', '**/src/server/**', '**/src/cli/**'],
-        'The web app talks to the API through src/contract only.',
+        ['node:*', '**/src/db/**', '**/src/server/**', '**/src/cli/**', ...DB_PACKAGES, ...SERVER_PACKAGES, ...CLI_PACKAGES],
+        'The web app imports src/core and src/contract only, and talks to the server through the API.',
       ),
     },
   },
