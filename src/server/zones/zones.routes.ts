@@ -4,11 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AgreementRefParams,
-  Deleted,
   errorResponses,
   FeatureCollectionBody,
-  Id,
-  VersionQuery,
   ZoneCreate,
   ZoneFeatureCollection,
   ZoneImportQuery,
@@ -18,10 +15,10 @@ import {
   ZoneView,
 } from '../../contract/index.ts';
 import { actorOf } from '../access/access.hook.ts';
+import { partRoutes } from '../parts/part-routes.ts';
 import type { ZoneService } from './zones.service.ts';
 
 const tags = ['zones'];
-const ItemParams = AgreementRefParams.extend({ id: Id });
 
 /** Largest GeoJSON import; one OCHA admin-2 layer of a country is about 2 MB. */
 export const MAX_ZONE_IMPORT_BYTES = 20 * 1_048_576;
@@ -63,12 +60,6 @@ export function zoneRoutes(app: FastifyInstance, service: ZoneService): void {
     }),
   });
 
-  r.post(base, {
-    config: { permission: 'zone:write' },
-    schema: { tags, summary: 'Add a zone (GeoJSON geometry, [lon, lat])', params: AgreementRefParams, body: ZoneCreate, response: { 201: ZoneView, ...errorResponses } },
-    handler: async (req, reply) => reply.status(201).send(await service.create(req.params.agreement, req.body, actorOf(req))),
-  });
-
   r.post(`${base}/import`, {
     config: { permission: 'zone:write' },
     bodyLimit: MAX_ZONE_IMPORT_BYTES,
@@ -86,30 +77,22 @@ export function zoneRoutes(app: FastifyInstance, service: ZoneService): void {
     },
   });
 
-  r.get(`${base}/:id`, {
-    config: { permission: 'agreement:read' },
-    schema: { tags, summary: 'Read a zone', params: ItemParams, response: { 200: ZoneView, ...errorResponses } },
-    handler: async (req) => service.get(req.params.agreement, req.params.id),
-  });
-
-  r.patch(`${base}/:id`, {
-    config: { permission: 'zone:write' },
-    schema: { tags, summary: 'Edit a zone (send the version you read)', params: ItemParams, body: ZoneUpdate, response: { 200: ZoneView, ...errorResponses } },
-    handler: async (req) => service.update(req.params.agreement, req.params.id, req.body, actorOf(req)),
-  });
-
-  r.delete(`${base}/:id`, {
-    config: { permission: 'zone:write' },
-    schema: {
-      tags,
-      summary: 'Delete a zone (send the version you read); its incidents keep their point and lose the zone',
-      params: ItemParams,
-      querystring: VersionQuery,
-      response: { 200: Deleted, ...errorResponses },
+  partRoutes(
+    app,
+    {
+      path: 'zones',
+      noun: 'zone',
+      create: ZoneCreate,
+      update: ZoneUpdate,
+      view: ZoneView,
+      writePermission: 'zone:write',
+      list: false,
+      summaries: {
+        create: 'Add a zone (GeoJSON geometry, [lon, lat])',
+        update: 'Edit a zone (send the version you read)',
+        delete: 'Delete a zone (send the version you read); its incidents keep their point and lose the zone',
+      },
     },
-    handler: async (req) => {
-      await service.remove(req.params.agreement, req.params.id, req.query.version, actorOf(req));
-      return { deleted: true as const, id: req.params.id };
-    },
-  });
+    service,
+  );
 }
