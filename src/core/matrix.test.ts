@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bottleneckReasons, computeMatrix, countStatuses } from './matrix.ts';
+import { bottleneckReasons, computeMatrix, countStatuses, nextDeadlineChange } from './matrix.ts';
 import type { Agreement, Phase, Pillar, Provision } from './model.ts';
 
 const agreement: Agreement = {
@@ -145,5 +145,21 @@ describe('computeMatrix', () => {
       ['late', [{ kind: 'overdue', deadline: '2026-06-10T00:00:00Z', daysOverdue: 10 }]],
     ]);
     expect(withViolations.totals.bottlenecks).toBe(3);
+  });
+});
+
+describe('nextDeadlineChange', () => {
+  const now = new Date('2026-06-20T12:00:00.000Z');
+  it('is just after a coming deadline, then every 24 hours after a past one, and never for a provision in full', () => {
+    const coming = provision({ deadline: '2026-06-21T00:00:00.000Z' });
+    expect(nextDeadlineChange([coming], now)?.toISOString()).toBe('2026-06-21T00:00:00.001Z');
+    const past = provision({ deadline: '2026-06-18T18:00:00.000Z' });
+    expect(bottleneckReasons(past, now)).toEqual([{ kind: 'overdue', deadline: past.deadline, daysOverdue: 1 }]);
+    const change = nextDeadlineChange([past], now)!;
+    expect(change.toISOString()).toBe('2026-06-20T18:00:00.000Z');
+    expect(bottleneckReasons(past, new Date(change.getTime() - 1))).toEqual(bottleneckReasons(past, now));
+    expect(bottleneckReasons(past, change)).toEqual([{ kind: 'overdue', deadline: past.deadline, daysOverdue: 2 }]);
+    expect(nextDeadlineChange([coming, past], now)).toEqual(change);
+    expect(nextDeadlineChange([provision({ deadline: '2026-06-18T18:00:00.000Z', status: 'full' }), provision({ deadline: null })], now)).toBeNull();
   });
 });

@@ -84,6 +84,22 @@ export function bottleneckReasons(provision: Provision, now: Date, recentViolati
   return reasons;
 }
 
+/**
+ * The first instant after `now` at which bottleneckReasons would answer otherwise for one of these
+ * provisions without any write: a provision not in full becomes overdue 1 ms after its deadline, and
+ * its days overdue grow by one every 24 hours after that. Null when no deadline will change anything.
+ */
+export function nextDeadlineChange(provisions: readonly Provision[], now: Date): Date | null {
+  let next = Infinity;
+  for (const p of provisions) {
+    if (p.deadline === null || p.status === 'full') continue;
+    const deadline = Date.parse(p.deadline);
+    const late = now.getTime() - deadline;
+    next = Math.min(next, late <= 0 ? deadline + 1 : deadline + (Math.floor(late / DAY_MS) + 1) * DAY_MS);
+  }
+  return Number.isFinite(next) ? new Date(next) : null;
+}
+
 export function countStatuses(provisions: readonly Provision[]): StatusCounts {
   const byStatus = Object.fromEntries(IMPLEMENTATION_STATUSES.map((s) => [s, 0])) as Record<
     ImplementationStatus,

@@ -2,6 +2,7 @@
  * buildApp({ database, clock, logger }): the whole HTTP application. Tests build it on PGlite and
  * call app.inject; production builds it on PGlite or PostgreSQL and listens.
  */
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -40,6 +41,8 @@ import { noteService } from './notes/notes.service.ts';
 import { provisionRoutes } from './provisions/provisions.routes.ts';
 import { provisionService } from './provisions/provisions.service.ts';
 import { APP_VERSION, healthRoutes, webRoutes } from './system/system.routes.ts';
+import { freshness } from './views/freshness.ts';
+import { registerViewCache, viewCache } from './views/view-cache.ts';
 import { writer } from './write.ts';
 import { zoneRoutes } from './zones/zones.routes.ts';
 import { zoneService } from './zones/zones.service.ts';
@@ -137,8 +140,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     crossOriginOpenerPolicy: https,
     xFrameOptions: { action: 'deny' },
   });
+  // API answers and files without a precompressed copy, by Accept-Encoding (cached views come compressed already).
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'] });
   await app.register(fastifyRateLimit, { global: false });
-  registerAccessControl(app, { auth: svc.auth, repos: svc.repos });
+  const views = viewCache({ freshness: freshness(deps.database, svc.repos), clock: deps.clock ?? systemClock });
+  registerViewCache(app, views);
+  registerAccessControl(app, { auth: svc.auth, agreements: (ref) => views.freshness.agreement(ref) });
 
   await app.register(fastifySwagger, {
     openapi: {

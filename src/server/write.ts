@@ -28,15 +28,40 @@ export interface WriteContext {
 
 export type Write = <T>(actor: Actor, work: (ctx: WriteContext) => Promise<T>) => Promise<T>;
 
+const writeListeners = new WeakMap<Database, Set<() => void>>();
+
+/**
+ * Calls `listener` each time a write transaction on `database` made in this process has ended,
+ * committed or not (writer() and the bulk incident import call writeEnded). PGlite's in-memory view
+ * cache moves on with it: one process holds a PGlite database, so it sees every write. Returns a
+ * function that stops the calls.
+ */
+export function onWriteEnded(database: Database, listener: () => void): () => void {
+  const listeners = writeListeners.get(database) ?? new Set();
+  writeListeners.set(database, listeners);
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Tells the listeners of `database` that a write transaction has ended. */
+export function writeEnded(database: Database): void {
+  for (const listener of writeListeners.get(database) ?? []) listener();
+}
+
 export function writer(database: Database, clock: Clock): Write {
-  return (actor, work) =>
-    database.db.transaction(async (tx) => {
-      const repos = repositories(tx as unknown as Db);
-      return work({
-        repos,
-        record: async (change) => {
-          await repos.audit.append({ ...change, at: clock.now(), actorId: actor.id, actorName: actor.name });
-        },
+  return async (actor, work) => {
+    try {
+      return await database.db.transaction(async (tx) => {
+        const repos = repositories(tx as unknown as Db);
+        return work({
+          repos,
+          record: async (change) => {
+            await repos.audit.append({ ...change, at: clock.now(), actorId: actor.id, actorName: actor.name });
+          },
+        });
       });
-    });
+    } finally {
+      writeEnded(database);
+    }
+  };
 }

@@ -314,6 +314,24 @@ export function incidentRepository(db: Db) {
       );
       return new Map(rows.map((r) => [r.provision_id, Number(r.n)]));
     },
+
+    /**
+     * The next instant at which recentViolations(now - windowMs, now) would change without a write:
+     * a verified violation (bearing on a provision) enters the window when `now` reaches it, and
+     * leaves it `windowMs` later. Null when none will.
+     */
+    async nextViolationChange(agreementId: string, now: Date, windowMs: number): Promise<Date | null> {
+      const seconds = windowMs / 1000;
+      const [row] = rowsOf<{ next: Date | string | null }>(
+        await db.execute(sql`
+          SELECT min(CASE WHEN occurred_at > ${iso(now)}::timestamptz THEN occurred_at
+                          ELSE occurred_at + make_interval(secs => ${seconds}) END) AS next
+          FROM incidents
+          WHERE agreement_id = ${agreementId} AND status = 'verified' AND cardinality(provision_ids) > 0
+            AND occurred_at > ${iso(now)}::timestamptz - make_interval(secs => ${seconds})`),
+      );
+      return row?.next ? new Date(row.next) : null;
+    },
   };
 }
 export type IncidentRepository = ReturnType<typeof incidentRepository>;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AgreementRefParams, AgreementSummaryView, errorResponses } from '../../contract/index.ts';
 import type { SummaryService } from './summary.service.ts';
+import { agreementOf } from '../views/view-cache.ts';
 
 export function summaryRoutes(app: FastifyInstance, service: SummaryService): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/agreements/:agreement/summary', {
@@ -13,6 +14,12 @@ export function summaryRoutes(app: FastifyInstance, service: SummaryService): vo
       params: AgreementRefParams,
       response: { 200: AgreementSummaryView, ...errorResponses },
     },
-    handler: async (req) => service.get(req.params.agreement),
+    handler: async (req, reply) =>
+      reply.sendView({
+        view: 'summary',
+        schema: AgreementSummaryView,
+        follows: 'agreement',
+        build: async () => ({ value: await service.of(agreementOf(req)) }),
+      }),
   });
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AgreementRefParams, ComplianceQuery, ComplianceView, errorResponses } from '../../contract/index.ts';
 import type { ComplianceService } from './compliance.service.ts';
+import { agreementOf } from '../views/view-cache.ts';
 
 export function complianceRoutes(app: FastifyInstance, service: ComplianceService): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/agreements/:agreement/compliance', {
@@ -15,6 +16,17 @@ export function complianceRoutes(app: FastifyInstance, service: ComplianceServic
       querystring: ComplianceQuery,
       response: { 200: ComplianceView, ...errorResponses },
     },
-    handler: async (req) => service.counts(req.params.agreement, req.query),
+    // Cached until a write, or (when the window ends today) until the agreement's next midnight.
+    handler: async (req, reply) =>
+      reply.sendView({
+        view: 'compliance',
+        schema: ComplianceView,
+        follows: 'agreement',
+        key: req.query,
+        build: async () => {
+          const value = await service.counts(agreementOf(req).id, req.query);
+          return { value, validUntil: req.query.to ? null : new Date(value.to) };
+        },
+      }),
   });
 }

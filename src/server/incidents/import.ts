@@ -23,7 +23,7 @@ import {
 import { incidentBulk, repositories, type BulkTransaction, type Database, type IncidentBulkRow } from '../../db/index.ts';
 import { mapWriteError } from '../../db/repositories/versioned.ts';
 import type { Clock } from '../clock.ts';
-import type { Actor } from '../write.ts';
+import { writeEnded, type Actor } from '../write.ts';
 
 /**
  * How rows reach the table: "copy" streams COPY straight into incidents while the file is read;
@@ -144,6 +144,7 @@ export function incidentImporter({ database, clock }: { database: Database; cloc
       const meter = { bytes: 0, hash: createHash('sha256') };
       const now = clock.now();
 
+      // However it ends, no cached view of this process may outlive it (see onWriteEnded).
       return database.bulkTransaction(async (tx: BulkTransaction) => {
         const repos = repositories(tx.db);
         const agreement = await repos.agreements.get(options.agreement);
@@ -286,7 +287,7 @@ export function incidentImporter({ database, clock }: { database: Database; cloc
           after: { ...summary, method, firstRejected: rejected.slice(0, 20) },
         });
         return result;
-      });
+      }).finally(() => writeEnded(database));
     },
   };
 }

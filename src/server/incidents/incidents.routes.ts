@@ -24,6 +24,7 @@ import type { Repositories } from '../../db/index.ts';
 import { actorOf } from '../access/access.hook.ts';
 import { EXPORT_CONTENT_TYPES, exportIncidents, startExport } from './export.ts';
 import type { IncidentService } from './incidents.service.ts';
+import { agreementOf } from '../views/view-cache.ts';
 
 const tags = ['incidents'];
 export const ItemParams = AgreementRefParams.extend({ id: Id });
@@ -41,10 +42,18 @@ export function incidentRoutes(app: FastifyInstance, service: IncidentService, r
       querystring: IncidentListQuery,
       response: { 200: IncidentPage, ...errorResponses },
     },
-    handler: async (req) => {
-      const page = await service.page(req.params.agreement, req.query);
-      return { ...page, limit: req.query.limit, offset: req.query.cursor ? 0 : req.query.offset, nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null };
-    },
+    handler: async (req, reply) =>
+      reply.sendView({
+        view: 'incidents',
+        schema: IncidentPage,
+        follows: 'agreement',
+        key: req.query,
+        build: async () => {
+          const page = await service.page(agreementOf(req).id, req.query);
+          const value = { ...page, limit: req.query.limit, offset: req.query.cursor ? 0 : req.query.offset, nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null };
+          return { value };
+        },
+      }),
   });
 
   r.post(base, {

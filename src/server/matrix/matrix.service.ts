@@ -2,31 +2,38 @@
  * The Strategic Matrix of an agreement: read its parts and the verified violations of the last
  * VIOLATION_WINDOW_DAYS, and let core compute the matrix as of the clock's now.
  */
-import { computeMatrix, VIOLATION_WINDOW_DAYS, type Agreement, type Matrix } from '../../core/index.ts';
+import { computeMatrix, nextDeadlineChange, VIOLATION_WINDOW_DAYS, type Agreement, type Matrix } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import type { Clock } from '../clock.ts';
 
-const DAY_MS = 86_400_000;
+const WINDOW_MS = VIOLATION_WINDOW_DAYS * 86_400_000;
 
 export function matrixService({ repos, clock }: { repos: Repositories; clock: Clock }) {
-  /** The matrix of an agreement already read (the access check reads it first). */
-  async function of(agreement: Agreement): Promise<Matrix> {
+  /**
+   * The matrix of an agreement already read (the access check reads it first), and the instant until
+   * which it holds without a write: the next deadline that makes a provision overdue or one more day
+   * overdue, or the next verified violation entering or leaving the window. Null: until a write.
+   */
+  async function current(agreement: Agreement): Promise<{ matrix: Matrix; validUntil: Date | null }> {
     const now = clock.now();
-    const since = new Date(now.getTime() - VIOLATION_WINDOW_DAYS * DAY_MS);
-    const [parties, phases, pillars, provisions, recentViolations] = await Promise.all([
+    const since = new Date(now.getTime() - WINDOW_MS);
+    const [parties, phases, pillars, provisions, recentViolations, violationChange] = await Promise.all([
       repos.parties.list(agreement.id),
       repos.phases.list(agreement.id),
       repos.pillars.list(agreement.id),
       repos.provisions.list(agreement.id),
       repos.incidents.recentViolations(agreement.id, since, now),
+      repos.incidents.nextViolationChange(agreement.id, now, WINDOW_MS),
     ]);
-    return computeMatrix({ agreement, parties, phases, pillars, provisions, recentViolations, now });
+    const matrix = computeMatrix({ agreement, parties, phases, pillars, provisions, recentViolations, now });
+    const changes = [nextDeadlineChange(provisions, now), violationChange].filter((d): d is Date => d !== null);
+    return { matrix, validUntil: changes.length > 0 ? new Date(Math.min(...changes.map((d) => d.getTime()))) : null };
   }
 
   return {
-    of,
+    current,
     /** The matrix of the agreement named by id or slug, as of now. */
-    get: async (ref: string): Promise<Matrix> => of(await repos.agreements.get(ref)),
+    get: async (ref: string): Promise<Matrix> => (await current(await repos.agreements.get(ref))).matrix,
   };
 }
 export type MatrixService = ReturnType<typeof matrixService>;

@@ -5,9 +5,11 @@ import { z } from 'zod';
 import { AgreementRefParams, Deleted, errorResponses, Id, NoteCreate, NoteUpdate, NoteView, VersionQuery } from '../../contract/index.ts';
 import { actorOf } from '../access/access.hook.ts';
 import type { NoteService } from './notes.service.ts';
+import { agreementOf } from '../views/view-cache.ts';
 
 const tags = ['notes'];
 const ItemParams = AgreementRefParams.extend({ id: Id });
+const NoteList = z.object({ items: z.array(NoteView) });
 
 export function noteRoutes(app: FastifyInstance, notes: NoteService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -20,9 +22,17 @@ export function noteRoutes(app: FastifyInstance, notes: NoteService): void {
       summary: 'Notes you may read: shared ones, and confidential ones of your own party (mediators: all)',
       params: AgreementRefParams,
       querystring: z.object({ partyId: Id.optional(), provisionId: Id.optional() }),
-      response: { 200: z.object({ items: z.array(NoteView) }), ...errorResponses },
+      response: { 200: NoteList, ...errorResponses },
     },
-    handler: async (req) => ({ items: await notes.list(req.params.agreement, req.principal, req.query) }),
+    // Cached per reader's audiences; every write moves it on, an author's new name included.
+    handler: async (req, reply) =>
+      reply.sendView({
+        view: 'notes',
+        schema: NoteList,
+        follows: 'everything',
+        key: req.query,
+        build: async () => ({ value: { items: await notes.list(agreementOf(req).id, req.principal, req.query) } }),
+      }),
   });
 
   r.post(base, {

@@ -18,11 +18,26 @@ export function healthRoutes(app: FastifyInstance, databaseKind: DatabaseKind): 
   });
 }
 
-/** Serves web/dist when it has been built; every non-API path falls back to index.html. */
+/** Built files whose names carry a hash of their content (Vite's assets/): they never change. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Serves web/dist when it has been built; every non-API path falls back to index.html. The build
+ * writes a brotli and a gzip copy beside each text file (web/vite.config.ts), sent by Accept-Encoding.
+ * Hashed assets are cached for a year; everything else, index.html first, is revalidated each time.
+ */
 export async function webRoutes(app: FastifyInstance, webDist: string = WEB_DIST): Promise<void> {
   const hasWeb = existsSync(`${webDist}/index.html`);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? IMMUTABLE : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';

@@ -17,8 +17,10 @@ import {
 import { actorOf } from '../access/access.hook.ts';
 import { partRoutes } from '../parts/part-routes.ts';
 import type { ZoneService } from './zones.service.ts';
+import { agreementOf } from '../views/view-cache.ts';
 
 const tags = ['zones'];
+const ZoneList = z.object({ items: z.array(ZoneView) });
 
 /** Largest GeoJSON import; one OCHA admin-2 layer of a country is about 2 MB. */
 export const MAX_ZONE_IMPORT_BYTES = 20 * 1_048_576;
@@ -34,9 +36,16 @@ export function zoneRoutes(app: FastifyInstance, service: ZoneService): void {
       summary: 'List zones with their geometry (filter by kind and bounding box)',
       params: AgreementRefParams,
       querystring: ZoneListQuery,
-      response: { 200: z.object({ items: z.array(ZoneView) }), ...errorResponses },
+      response: { 200: ZoneList, ...errorResponses },
     },
-    handler: async (req) => ({ items: await service.filter(req.params.agreement, req.query) }),
+    handler: async (req, reply) =>
+      reply.sendView({
+        view: 'zones',
+        schema: ZoneList,
+        follows: 'agreement',
+        key: req.query,
+        build: async () => ({ value: { items: await service.filter(agreementOf(req).id, req.query) } }),
+      }),
   });
 
   r.get(`${base}/geojson`, {
@@ -48,16 +57,25 @@ export function zoneRoutes(app: FastifyInstance, service: ZoneService): void {
       querystring: ZoneListQuery,
       response: { 200: ZoneFeatureCollection, ...errorResponses },
     },
-    handler: async (req) => ({
-      type: 'FeatureCollection' as const,
-      features: (await service.filter(req.params.agreement, req.query)).map((z) => ({
-        type: 'Feature' as const,
-        id: z.id,
-        properties: { id: z.id, name: z.name, kind: z.kind, description: z.description, areaSqKm: z.areaSqKm },
-        geometry: z.geometry,
-        bbox: z.bbox,
-      })),
-    }),
+    handler: async (req, reply) =>
+      reply.sendView({
+        view: 'zones.geojson',
+        schema: ZoneFeatureCollection,
+        follows: 'agreement',
+        key: req.query,
+        build: async () => ({
+          value: {
+            type: 'FeatureCollection' as const,
+            features: (await service.filter(agreementOf(req).id, req.query)).map((z) => ({
+              type: 'Feature' as const,
+              id: z.id,
+              properties: { id: z.id, name: z.name, kind: z.kind, description: z.description, areaSqKm: z.areaSqKm },
+              geometry: z.geometry,
+              bbox: z.bbox,
+            })),
+          },
+        }),
+      }),
   });
 
   r.post(`${base}/import`, {
