@@ -71,6 +71,7 @@ export default tseslint.config(
           patterns: [
             { group: ['**/cli/**', '**/web/**', ...CLI_PACKAGES, ...WEB_PACKAGES], message: 'src/server does not import the CLI or the web app.' },
             { group: ['**/db/repositories/**', '**/db/schema*', ...DB_PACKAGES], message: 'Routes reach data through services, not repositories.' },
+            { group: ['**/db/index.ts'], importNames: ['repositories', 'Repositories'], message: 'Routes reach data through services, not repositories.' },
           ],
         },
       ],
@@ -88,6 +89,11 @@ export default tseslint.config(
             { group: ['**/web/**', ...WEB_PACKAGES], message: 'The CLI does not import the web app.' },
             {
               group: ['**/db/repositories/**', '**/db/schema*', ...DB_PACKAGES],
+              message: 'The CLI uses src/db only to open the database; data goes through the services of src/server.',
+            },
+            {
+              group: ['**/db/index.ts'],
+              importNames: ['repositories', 'Repositories'],
               message: 'The CLI uses src/db only to open the database; data goes through the services of src/server.',
             },
           ],

@@ -176,7 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   noteRoutes(app, svc.notes);
   auditRoutes(app, svc.audit);
   zoneRoutes(app, svc.zones);
-  incidentRoutes(app, svc.incidents, svc.repos);
+  incidentRoutes(app, svc.incidents);
   evidenceRoutes(app, svc.evidence);
   complianceRoutes(app, svc.compliance);
   await webRoutes(app, deps.webDist);

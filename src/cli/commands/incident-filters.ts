@@ -17,7 +17,8 @@ import {
   zonedInstant,
   type Agreement,
 } from '../../core/index.ts';
-import type { IncidentFilter, Repositories } from '../../db/index.ts';
+import type { Services } from '../../server/app.ts';
+import type { IncidentSelection } from '../../server/incidents/incidents.service.ts';
 import { UsageError } from '../options.ts';
 
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -86,12 +87,16 @@ function pick<T extends { id: string }>(items: readonly T[], ref: string, names:
   throw new NotFoundError(what[0]!.toUpperCase() + what.slice(1), `"${ref}" of ${agreement.slug}`);
 }
 
-/** The repository filter the options describe, with names resolved to ids of the agreement. */
-export async function resolveFilter(repos: Repositories, agreement: Agreement, options: FilterOptions): Promise<IncidentFilter & { order: 'asc' | 'desc' }> {
+/** The selection the options describe, with names resolved to ids of the agreement (through its services). */
+export async function resolveFilter(
+  svc: Pick<Services, 'agreements' | 'zones' | 'provisions'>,
+  agreement: Agreement,
+  options: FilterOptions,
+): Promise<IncidentSelection & { order: 'asc' | 'desc' }> {
   const [parties, zones, provisions] = await Promise.all([
-    options.party || options.attributedParty ? repos.parties.list(agreement.id) : [],
-    options.zone ? repos.zones.list(agreement.id) : [],
-    options.provision ? repos.provisions.list(agreement.id) : [],
+    options.party || options.attributedParty ? svc.agreements.parties.list(agreement.id) : [],
+    options.zone ? svc.zones.list(agreement.id) : [],
+    options.provision ? svc.provisions.list(agreement.id) : [],
   ]);
   const party = (ref: string | undefined) => (ref === undefined ? undefined : pick(parties, ref, (p) => [p.name, p.localName], 'party', agreement).id);
   return {

@@ -5,9 +5,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { Agreement, Incident } from '../../core/index.ts';
-import type { Repositories } from '../../db/index.ts';
-import { services } from '../../server/app.ts';
-import { exportIncidents } from '../../server/incidents/export.ts';
+import { services, type Services } from '../../server/app.ts';
 import { withDatabase, type CliIo } from '../context.ts';
 import { writeChunks, writeFileFromChunks } from '../files.ts';
 import { parseOptions } from '../options.ts';
@@ -42,8 +40,8 @@ interface Names {
   zone: (id: string | null) => string;
 }
 
-async function namesOf(repos: Repositories, agreementId: string): Promise<Names> {
-  const [parties, zones] = await Promise.all([repos.parties.list(agreementId), repos.zones.list(agreementId)]);
+async function namesOf(svc: Services, agreementId: string): Promise<Names> {
+  const [parties, zones] = await Promise.all([svc.agreements.parties.list(agreementId), svc.zones.list(agreementId)]);
   const party = new Map(parties.map((p) => [p.id, p.name]));
   const zone = new Map(zones.map((z) => [z.id, z.name]));
   return { party: (id) => (id ? (party.get(id) ?? id) : ''), zone: (id) => (id ? (zone.get(id) ?? id) : '') };
@@ -98,10 +96,10 @@ export function registerIncidentsCommand(program: Command, io: CliIo): void {
   addFormatOption(list).action(async (raw: Record<string, unknown>) => {
     const { agreement: ref, limit, offset, format, ...filterOptions } = parseOptions(ListOptions, raw);
     const { agreement, page, names } = await withDatabase(io, async (database) => {
-      const { repos } = services(database, { clock: io.clock });
-      const agreement = await repos.agreements.get(ref);
-      const filter = await resolveFilter(repos, agreement, filterOptions);
-      const [page, names] = await Promise.all([repos.incidents.page(agreement.id, { ...filter, limit, offset }), namesOf(repos, agreement.id)]);
+      const svc = services(database, { clock: io.clock });
+      const agreement = await svc.agreements.resolve(ref);
+      const filter = await resolveFilter(svc, agreement, filterOptions);
+      const [page, names] = await Promise.all([svc.incidents.selectedPage(agreement.id, filter, { limit, offset }), namesOf(svc, agreement.id)]);
       return { agreement, page, names };
     });
     if (format === 'json') io.stdout(renderJson({ items: page.items, total: page.total, totalCapped: page.totalCapped, limit, offset }));
@@ -124,9 +122,9 @@ export function registerIncidentsCommand(program: Command, io: CliIo): void {
   ).action(async (raw: Record<string, unknown>) => {
     const { agreement: ref, format, out, ...filterOptions } = parseOptions(ExportOptions, raw);
     await withDatabase(io, async (database) => {
-      const { repos } = services(database, { clock: io.clock });
-      const agreement = await repos.agreements.get(ref);
-      const chunks = exportIncidents(repos, agreement.id, await resolveFilter(repos, agreement, filterOptions), format);
+      const svc = services(database, { clock: io.clock });
+      const agreement = await svc.agreements.resolve(ref);
+      const { chunks } = await svc.incidents.exportOf(agreement.id, await resolveFilter(svc, agreement, filterOptions), format);
       if (out !== undefined) {
         const bytes = await writeFileFromChunks(out, chunks);
         io.stdout(`Exported the incidents of ${agreement.slug} as ${format} to ${out} (${bytes.toLocaleString('en-US')} bytes).\n`);

@@ -5,7 +5,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { Email, Password } from '../../contract/index.ts';
-import { NotFoundError } from '../../core/index.ts';
 import { services } from '../../server/app.ts';
 import { generatePassword } from '../../server/auth/secrets.ts';
 import { CLI_PRINCIPAL, cliActor, withDatabase, type CliIo } from '../context.ts';
@@ -68,8 +67,7 @@ export function registerUsersCommand(program: Command, io: CliIo): void {
     .action(async (email: string) => {
       await withDatabase(io, async (database) => {
         const svc = services(database, { clock: io.clock });
-        const user = await svc.repos.accounts.findUserByEmail(email);
-        if (!user) throw new NotFoundError('User', email);
+        const user = await svc.auth.userByEmail(email);
         await svc.auth.updateUser(user.id, { version: user.version, disabled: true }, cliActor());
       });
       io.stdout(`Disabled ${email}.\n`);
@@ -94,8 +92,7 @@ export function registerUsersCommand(program: Command, io: CliIo): void {
       );
       const created = await withDatabase(io, async (database) => {
         const svc = services(database, { clock: io.clock });
-        const user = await svc.repos.accounts.findUserByEmail(options.user);
-        if (!user) throw new NotFoundError('User', options.user);
+        const user = await svc.auth.userByEmail(options.user);
         return svc.auth.createToken(user.id, { name: options.name, expiresInDays: options.expiresInDays ?? null }, cliActor());
       });
       io.stdout(`Created token ${created.id} for ${options.user}.\nToken (shown this once): ${created.token}\n`);
@@ -106,8 +103,7 @@ export function registerUsersCommand(program: Command, io: CliIo): void {
       const { user: email, format } = parseOptions(z.object({ user: Email, format: formatSchema() }), raw);
       const list = await withDatabase(io, async (database) => {
         const svc = services(database, { clock: io.clock });
-        const user = await svc.repos.accounts.findUserByEmail(email);
-        if (!user) throw new NotFoundError('User', email);
+        const user = await svc.auth.userByEmail(email);
         return svc.auth.tokensOf(user.id);
       });
       const head = ['Id', 'Name', 'Created', 'Expires', 'Revoked', 'Last used'];

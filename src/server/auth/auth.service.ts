@@ -138,6 +138,13 @@ export function authService(deps: AuthDeps) {
 
     listUsers: () => repos.accounts.listUsers(),
 
+    /** The account with this e-mail address; 404 when there is none. */
+    async userByEmail(email: string): Promise<User> {
+      const user = await repos.accounts.findUserByEmail(email);
+      if (!user) throw new NotFoundError('User', email);
+      return user;
+    },
+
     /** A one-time link for the user to set a password; any earlier open link stays valid until it expires. */
     async invite(userId: string, actor: Actor) {
       const token = newSecret('pli');

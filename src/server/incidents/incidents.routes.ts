@@ -20,16 +20,15 @@ import {
   IncidentView,
   TransitionRequest,
 } from '../../contract/index.ts';
-import type { Repositories } from '../../db/index.ts';
 import { actorOf } from '../access/access.hook.ts';
-import { EXPORT_CONTENT_TYPES, exportIncidents, startExport } from './export.ts';
+import { EXPORT_CONTENT_TYPES, startExport } from './export.ts';
 import type { IncidentService } from './incidents.service.ts';
 import { agreementOf } from '../views/view-cache.ts';
 
 const tags = ['incidents'];
 export const ItemParams = AgreementRefParams.extend({ id: Id });
 
-export function incidentRoutes(app: FastifyInstance, service: IncidentService, repos: Repositories): void {
+export function incidentRoutes(app: FastifyInstance, service: IncidentService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = '/api/agreements/:agreement/incidents';
 
@@ -78,11 +77,10 @@ export function incidentRoutes(app: FastifyInstance, service: IncidentService, r
       response: { 200: z.unknown().describe('CSV (header row first), a JSON array, or a GeoJSON FeatureCollection'), ...errorResponses },
     },
     handler: async (req, reply) => {
-      const agreement = await repos.agreements.get(req.params.agreement);
       const { format, limit, from, to, ...filter } = req.query;
-      const chunks = await startExport(
-        exportIncidents(repos, agreement.id, { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined }, format, limit),
-      );
+      const selection = { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };
+      const { agreement, chunks: all } = await service.exportOf(req.params.agreement, selection, format, limit);
+      const chunks = await startExport(all);
       const extension = format === 'geojson' ? 'geojson' : format;
       return reply
         .header('content-type', EXPORT_CONTENT_TYPES[format])

@@ -21,9 +21,10 @@ import {
   type Incident,
   type Principal,
 } from '../../core/index.ts';
-import type { Repositories } from '../../db/index.ts';
+import type { IncidentFilter, Repositories } from '../../db/index.ts';
 import type { Clock } from '../clock.ts';
 import { withDateColumns } from '../columns.ts';
+import { exportIncidents, type ExportFormat } from './export.ts';
 import { checkReferences, type NamedIds } from '../references.ts';
 import type { Actor, Write } from '../write.ts';
 
@@ -40,8 +41,23 @@ export async function zoneOfPoint(repos: Repositories, agreementId: string, lon:
   return zoneAssigner(candidates)(lon, lat);
 }
 
+/** Incidents selected by ids and instants, as a request's filter or the CLI's names resolve to. */
+export type IncidentSelection = IncidentFilter & { order?: 'asc' | 'desc' | undefined };
+
 export function incidentService({ repos, write, clock }: { repos: Repositories; write: Write; clock: Clock }) {
   return {
+    /** A page of the incidents a resolved selection names, in its order (newest first unless it says). */
+    async selectedPage(ref: string, selection: IncidentSelection, page: { limit: number; offset: number }) {
+      const agreement = await repos.agreements.get(ref);
+      return repos.incidents.page(agreement.id, { ...selection, order: selection.order ?? 'desc', ...page });
+    },
+
+    /** The agreement, and the text of an export of the incidents a selection names, chunk by chunk (see exportIncidents). */
+    async exportOf(ref: string, selection: IncidentSelection, format: ExportFormat, limit?: number) {
+      const agreement = await repos.agreements.get(ref);
+      return { agreement, chunks: exportIncidents(repos, agreement.id, selection, format, limit) };
+    },
+
     async page(ref: string, query: Parsed<typeof IncidentListQuery>) {
       const agreement = await repos.agreements.get(ref);
       return repos.incidents.page(agreement.id, {
