@@ -2,6 +2,7 @@
 // In development, `npm run dev:web` proxies /api to a server started with `phaseline serve`.
 import react from '@vitejs/plugin-react';
 import { defineConfig, normalizePath, type Plugin } from 'vite';
+import { precompress } from '../scripts/vite-precompress.ts';
 
 const ZOD_CONFIG = normalizePath(`${import.meta.dirname}/src/zodConfig.ts`);
 
@@ -28,7 +29,7 @@ function zodJitless(): Plugin {
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [zodJitless(), react()],
+  plugins: [zodJitless(), react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -39,8 +40,10 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack)[\\/]/ },
-            // Observable Plot and d3: only the lazily loaded compliance chart needs them.
-            { name: 'plot', test: /node_modules[\\/](@observablehq|d3|d3-[a-z-]+|internmap|delaunator|robust-predicates|interval-tree-1d|binary-search-bounds|isoformat)[\\/]/ },
+            // Observable Plot and d3: only the lazily loaded compliance chart needs them. Not
+            // robust-predicates, which Turf's point-in-polygon (every page) shares with d3-delaunay:
+            // in this chunk it made every page download Plot.
+            { name: 'plot', test: /node_modules[\\/](@observablehq|d3|d3-[a-z-]+|internmap|delaunator|interval-tree-1d|binary-search-bounds|isoformat)[\\/]/ },
             // Only the map page needs MapLibre: its own chunk, loaded with that page alone.
             { name: 'maplibre', test: /node_modules[\\/](maplibre-gl|@maplibre|earcut|kdbush|supercluster|pbf|gl-matrix)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },

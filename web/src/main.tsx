@@ -4,22 +4,14 @@
 import './styles.css';
 import './shared/controls.css';
 import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { AdminUsersPage } from './admin/AdminUsersPage.tsx';
-import { AgreementRoute } from './agreements/AgreementPage.tsx';
 import { AgreementsPage } from './agreements/AgreementsPage.tsx';
-import { AccountPage } from './auth/AccountPage.tsx';
-import { InvitePage } from './auth/InvitePage.tsx';
-import { LoginPage } from './auth/LoginPage.tsx';
 import { sessionKey, setSessionEnded } from './auth/session.ts';
-import { SetupPage } from './auth/SetupPage.tsx';
-import { IncidentRoute } from './incidents/IncidentPage.tsx';
-import { IncidentsRoute } from './incidents/IncidentsPage.tsx';
-import { MapRoute } from './map/MapPage.tsx';
 import { ApiError, onSessionEnded } from './shared/api.ts';
 import { Layout, NotFoundPage } from './shared/Layout.tsx';
+import { Loading } from './shared/states.tsx';
 
 const queryClient: QueryClient = new QueryClient({
   defaultOptions: {
@@ -42,20 +34,33 @@ onSessionEnded(() => {
   void queryClient.invalidateQueries({ queryKey: sessionKey });
 });
 
+/**
+ * A page whose code is loaded when its route is first opened: the home page (the agreements list,
+ * what most visitors open first) downloads its own code only.
+ */
+function page(load: () => Promise<ComponentType>) {
+  const Page = lazy(async () => ({ default: await load() }));
+  return (
+    <Suspense fallback={<Loading label="Loading the page…" />}>
+      <Page />
+    </Suspense>
+  );
+}
+
 const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
       { path: '/', element: <AgreementsPage /> },
-      { path: '/agreements/:slug', element: <AgreementRoute /> },
-      { path: '/agreements/:slug/map', element: <MapRoute /> },
-      { path: '/agreements/:slug/incidents', element: <IncidentsRoute /> },
-      { path: '/agreements/:slug/incidents/:id', element: <IncidentRoute /> },
-      { path: '/login', element: <LoginPage /> },
-      { path: '/setup', element: <SetupPage /> },
-      { path: '/invite/:token', element: <InvitePage /> },
-      { path: '/account', element: <AccountPage /> },
-      { path: '/admin/users', element: <AdminUsersPage /> },
+      { path: '/agreements/:slug', element: page(async () => (await import('./agreements/AgreementPage.tsx')).AgreementRoute) },
+      { path: '/agreements/:slug/map', element: page(async () => (await import('./map/MapPage.tsx')).MapRoute) },
+      { path: '/agreements/:slug/incidents', element: page(async () => (await import('./incidents/IncidentsPage.tsx')).IncidentsRoute) },
+      { path: '/agreements/:slug/incidents/:id', element: page(async () => (await import('./incidents/IncidentPage.tsx')).IncidentRoute) },
+      { path: '/login', element: page(async () => (await import('./auth/LoginPage.tsx')).LoginPage) },
+      { path: '/setup', element: page(async () => (await import('./auth/SetupPage.tsx')).SetupPage) },
+      { path: '/invite/:token', element: page(async () => (await import('./auth/InvitePage.tsx')).InvitePage) },
+      { path: '/account', element: page(async () => (await import('./auth/AccountPage.tsx')).AccountPage) },
+      { path: '/admin/users', element: page(async () => (await import('./admin/AdminUsersPage.tsx')).AdminUsersPage) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,15 +1,16 @@
 /**
- * What the incident pages need of their agreement: the agreement, its parties, provisions and zones,
- * and what the caller may do there. Loading and "not found" are shown here, once for both pages.
+ * What the incident pages need of their agreement: the agreement, its parties and provisions (its
+ * summary, not the matrix), its zones, and what the caller may do there. Loading and "not found" are
+ * shown here, once for both pages.
  */
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import type { AgreementView, PartyView, ProvisionView, ZoneView } from '../../../src/contract/index.ts';
+import type { AgreementView, PartyView, ProvisionSummary, ZoneView } from '../../../src/contract/index.ts';
 import { AgreementNotFound } from '../agreements/AgreementNotFound.tsx';
+import { useAgreementSummary } from '../agreements/summary.api.ts';
 import { agreementAbilities, type AgreementAbilities } from '../auth/abilities.ts';
 import { loginPath } from '../auth/paths.ts';
 import { useSession } from '../auth/session.ts';
-import { useMatrix } from '../matrix/matrix.api.ts';
 import { useZones } from '../map/map.api.ts';
 import { ApiError } from '../shared/api.ts';
 import { ErrorState, Loading } from '../shared/states.tsx';
@@ -17,7 +18,7 @@ import { ErrorState, Loading } from '../shared/states.tsx';
 export interface AgreementContext {
   agreement: AgreementView;
   parties: PartyView[];
-  provisions: ProvisionView[];
+  provisions: ProvisionSummary[];
   zones: ZoneView[];
   can: AgreementAbilities;
   loggedIn: boolean;
@@ -26,12 +27,12 @@ export interface AgreementContext {
 /** Renders `children` with the agreement's context once it is loaded. */
 export function WithAgreement({ slug, children }: { slug: string; children: (context: AgreementContext) => ReactNode }) {
   const session = useSession();
-  const matrix = useMatrix(slug);
+  const summary = useAgreementSummary(slug);
   const zones = useZones(slug);
 
-  if (matrix.isPending || zones.isPending) return <Loading label="Loading the agreement…" />;
-  if (matrix.isError || zones.isError) {
-    const error = matrix.error ?? zones.error;
+  if (summary.isPending || zones.isPending) return <Loading label="Loading the agreement…" />;
+  if (summary.isError || zones.isError) {
+    const error = summary.error ?? zones.error;
     return (
       <section className="page">
         {error instanceof ApiError && error.isNotFound ? (
@@ -40,16 +41,16 @@ export function WithAgreement({ slug, children }: { slug: string; children: (con
             <AgreementNotFound slug={slug} />
           </>
         ) : (
-          <ErrorState error={error} title="Could not load this agreement" onRetry={() => void Promise.all([matrix.refetch(), zones.refetch()])} />
+          <ErrorState error={error} title="Could not load this agreement" onRetry={() => void Promise.all([summary.refetch(), zones.refetch()])} />
         )}
       </section>
     );
   }
-  const { agreement, parties } = matrix.data;
+  const { agreement, parties, provisions } = summary.data;
   return children({
     agreement,
     parties,
-    provisions: matrix.data.rows.flatMap((r) => r.realities),
+    provisions,
     zones: zones.data,
     can: agreementAbilities(session.principal, agreement, parties.map((p) => p.id)),
     loggedIn: session.user !== null,
