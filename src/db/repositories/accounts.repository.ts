@@ -2,7 +2,7 @@
 import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { NotFoundError, staleVersion, type AgreementRole, type Membership } from '../../core/index.ts';
 import type { Db } from '../open.ts';
-import { apiTokens, invitations, memberships, sessions, users } from '../schema.ts';
+import { apiTokens, invitations, memberships, sessions, users } from '../schema/index.ts';
 import { mapWriteError } from './versioned.ts';
 
 type UserRow = typeof users.$inferSelect;

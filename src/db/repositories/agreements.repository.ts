@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { isUuid, NotFoundError, staleVersion, type Agreement, type AgreementStatus } from '../../core/index.ts';
 import type { Db } from '../open.ts';
-import { agreements, auditEvents, auditHead } from '../schema.ts';
+import { agreements, auditEvents, auditHead } from '../schema/index.ts';
 import { mapWriteError } from './versioned.ts';
 
 type Row = typeof agreements.$inferSelect;

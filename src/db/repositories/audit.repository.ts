@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, notExists, notInArray, sql } from 'drizzle-orm';
 import { confidentialScopes, entryHash, type AuditAction, type AuditEntry, type AuditFields, type ChainPoint } from '../../core/index.ts';
 import type { Db } from '../open.ts';
-import { auditEvents, auditHead, auditScopes } from '../schema.ts';
+import { auditEvents, auditHead, auditScopes } from '../schema/index.ts';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 

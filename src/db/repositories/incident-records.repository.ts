@@ -5,7 +5,7 @@
 import { and, asc, eq, max } from 'drizzle-orm';
 import type { Evidence, IncidentResponse, IncidentStatus, IncidentStep } from '../../core/index.ts';
 import type { Db } from '../open.ts';
-import { incidentEvidence, incidentEvidenceFiles, incidentHistory, incidentResponses } from '../schema.ts';
+import { incidentEvidence, incidentEvidenceFiles, incidentHistory, incidentResponses } from '../schema/index.ts';
 import { mapWriteError } from './versioned.ts';
 
 type StepRow = typeof incidentHistory.$inferSelect;

@@ -1,7 +1,7 @@
 /**
  * Incidents: scoped, versioned rows with the provisions they bear on; the filtered list with
  * keyset paging; batches for export; and the compliance counts. Every list is newest first by
- * default, on (occurred_at, id), which the indexes of schema.ts serve.
+ * default, on (occurred_at, id), which the indexes of schema/monitoring.ts serve.
  */
 import { and, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type {
@@ -17,7 +17,7 @@ import type {
   SourceType,
 } from '../../core/index.ts';
 import type { Db } from '../open.ts';
-import { incidentProvisions, incidents } from '../schema.ts';
+import { incidentProvisions, incidents } from '../schema/index.ts';
 import { mapWriteError, scopedRepository } from './versioned.ts';
 
 type Row = typeof incidents.$inferSelect;

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Audience, NegotiationRound, Party, PartyNote, PartyRole, Phase, PhaseStatus, Pillar } from '../../core/index.ts';
 import type { Db } from '../open.ts';
-import { notes, parties, phases, pillars, rounds } from '../schema.ts';
+import { notes, parties, phases, pillars, rounds } from '../schema/index.ts';
 import { scopedRepository } from './versioned.ts';
 
 export function partyRepository(db: Db) {

@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, ilike, max, or, sql, type SQL } from 'drizzle-orm';
 import type { ImplementationStatus, Provision, ProvisionCategory } from '../../core/index.ts';
 import type { Db } from '../open.ts';
-import { provisions } from '../schema.ts';
+import { provisions } from '../schema/index.ts';
 import { likePattern } from './agreements.repository.ts';
 import { mapWriteError, scopedRepository } from './versioned.ts';
 

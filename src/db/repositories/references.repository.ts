@@ -6,7 +6,7 @@
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../open.ts';
-import { incidentProvisions, incidentResponses, incidents, memberships, notes, parties, provisions, rounds } from '../schema.ts';
+import { incidentProvisions, incidentResponses, incidents, memberships, notes, parties, provisions, rounds } from '../schema/index.ts';
 
 /** One kind of record that refers to the row, with how many there are (only kinds with at least one). */
 export interface Reference {

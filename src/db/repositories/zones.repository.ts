@@ -2,7 +2,7 @@
 import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { BBox, Zone, ZoneGeometry, ZoneKind } from '../../core/index.ts';
 import type { Db } from '../open.ts';
-import { zones } from '../schema.ts';
+import { zones } from '../schema/index.ts';
 import { mapWriteError, scopedRepository } from './versioned.ts';
 
 type Row = typeof zones.$inferSelect;

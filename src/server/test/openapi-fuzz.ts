@@ -8,7 +8,7 @@ import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Database } from '../../db/index.ts';
-import * as schema from '../../db/schema.ts';
+import * as schema from '../../db/schema/index.ts';
 import { testDrivers } from '../../db/test/databases.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../access/access.hook.ts';
 import { buildApp, services } from '../app.ts';

@@ -1,29 +1,8 @@
-/**
- * Drizzle schema of ceasefire monitoring: zones, incidents and what accumulates on them. Re-exported
- * by schema.ts, from which drizzle-kit generates the migrations.
- */
+/** Ceasefire monitoring: zones, incidents and what accumulates on them (history, evidence, responses). */
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  customType,
-  doublePrecision,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  unique,
-  uniqueIndex,
-  date,
-  uuid,
-  type AnyPgColumn,
-} from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt, version } from './columns.ts';
-// Used only inside references(() => ...), so the cycle with schema.ts, which re-exports this file, is harmless.
-import { agreements, parties, provisions } from './schema.ts';
+import { bigint, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt, version } from '../columns.ts';
+import { agreements, parties, provisions } from './agreements.ts';
 
 /** A named feature of an agreement on the map; its bounding box is kept beside the GeoJSON for quick tests. */
 export const zones = pgTable(
