@@ -3,7 +3,7 @@
  * neither does. Routes pass the acting user; the CLI passes itself.
  */
 import type { AuditAction } from '../core/index.ts';
-import { repositories, type Database, type Db, type Repositories } from '../db/index.ts';
+import { repositories, type BulkTransaction, type Database, type Db, type Repositories } from '../db/index.ts';
 import type { Clock } from './clock.ts';
 
 /** Who made a change, as the audit log names them. */
@@ -48,18 +48,34 @@ export function writeEnded(database: Database): void {
   for (const listener of writeListeners.get(database) ?? []) listener();
 }
 
+/** The write context over one transaction's repositories: `record` appends the actor's audit entry. */
+function writeContext(repos: Repositories, clock: Clock, actor: Actor): WriteContext {
+  return {
+    repos,
+    record: async (change) => {
+      await repos.audit.append({ ...change, at: clock.now(), actorId: actor.id, actorName: actor.name });
+    },
+  };
+}
+
 export function writer(database: Database, clock: Clock): Write {
   return async (actor, work) => {
     try {
-      return await database.db.transaction(async (tx) => {
-        const repos = repositories(tx as unknown as Db);
-        return work({
-          repos,
-          record: async (change) => {
-            await repos.audit.append({ ...change, at: clock.now(), actorId: actor.id, actorName: actor.name });
-          },
-        });
-      });
+      return await database.db.transaction(async (tx) => work(writeContext(repositories(tx as unknown as Db), clock, actor)));
+    } finally {
+      writeEnded(database);
+    }
+  };
+}
+
+/** A write that also streams rows in bulk (COPY, unnest) through `tx`: the CSV import. */
+export type BulkWrite = <T>(actor: Actor, work: (ctx: WriteContext & { tx: BulkTransaction }) => Promise<T>) => Promise<T>;
+
+/** As writer(), over the database's bulk transaction: the rows and their audit entry land together or not at all. */
+export function bulkWriter(database: Database, clock: Clock): BulkWrite {
+  return async (actor, work) => {
+    try {
+      return await database.bulkTransaction(async (tx) => work({ ...writeContext(repositories(tx.db), clock, actor), tx }));
     } finally {
       writeEnded(database);
     }

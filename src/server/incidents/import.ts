@@ -16,14 +16,16 @@ import {
   rowMapper,
   RuleViolationError,
   zoneAssigner,
+  type Agreement,
   type Credibility,
   type ImportFormat,
+  type Party,
   type Reliability,
 } from '../../core/index.ts';
-import { incidentBulk, repositories, type BulkTransaction, type Database, type IncidentBulkRow } from '../../db/index.ts';
+import { incidentBulk, type BulkTransaction, type Database, type IncidentBulkRow } from '../../db/index.ts';
 import { mapWriteError } from '../../db/repositories/versioned.ts';
 import type { Clock } from '../clock.ts';
-import { writeEnded, type Actor } from '../write.ts';
+import { bulkWriter, type Actor } from '../write.ts';
 
 /**
  * How rows reach the table: "copy" streams COPY straight into incidents while the file is read;
@@ -134,39 +136,157 @@ async function* csvRecords(input: AsyncIterable<Buffer | string> | Iterable<Buff
   }
 }
 
+/** The aliases' targets (party id, name or local name) as party ids; 422 naming an alias whose target is no party. */
+function resolveAliases(parties: readonly Party[], aliases: Record<string, string>, agreement: Agreement): Record<string, string> {
+  const resolved: Record<string, string> = {};
+  for (const [actorName, target] of Object.entries(aliases)) {
+    const party = parties.find((p) => p.id === target || p.name.toLowerCase() === target.toLowerCase() || p.localName === target);
+    if (!party) throw new RuleViolationError(`Alias "${actorName}": "${target}" is not a party to ${agreement.slug}`, { issues: [{ path: 'aliases', message: `${target} is not a party` }] });
+    resolved[actorName] = party.id;
+  }
+  return resolved;
+}
+
+type CsvRecords = ReturnType<typeof csvRecords>;
+
+/** The header row and the format it names; the line of the header when it names neither. */
+async function readHeader(records: CsvRecords): Promise<{ header: string[]; format: ImportFormat }> {
+  const head = await records.next();
+  if (head.done) throw new ImportRowError(1, 'the file is empty: expected a header row');
+  const header = head.value.record;
+  const format = detectImportFormat(header);
+  if (!format) {
+    throw new ImportRowError(
+      head.value.line,
+      `the header matches neither ACLED (${REQUIRED_COLUMNS.acled.join(', ')}) nor UCDP GED (${REQUIRED_COLUMNS['ucdp-ged'].join(', ')})`,
+    );
+  }
+  return { header, format };
+}
+
+/** What the rows came to, counted while they pass. */
+interface RowCounts {
+  /** Data rows read. */
+  rows: number;
+  valid: number;
+  /** Valid rows already in the agreement, left out. */
+  skipped: number;
+  rejectedCount: number;
+  rejected: RejectedRow[];
+}
+
+interface RowContext {
+  header: string[];
+  map: ReturnType<typeof rowMapper>;
+  /** Keys (incidentBulk.externalKey) of the incidents already there, to leave out. */
+  existing: ReadonlySet<string>;
+  nextId: () => string;
+  agreementId: string;
+  now: Date;
+  actor: Actor;
+  skipInvalid: boolean;
+  maxListed: number;
+  progressEvery: number;
+  onProgress: ((progress: ImportProgress) => void) | undefined;
+  meter: { bytes: number };
+}
+
+/** The valid rows, ready for the database; bad ones are rejected on the way (or abort the import). */
+async function* validRows(records: CsvRecords, ctx: RowContext, counts: RowCounts): AsyncGenerator<IncidentBulkRow> {
+  const seen = new Set<string>();
+  const reject = (line: number, reason: string) => {
+    if (!ctx.skipInvalid) throw new ImportRowError(line, reason);
+    counts.rejectedCount += 1;
+    if (counts.rejected.length < ctx.maxListed) counts.rejected.push({ line, reason });
+  };
+  for await (const { record, line } of records) {
+    counts.rows += 1;
+    if (counts.rows % ctx.progressEvery === 0) ctx.onProgress?.({ rows: counts.rows, bytes: ctx.meter.bytes });
+    if (record.length !== ctx.header.length) {
+      reject(line, `has ${record.length} fields where the header has ${ctx.header.length}`);
+      continue;
+    }
+    const result = ctx.map(record);
+    if (!result.ok) {
+      reject(line, result.reason);
+      continue;
+    }
+    if (seen.has(result.incident.externalId)) {
+      reject(line, `the id ${result.incident.externalId} appears earlier in the file`);
+      continue;
+    }
+    seen.add(result.incident.externalId);
+    counts.valid += 1;
+    if (ctx.existing.has(incidentBulk.externalKey(result.incident.externalSource, result.incident.externalId))) {
+      counts.skipped += 1;
+      continue;
+    }
+    // Completed in place: spreading into a new object would cost more than the rest of the row.
+    const row = result.incident as IncidentBulkRow;
+    row.id = ctx.nextId();
+    row.agreementId = ctx.agreementId;
+    row.reportedAt = ctx.now;
+    row.reportedBy = ctx.actor.id;
+    yield row;
+  }
+}
+
+/** COPY text in large chunks: one write per chunk, not per row. */
+async function* copyChunks(rows: AsyncIterable<IncidentBulkRow>): AsyncGenerator<string> {
+  let chunk = '';
+  for await (const row of rows) {
+    chunk += incidentBulk.copyLine(row);
+    if (chunk.length >= COPY_CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** Writes the rows by `method`; how many were inserted. */
+async function insertRows(tx: BulkTransaction, method: ImportMethod, rows: AsyncIterable<IncidentBulkRow>, counts: RowCounts): Promise<number> {
+  if (method === 'copy') {
+    try {
+      await tx.copyIn(incidentBulk.DIRECT_TARGET, copyChunks(rows));
+    } catch (err) {
+      throw mapWriteError(err, 'Incident');
+    }
+    return counts.valid - counts.skipped;
+  }
+  if (method === 'staging') {
+    await tx.copyIn(await incidentBulk.createStaging(tx), copyChunks(rows));
+    return incidentBulk.mergeStaging(tx);
+  }
+  let inserted = 0;
+  let batch: IncidentBulkRow[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length >= UNNEST_BATCH) {
+      inserted += await incidentBulk.insertBatch(tx, batch);
+      batch = [];
+    }
+  }
+  return inserted + (await incidentBulk.insertBatch(tx, batch));
+}
+
 export function incidentImporter({ database, clock }: { database: Database; clock: Clock }) {
+  // However it ends, no cached view of this process may outlive it (see onWriteEnded).
+  const bulkWrite = bulkWriter(database, clock);
   return {
     /** Imports one CSV file into an agreement, all or nothing; see IncidentImportOptions. */
     async importCsv(options: IncidentImportOptions, actor: Actor): Promise<IncidentImportResult> {
       const method = options.method ?? 'copy';
-      const progressEvery = options.progressEvery ?? 10_000;
-      const maxListed = options.maxRejectedListed ?? 10_000;
       const meter = { bytes: 0, hash: createHash('sha256') };
       const now = clock.now();
 
-      // However it ends, no cached view of this process may outlive it (see onWriteEnded).
-      return database.bulkTransaction(async (tx: BulkTransaction) => {
-        const repos = repositories(tx.db);
+      return bulkWrite(actor, async ({ tx, repos, record }) => {
         const agreement = await repos.agreements.get(options.agreement);
         const parties = await repos.parties.list(agreement.id);
-        const aliases: Record<string, string> = {};
-        for (const [actorName, target] of Object.entries(options.aliases ?? {})) {
-          const party = parties.find((p) => p.id === target || p.name.toLowerCase() === target.toLowerCase() || p.localName === target);
-          if (!party) throw new RuleViolationError(`Alias "${actorName}": "${target}" is not a party to ${agreement.slug}`, { issues: [{ path: 'aliases', message: `${target} is not a party` }] });
-          aliases[actorName] = party.id;
-        }
+        const aliases = resolveAliases(parties, options.aliases ?? {}, agreement);
         const assignZone = zoneAssigner(await repos.zones.assignable(agreement.id));
         const records = csvRecords(options.input, meter);
-        const head = await records.next();
-        if (head.done) throw new ImportRowError(1, 'the file is empty: expected a header row');
-        const header = head.value.record;
-        const format = detectImportFormat(header);
-        if (!format) {
-          throw new ImportRowError(
-            head.value.line,
-            `the header matches neither ACLED (${REQUIRED_COLUMNS.acled.join(', ')}) nor UCDP GED (${REQUIRED_COLUMNS['ucdp-ged'].join(', ')})`,
-          );
-        }
+        const { header, format } = await readHeader(records);
         const map = rowMapper(format, header, {
           timeZone: agreement.timeZone,
           now,
@@ -175,92 +295,30 @@ export function incidentImporter({ database, clock }: { database: Database; cloc
           reliability: options.reliability ?? 'F',
           credibility: options.credibility ?? 6,
         });
-
-        const seen = new Set<string>();
         const nextId = incidentBulk.importIds(now);
         // A direct COPY cannot skip what is already there: the keys are read first and left out here.
         const existing = method === 'copy' ? await incidentBulk.existingKeys(tx, agreement.id) : new Set<string>();
-        const rejected: RejectedRow[] = [];
-        let rows = 0;
-        let valid = 0;
-        let skipped = 0;
-        let rejectedCount = 0;
-        const reject = (line: number, reason: string) => {
-          if (!options.skipInvalid) throw new ImportRowError(line, reason);
-          rejectedCount += 1;
-          if (rejected.length < maxListed) rejected.push({ line, reason });
-        };
-
-        /** The valid rows, ready for the database; bad ones are rejected on the way. */
-        async function* incidents(): AsyncGenerator<IncidentBulkRow> {
-          for await (const { record, line } of records) {
-            rows += 1;
-            if (rows % progressEvery === 0) options.onProgress?.({ rows, bytes: meter.bytes });
-            if (record.length !== header.length) {
-              reject(line, `has ${record.length} fields where the header has ${header.length}`);
-              continue;
-            }
-            const result = map(record);
-            if (!result.ok) {
-              reject(line, result.reason);
-              continue;
-            }
-            if (seen.has(result.incident.externalId)) {
-              reject(line, `the id ${result.incident.externalId} appears earlier in the file`);
-              continue;
-            }
-            seen.add(result.incident.externalId);
-            valid += 1;
-            if (existing.has(incidentBulk.externalKey(result.incident.externalSource, result.incident.externalId))) {
-              skipped += 1;
-              continue;
-            }
-            // Completed in place: spreading into a new object would cost more than the rest of the row.
-            const row = result.incident as IncidentBulkRow;
-            row.id = nextId();
-            row.agreementId = agreement.id;
-            row.reportedAt = now;
-            row.reportedBy = actor.id;
-            yield row;
-          }
-        }
-
-        /** COPY text in large chunks: one write per chunk, not per row. */
-        async function* copyChunks(): AsyncGenerator<string> {
-          let chunk = '';
-          for await (const row of incidents()) {
-            chunk += incidentBulk.copyLine(row);
-            if (chunk.length >= COPY_CHUNK_CHARS) {
-              yield chunk;
-              chunk = '';
-            }
-          }
-          if (chunk) yield chunk;
-        }
-
-        let inserted = 0;
-        if (method === 'copy') {
-          try {
-            await tx.copyIn(incidentBulk.DIRECT_TARGET, copyChunks());
-          } catch (err) {
-            throw mapWriteError(err, 'Incident');
-          }
-          inserted = valid - skipped;
-        } else if (method === 'staging') {
-          await tx.copyIn(await incidentBulk.createStaging(tx), copyChunks());
-          inserted = await incidentBulk.mergeStaging(tx);
-        } else {
-          let batch: IncidentBulkRow[] = [];
-          for await (const row of incidents()) {
-            batch.push(row);
-            if (batch.length >= UNNEST_BATCH) {
-              inserted += await incidentBulk.insertBatch(tx, batch);
-              batch = [];
-            }
-          }
-          inserted += await incidentBulk.insertBatch(tx, batch);
-        }
-        options.onProgress?.({ rows, bytes: meter.bytes });
+        const counts: RowCounts = { rows: 0, valid: 0, skipped: 0, rejectedCount: 0, rejected: [] };
+        const rows = validRows(
+          records,
+          {
+            header,
+            map,
+            existing,
+            nextId,
+            agreementId: agreement.id,
+            now,
+            actor,
+            skipInvalid: options.skipInvalid ?? false,
+            maxListed: options.maxRejectedListed ?? 10_000,
+            progressEvery: options.progressEvery ?? 10_000,
+            onProgress: options.onProgress,
+            meter,
+          },
+          counts,
+        );
+        const inserted = await insertRows(tx, method, rows, counts);
+        options.onProgress?.({ rows: counts.rows, bytes: meter.bytes });
 
         const result: IncidentImportResult = {
           importId: randomUUID(),
@@ -268,26 +326,23 @@ export function incidentImporter({ database, clock }: { database: Database; cloc
           fileName: options.fileName,
           sha256: meter.hash.digest('hex'),
           bytes: meter.bytes,
-          rows,
+          rows: counts.rows,
           inserted,
-          existing: valid - inserted,
-          rejectedCount,
-          rejected,
+          existing: counts.valid - inserted,
+          rejectedCount: counts.rejectedCount,
+          rejected: counts.rejected,
         };
         const { rejected: _listed, ...summary } = result;
-        await repos.audit.append({
-          at: clock.now(),
-          actorId: actor.id,
-          actorName: actor.name,
+        await record({
           action: 'create',
           entity: 'incident_import',
           entityId: result.importId,
           agreementId: agreement.id,
           before: null,
-          after: { ...summary, method, firstRejected: rejected.slice(0, 20) },
+          after: { ...summary, method, firstRejected: counts.rejected.slice(0, 20) },
         });
         return result;
-      }).finally(() => writeEnded(database));
+      });
     },
   };
 }
