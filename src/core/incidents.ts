@@ -78,7 +78,8 @@ export const INCIDENT_TRANSITIONS: Record<IncidentStatus, readonly IncidentStatu
   duplicate: [],
 };
 
-export interface TransitionRequest {
+/** A workflow step as proposed: from, to, why, and what the target status asks for. */
+export interface ProposedTransition {
   from: IncidentStatus;
   to: IncidentStatus;
   reason: string;
@@ -94,7 +95,7 @@ export type TransitionCheck =
   | { ok: false; code: 'rule_violation'; message: string; path: string };
 
 /** Whether a workflow step is allowed, and complete; never throws. */
-export function checkTransition(request: TransitionRequest): TransitionCheck {
+export function checkTransition(request: ProposedTransition): TransitionCheck {
   const allowed = INCIDENT_TRANSITIONS[request.from];
   if (!allowed.includes(request.to)) {
     return {

@@ -24,7 +24,7 @@ export type { ApiToken, MembershipRow, User } from './repositories/accounts.repo
 export { sha256, type AuditRecord } from './repositories/audit.repository.ts';
 export type { ZoneInsert } from './repositories/zones.repository.ts';
 export type { Reference } from './repositories/references.repository.ts';
-export { complianceQuery, COUNT_CAP, type ComplianceQuery, type IncidentCursor, type IncidentFilter, type IncidentPageQuery } from './repositories/incidents.repository.ts';
+export { complianceQuery, COUNT_CAP, type ComplianceCountQuery, type IncidentCursor, type IncidentFilter, type IncidentPageQuery } from './repositories/incidents.repository.ts';
 export type { EvidenceInsert } from './repositories/incident-records.repository.ts';
 export * as incidentBulk from './repositories/incidents.bulk.ts';
 export type { IncidentBulkRow } from './repositories/incidents.bulk.ts';

@@ -143,7 +143,7 @@ const ordering = (order: 'asc' | 'desc') =>
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** What compliance counts ask for: one dimension, by day or week, in [from, to) of a time zone. */
-export interface ComplianceQuery {
+export interface ComplianceCountQuery {
   by: ComplianceDimension;
   granularity: ComplianceGranularity;
   from: Date;
@@ -159,7 +159,7 @@ export interface ComplianceQuery {
  * incidents themselves. When `timeZone` is not the agreement's, whose days the rollup holds, every
  * incident of the window is counted.
  */
-export function complianceQuery(agreementId: string, q: ComplianceQuery): SQL {
+export function complianceQuery(agreementId: string, q: ComplianceCountQuery): SQL {
   const unit = q.granularity === 'day' ? sql.raw(`'day'`) : sql.raw(`'week'`);
   const from = sql`${iso(q.from)}::timestamptz`;
   const to = sql`${iso(q.to)}::timestamptz`;
@@ -293,7 +293,7 @@ export function incidentRepository(db: Db) {
     },
 
     /** Verified incidents per local date or week and per party or provision: see complianceQuery. */
-    async complianceCounts(agreementId: string, q: ComplianceQuery): Promise<ComplianceCount[]> {
+    async complianceCounts(agreementId: string, q: ComplianceCountQuery): Promise<ComplianceCount[]> {
       const query = complianceQuery(agreementId, q);
       return rowsOf<{ date: string; key: string | null; count: number }>(await db.execute(query)).map((r) => ({
         date: r.date,

@@ -23,7 +23,7 @@ import { options, SOURCE_TYPE_LABELS } from '../shared/labels.ts';
 import { queryKeys } from '../shared/queryKeys.ts';
 import { fromZonedInput, toZonedInput, viewerTimeText, zoneAbbreviation } from '../shared/time.ts';
 import { checkedBody, useEntityForm, type BodyResult } from '../shared/useEntityForm.ts';
-import { incidentsApi } from '../map/map.api.ts';
+import { incidentsApi } from './incidents.api.ts';
 import './IncidentForm.css';
 
 export type IncidentFormValues = {

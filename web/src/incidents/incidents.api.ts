@@ -9,7 +9,9 @@ import {
   EvidenceView,
   IncidentDetail,
   IncidentPage,
+  IncidentView,
   ResponseView,
+  type IncidentCreate,
 } from '../../../src/contract/index.ts';
 import type { ComplianceDimension, ComplianceGranularity, IncidentStatus } from '../../../src/core/index.ts';
 import { api, apiPath, type QueryParams } from '../shared/api.ts';
@@ -36,6 +38,7 @@ export interface ComplianceParams {
 export const incidentsApi = {
   page: (slug: string, params: QueryParams) => api.get(apiPath(base(slug), { ...params, limit: INCIDENT_PAGE_SIZE }), IncidentPage),
   get: (slug: string, id: string) => api.get(apiPath(one(slug, id)), IncidentDetail),
+  create: (slug: string, body: IncidentCreate) => api.post(apiPath(base(slug)), IncidentView, body),
   transition: (slug: string, id: string, body: TransitionBody) => api.post(apiPath(`${one(slug, id)}/transitions`), IncidentDetail, body),
   addLink: (slug: string, id: string, body: { url: string; name?: string; description: string }) =>
     api.post(apiPath(`${one(slug, id)}/evidence`), EvidenceView, body),

@@ -5,7 +5,7 @@
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { Deleted, Id, IncidentView, ZoneView, type IncidentCreate, type ZoneCreate, type ZoneUpdate } from '../../../src/contract/index.ts';
+import { Deleted, Id, IncidentView, ZoneView, type ZoneCreate, type ZoneUpdate } from '../../../src/contract/index.ts';
 import { api, apiPath, type QueryParams } from '../shared/api.ts';
 import { queryKeys } from '../shared/queryKeys.ts';
 
@@ -65,8 +65,4 @@ export const zonesApi = {
   create: (slug: string, body: ZoneCreate) => api.post(apiPath(`${agreementPath(slug)}/zones`), ZoneView, body),
   update: (slug: string, id: string, body: ZoneUpdate) => api.patch(apiPath(`${agreementPath(slug)}/zones/${id}`), ZoneView, body),
   remove: (slug: string, id: string, version: number) => api.delete(apiPath(`${agreementPath(slug)}/zones/${id}`, { version }), Deleted),
-};
-
-export const incidentsApi = {
-  create: (slug: string, body: IncidentCreate) => api.post(apiPath(`${agreementPath(slug)}/incidents`), IncidentView, body),
 };
