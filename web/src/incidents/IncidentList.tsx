@@ -13,7 +13,7 @@ import { ZonedTime } from '../shared/ZonedTime.tsx';
 import { dateRangeProblem, exportHref, filterQuery, filtersFromSearch, isFiltered, NO_FILTERS, searchOf, type IncidentFilters } from './filters.ts';
 import { useIncidentPage } from './incidents.api.ts';
 import { casualtiesText, gradeCode, gradeMeaning } from './incidentText.ts';
-import { StatusBadge } from './StatusBadge.tsx';
+import { IncidentStatusBadge } from './IncidentStatusBadge.tsx';
 
 /** The cursors of the pages before this one, kept in the history entry; '' stands for the first page. */
 function earlierCursors(state: unknown): string[] {
@@ -159,7 +159,7 @@ function IncidentTable({ slug, items, timeZone, order, onOrder, partyName, zoneN
               </td>
               <td>{INCIDENT_CATEGORY_LABELS[incident.category]}</td>
               <td>
-                <StatusBadge status={incident.status} />
+                <IncidentStatusBadge status={incident.status} />
               </td>
               <td dir="auto">{zoneName(incident.zoneId)}</td>
               <td dir="auto">{partyName(incident.allegedPartyId)}</td>

@@ -17,7 +17,7 @@ import { useIncident } from './incidents.api.ts';
 import { countText, gradeCode, gradeMeaning, pointText } from './incidentText.ts';
 import { IncidentWorkflow } from './IncidentWorkflow.tsx';
 import { ResponsesSection } from './ResponsesSection.tsx';
-import { StatusBadge } from './StatusBadge.tsx';
+import { IncidentStatusBadge } from './IncidentStatusBadge.tsx';
 import './incidents.css';
 
 export function IncidentRoute() {
@@ -91,7 +91,7 @@ function IncidentPage({ slug, id, context }: { slug: string; id: string; context
             </>
           ) : null}
         </h1>
-        <StatusBadge status={data.status} />
+        <IncidentStatusBadge status={data.status} />
       </div>
       <IncidentFacts slug={slug} incident={data} parties={parties} zones={zones} provisions={provisions} timeZone={agreement.timeZone} />
       <IncidentWorkflow

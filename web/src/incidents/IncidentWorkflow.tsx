@@ -16,7 +16,7 @@ import { formatDateTime } from '../shared/time.ts';
 import { EmptyState } from '../shared/states.tsx';
 import { ZonedTime } from '../shared/ZonedTime.tsx';
 import { incidentsApi, useIncidentPage, useIncidentWrite, type TransitionBody } from './incidents.api.ts';
-import { StatusBadge } from './StatusBadge.tsx';
+import { IncidentStatusBadge } from './IncidentStatusBadge.tsx';
 
 const STEP_VERBS: Partial<Record<IncidentStatus, string>> = {
   triaged: 'Triage',
@@ -56,7 +56,7 @@ export function IncidentWorkflow({ slug, incident, parties, timeZone, canVerify,
       <div className="section-head">
         <h2 id="workflow-heading">Verification</h2>
         <p className="status-line">
-          Status: <StatusBadge status={incident.status} />
+          Status: <IncidentStatusBadge status={incident.status} />
         </p>
       </div>
       {canVerify ? (
@@ -81,7 +81,7 @@ export function IncidentWorkflow({ slug, incident, parties, timeZone, canVerify,
           {incident.history.map((h) => (
             <li key={h.seq} className="history-step">
               <p className="history-move">
-                <StatusBadge status={h.from} /> <span aria-label="to">→</span> <StatusBadge status={h.to} />
+                <IncidentStatusBadge status={h.from} /> <span aria-label="to">→</span> <IncidentStatusBadge status={h.to} />
                 <span className="muted">
                   {' '}
                   by <span dir="auto">{h.actorName}</span>, <ZonedTime iso={h.at} timeZone={timeZone} />
