@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { isUuid, NotFoundError, staleVersion, type Agreement, type AgreementStatus } from '../../core/index.ts';
 import type { Db } from '../open.ts';
-import { agreements, auditEvents, auditHead } from '../schema/index.ts';
+import { agreements } from '../schema/index.ts';
 import { mapWriteError } from './versioned.ts';
 
 type Row = typeof agreements.$inferSelect;
@@ -68,30 +68,6 @@ export function agreementRepository(db: Db) {
         .from(agreements)
         .where(isUuid(ref) ? eq(agreements.id, ref) : eq(agreements.slug, ref));
       return rows[0] ? toAgreement(rows[0]) : null;
-    },
-
-    /**
-     * By id or slug, with two change counters read in the same statement: the newest audit entry of
-     * the agreement (every write to it is audited in its own transaction) and the audit log's head
-     * (every write at all). Views cached under them are never older than a committed write.
-     */
-    async findWithChanges(ref: string): Promise<{ agreement: Agreement; changeSeq: number; headSeq: number } | null> {
-      const rows = await db
-        .select({
-          row: agreements,
-          changeSeq: sql<string | number | null>`(SELECT max(${auditEvents.seq}) FROM ${auditEvents} WHERE ${auditEvents.agreementId} = ${agreements.id})`,
-          headSeq: sql<string | number | null>`(SELECT ${auditHead.seq} FROM ${auditHead} WHERE ${auditHead.id} = 1)`,
-        })
-        .from(agreements)
-        .where(isUuid(ref) ? eq(agreements.id, ref) : eq(agreements.slug, ref));
-      const found = rows[0];
-      return found ? { agreement: toAgreement(found.row), changeSeq: Number(found.changeSeq ?? 0), headSeq: Number(found.headSeq ?? 0) } : null;
-    },
-
-    /** The audit log's head: a counter every write of the whole database moves on. */
-    async headSeq(): Promise<number> {
-      const [row] = await db.select({ seq: auditHead.seq }).from(auditHead).where(eq(auditHead.id, 1));
-      return Number(row?.seq ?? 0);
     },
 
     async get(ref: string): Promise<Agreement> {

@@ -4,7 +4,7 @@
  * agreement, and the audit log's head (any write at all).
  *
  * - PostgreSQL: several processes may write. Both counters are read with the agreement on every
- *   request, in the one statement the access check makes anyway (findWithChanges): a view is never
+ *   request, in the one statement the access check makes anyway (changes.repository.ts): a view is never
  *   served from before a write that another process committed before the request's read.
  * - PGlite: one process holds the data directory (its lock), so it sees every write. A generation
  *   counter in memory moves on after each write transaction of this process (onWriteEnded), and the
@@ -12,6 +12,7 @@
  */
 import type { Agreement } from '../../core/index.ts';
 import type { Database, Repositories } from '../../db/index.ts';
+import { changeCounters, type ChangeCounters } from '../../db/repositories/changes.repository.ts';
 import { onWriteEnded } from '../write.ts';
 
 /** The agreement a request names, as read for it, with the counters its views are cached under. */
@@ -36,16 +37,16 @@ export interface Freshness {
 const MAX_REMEMBERED = 10_000;
 
 export function freshness(database: Database, repos: Repositories): Freshness {
-  return database.kind === 'pglite' ? processFreshness(database, repos) : sharedFreshness(repos);
+  return database.pool ? sharedFreshness(changeCounters(database.pool)) : processFreshness(database, repos);
 }
 
-function sharedFreshness(repos: Repositories): Freshness {
+function sharedFreshness(counters: ChangeCounters): Freshness {
   return {
     async agreement(ref) {
-      const found = await repos.agreements.findWithChanges(ref);
+      const found = await counters.agreement(ref);
       return found && { agreement: found.agreement, version: `a${found.changeSeq}`, head: `h${found.headSeq}` };
     },
-    head: async () => `h${await repos.agreements.headSeq()}`,
+    head: async () => `h${await counters.head()}`,
     close() {},
   };
 }
