@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bucketOf, bucketsBetween, complianceTable } from './compliance.ts';
-import { isoWeek, localDate, zonedInstant } from './zoned.ts';
+import { isoWeek, localDate, zonedInstant } from './calendar.ts';
 
 describe('local dates and zoned instants', () => {
   it('puts an instant on the date of the zone, across midnight', () => {

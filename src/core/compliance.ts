@@ -3,7 +3,7 @@
  * agreement's time zone. The database counts per local date; this module names the buckets, fills
  * the empty ones and shapes the series, so that every reader buckets alike.
  */
-import { addDays, dayStart, daysBetween, isoWeek, isoWeekStart, localDate } from './zoned.ts';
+import { addDays, dayStart, daysBetween, isoWeek, isoWeekStart, localDate } from './calendar.ts';
 
 export const COMPLIANCE_DIMENSIONS = ['party', 'provision'] as const;
 export type ComplianceDimension = (typeof COMPLIANCE_DIMENSIONS)[number];

@@ -5,7 +5,7 @@
  * describes the mapping for users.
  */
 import type { Credibility, IncidentCategory, Reliability, SourceType } from './incidents.ts';
-import { FIRST_DATE, isStorableInstant, LAST_DATE, zonedInstant } from './zoned.ts';
+import { FIRST_DATE, isStorableInstant, LAST_DATE, zonedInstant } from './calendar.ts';
 
 export const IMPORT_FORMATS = ['acled', 'ucdp-ged'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

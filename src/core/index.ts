@@ -8,7 +8,7 @@ export * from './rules.ts';
 export * from './slug.ts';
 export * from './incidents.ts';
 export * from './zones.ts';
-export * from './zoned.ts';
+export * from './calendar.ts';
 export * from './compliance.ts';
 export * from './incident-import.ts';
 export * from './incident-rules.ts';

@@ -4,7 +4,7 @@
  * party is put first or given a colour by how many violations it has.
  */
 import type { ComplianceView } from '../../../src/contract/index.ts';
-import { addDays, localDate } from '../../../src/core/zoned.ts';
+import { addDays, localDate } from '../../../src/core/calendar.ts';
 
 type Series = ComplianceView['series'][number];
 

@@ -5,7 +5,7 @@
  */
 import { Id } from '../../../src/contract/index.ts';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, SOURCE_TYPES } from '../../../src/core/incidents.ts';
-import { isCalendarDate, wholeDays } from '../../../src/core/zoned.ts';
+import { isCalendarDate, wholeDays } from '../../../src/core/calendar.ts';
 import { apiPath, type QueryParams } from '../shared/api.ts';
 
 export interface IncidentFilters {

@@ -5,7 +5,7 @@
  */
 import type { QueryParams } from '../shared/api.ts';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, type IncidentCategory, type IncidentStatus } from '../../../src/core/incidents.ts';
-import { isCalendarDate, wholeDays } from '../../../src/core/zoned.ts';
+import { isCalendarDate, wholeDays } from '../../../src/core/calendar.ts';
 
 export interface MapFilters {
   from: string;

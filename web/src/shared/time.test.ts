@@ -1,5 +1,5 @@
 // Formatting, and the datetime-local values of time fields read and written in a zone (the
-// arithmetic under them is src/core/zoned.ts's, tested there); the e2e tests cover the browser.
+// arithmetic under them is src/core/calendar.ts's, tested there); the e2e tests cover the browser.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatDate, formatDateTime, formatWindow, fromZonedInput, toZonedInput, viewerTimeText, zoneAbbreviation } from './time.ts';
 

@@ -3,9 +3,9 @@
  * an agreement's times are shown, typed and filtered in the agreement's time zone, labelled with the
  * zone's abbreviation, with the viewer's own time beside them (shared/ZonedTime.tsx). Times of no
  * agreement (accounts, tokens) are in the viewer's zone, and say so. Calendar dates (YYYY-MM-DD) have
- * no zone. The calendar arithmetic is src/core/zoned.ts's: this module only formats and parses.
+ * no zone. The calendar arithmetic is src/core/calendar.ts's: this module only formats and parses.
  */
-import { isCalendarDate, localDateTime, zonedInstant } from '../../../src/core/zoned.ts';
+import { isCalendarDate, localDateTime, zonedInstant } from '../../../src/core/calendar.ts';
 
 const LOCALE = 'en-GB';
 
@@ -75,7 +75,7 @@ const LOCAL_INPUT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/;
 /**
  * The UTC ISO instant of a datetime-local value read in a zone, or null for an empty, malformed or
  * nonexistent one (30 February, 24:00). A time the clocks skip moves forward by the gap; one they
- * repeat is the earlier instant (src/core/zoned.ts).
+ * repeat is the earlier instant (src/core/calendar.ts).
  */
 export function fromZonedInput(value: string, timeZone: string): string | null {
   const m = LOCAL_INPUT.exec(value);

@@ -7,7 +7,7 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { MatrixView, PartyView, RoundView } from '../../../src/contract/index.ts';
 import { PhaseStatusBadge } from '../matrix/StatusBadge.tsx';
 import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
-import { daysBetween, localDate } from '../../../src/core/zoned.ts';
+import { daysBetween, localDate } from '../../../src/core/calendar.ts';
 import { formatDate, formatWindow } from '../shared/time.ts';
 import { ZonedTime } from '../shared/ZonedTime.tsx';
 import { monthTicks, position, spanOf, type Span } from './axis.ts';

@@ -1,5 +1,5 @@
 /** A date axis for the timeline: the span to show, positions on it, and month ticks. Dates are YYYY-MM-DD. */
-import { addDays, daysBetween } from '../../../src/core/zoned.ts';
+import { addDays, daysBetween } from '../../../src/core/calendar.ts';
 
 export interface Span {
   start: string;

@@ -14,7 +14,7 @@ import {
   localDateTime,
   wholeDays,
   zonedInstant,
-} from './zoned.ts';
+} from './calendar.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const HOUR = 3_600_000;
