@@ -6,7 +6,7 @@ type Row = { id: string; version: number };
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness('2026-06-20T12:00:00.000Z');
+  h = await startHarness();
 });
 afterAll(async () => {
   await h.close();

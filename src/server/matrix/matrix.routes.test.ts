@@ -1,26 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatrixView } from '../../contract/index.ts';
 import { loadDemo } from '../demo/demo.service.ts';
-import { createAgreement, startHarness, type Harness } from '../test/harness.ts';
+import { agreementWithPartyAndPhase, createAgreement, startHarness, type Harness } from '../test/harness.ts';
 
-type Row = { id: string; version: number };
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness('2026-06-20T12:00:00.000Z');
+  h = await startHarness();
 });
 afterAll(async () => {
   await h.close();
 });
 
-/** An agreement with one party and one phase, made through the API. */
-async function setup() {
-  const a = await createAgreement(h, { timeZone: 'Asia/Gaza' });
-  const base = `/api/agreements/${a.slug}`;
-  const party = (await h.call<Row>('POST', `${base}/parties`, { name: 'Hamas', localName: 'حماس', role: 'belligerent' })).body;
-  const phase = (await h.call<Row>('POST', `${base}/phases`, { name: 'Phase One Finalization' })).body;
-  return { a, base, party, phase };
-}
+const setup = () => agreementWithPartyAndPhase(h);
 
 describe('/matrix', () => {
   it('computes bottlenecks from the data as of the server clock', async () => {

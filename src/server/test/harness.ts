@@ -96,3 +96,12 @@ export async function createAgreement(h: Harness, overrides: Record<string, unkn
   if (res.status !== 201) throw new Error(`createAgreement: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/** An agreement in Asia/Gaza with one party (Hamas) and one phase, made through the API. */
+export async function agreementWithPartyAndPhase(h: Harness) {
+  const a = await createAgreement(h, { timeZone: 'Asia/Gaza' });
+  const base = `/api/agreements/${a.slug}`;
+  const party = (await h.call<{ id: string; version: number }>('POST', `${base}/parties`, { name: 'Hamas', localName: 'حماس', role: 'belligerent' })).body;
+  const phase = (await h.call<{ id: string; version: number }>('POST', `${base}/phases`, { name: 'Phase One Finalization' })).body;
+  return { a, base, party, phase };
+}
