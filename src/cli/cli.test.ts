@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, repositories } from '../db/index.ts';
 import { migratedDataDir, run, tempDataDir } from './test/run.ts';
@@ -171,7 +172,9 @@ describe('phaseline on a PGlite data directory with the demo loaded', () => {
       expect(refused.code).toBe(1);
       expect(refused.stdout).toBe('');
       expect(refused.stderr).toMatch(
-        /^phaseline: The data directory is in use by another Phaseline process \(pid \d+\); stop it first, or use DATABASE_URL/,
+        new RegExp(
+          `^phaseline: The data directory is in use by another Phaseline process \\(pid ${process.pid}\\) on host ${hostname().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} since \\d{4}-\\d\\d-\\d\\dT[^;]+; stop it first, or use DATABASE_URL`,
+        ),
       );
       expect((await repositories(holder.db).agreements.get('cairo-2026')).slug).toBe('cairo-2026');
     } finally {
