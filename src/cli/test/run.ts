@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedDataDir } from '../../db/test/template.ts';
 import { fixedClock } from '../../server/clock.ts';
+import { TEST_NOW } from '../../server/test/harness.ts';
 import { runCli, type CliIo } from '../cli.ts';
 
-/** The instant the CLI tests see: a week after the demo's one deadline (2026-06-13T21:00Z). */
-export const TEST_NOW = '2026-06-20T12:00:00.000Z';
-
-export const TEST_DATABASE_URL = process.env.PHASELINE_TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+// The instant every test sees (a week after the demo's one deadline) and the PostgreSQL server the
+// tests use, each written once: the CLI tests see the same as the API and db tests.
+export { TEST_DATABASE_URL } from '../../db/test/databases.ts';
+export { TEST_NOW } from '../../server/test/harness.ts';
 
 export interface CliResult {
   code: number;

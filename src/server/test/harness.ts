@@ -10,6 +10,7 @@ import { openTestDatabase } from '../../db/test/template.ts';
 import { buildApp, services, type AppDeps, type Services } from '../app.ts';
 import { fixedClock } from '../clock.ts';
 
+/** The instant the tests see: a week after the demo's one deadline (2026-06-13T21:00Z). */
 export const TEST_NOW = '2026-06-20T12:00:00.000Z';
 const SYSTEM = { id: null, name: 'test setup' };
 
