@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectImportFormat, parseDate, partyMatcher, rowMapper, type ImportContext } from './incident-import.ts';
+import { ACLED_COLUMNS, ACLED_DEFAULTS, acledFields } from './test/import-rows.ts';
 
 const parties = [
   { id: 'israel', name: 'Israel', localName: 'ישראל' },
@@ -15,26 +16,17 @@ const ctx: ImportContext = {
   credibility: 6,
 };
 
-const ACLED_HEADER = ['event_id_cnty', 'event_date', 'event_type', 'sub_event_type', 'actor1', 'actor2', 'location', 'admin1', 'latitude', 'longitude', 'fatalities', 'notes', 'source'];
-const acledRow = (overrides: Record<string, string>) => {
-  const base: Record<string, string> = {
+const ACLED_HEADER = [...ACLED_COLUMNS];
+const acledRow = (overrides: Record<string, string>) =>
+  acledFields({
+    ...ACLED_DEFAULTS,
     event_id_cnty: 'PSE1',
-    event_date: '2026-06-14',
-    event_type: 'Explosions/Remote violence',
-    sub_event_type: 'Air/drone strike',
-    actor1: 'Military Forces of Israel (2022-)',
-    actor2: 'Civilians (Palestine)',
-    location: 'Gaza City',
-    admin1: 'Gaza Strip',
     latitude: '31.5',
     longitude: '34.4667',
     fatalities: '3',
     notes: 'A strike was reported.',
-    source: 'Example Wire',
     ...overrides,
-  };
-  return ACLED_HEADER.map((h) => base[h] ?? '');
-};
+  });
 
 const UCDP_HEADER = ['id', 'date_start', 'type_of_violence', 'side_a', 'side_b', 'latitude', 'longitude', 'best', 'deaths_civilians', 'source_article', 'adm_1'];
 

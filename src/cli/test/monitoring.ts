@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach } from 'vitest';
+import { ACLED_COLUMNS, ACLED_DEFAULTS, acledFields, UCDP_COLUMNS } from '../../core/test/import-rows.ts';
 import { openDatabase, type Database } from '../../db/index.ts';
 import { services, type Services } from '../../server/app.ts';
 import { GAZA_COLLECTION, PLACES } from '../../server/test/incident-setup.ts';
@@ -101,21 +102,8 @@ export function tempFile(name: string, text: string): { path: string; remove(): 
   return { path, remove: folder.remove };
 }
 
-export const ACLED_HEADER = 'event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,location,admin1,latitude,longitude,fatalities,notes,source';
-export const UCDP_HEADER = 'id,date_start,date_end,type_of_violence,side_a,side_b,adm_1,latitude,longitude,best,deaths_civilians,source_headline,source_article';
-
-const ACLED_DEFAULTS = {
-  event_date: '2026-06-14',
-  event_type: 'Explosions/Remote violence',
-  sub_event_type: 'Air/drone strike',
-  actor1: 'Military Forces of Israel (2022-)',
-  actor2: 'Civilians (Palestine)',
-  location: 'Gaza City',
-  admin1: 'Gaza Strip',
-  fatalities: '1',
-  notes: 'Strike reported by local sources',
-  source: 'Example Wire',
-};
+export const ACLED_HEADER = ACLED_COLUMNS.join(',');
+export const UCDP_HEADER = UCDP_COLUMNS.join(',');
 
 /**
  * One row under ACLED_HEADER, by column name; `place` puts it at one of PLACES. By default an air
@@ -123,6 +111,5 @@ const ACLED_DEFAULTS = {
  */
 export function acledRow(id: string, overrides: Partial<typeof ACLED_DEFAULTS> & { place?: keyof typeof PLACES } = {}): string {
   const { lon, lat } = PLACES[overrides.place ?? 'gazaCity'];
-  const row: Record<string, string> = { ...ACLED_DEFAULTS, latitude: String(lat), longitude: String(lon), ...overrides, event_id_cnty: id };
-  return ACLED_HEADER.split(',').map((column) => row[column]).join(',');
+  return acledFields({ ...ACLED_DEFAULTS, latitude: String(lat), longitude: String(lon), ...overrides, event_id_cnty: id }).join(',');
 }

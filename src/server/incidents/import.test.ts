@@ -8,30 +8,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/index.ts';
 import { testDrivers } from '../../db/test/databases.ts';
 import { services, type Services } from '../app.ts';
+import { ACLED_COLUMNS, ACLED_DEFAULTS, acledFields, UCDP_COLUMNS } from '../../core/test/import-rows.ts';
 import { fixedClock } from '../clock.ts';
 import { GAZA_COLLECTION, PLACES } from '../test/incident-setup.ts';
 import { IMPORT_METHODS, ImportRowError, type IncidentImportOptions } from './import.ts';
 
 const ACTOR = { id: null, name: 'import test' };
-const ACLED = 'event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,location,admin1,latitude,longitude,fatalities,notes,source';
-const UCDP = 'id,date_start,date_end,type_of_violence,side_a,side_b,adm_1,latitude,longitude,best,deaths_civilians,source_headline,source_article';
+const ACLED = ACLED_COLUMNS.join(',');
+const UCDP = UCDP_COLUMNS.join(',');
 
 const acledRow = (id: string, overrides: Partial<Record<'date' | 'type' | 'sub' | 'actor' | 'lat' | 'lon' | 'fatalities' | 'notes', string>> = {}) =>
-  [
-    id,
-    overrides.date ?? '2026-06-14',
-    overrides.type ?? 'Explosions/Remote violence',
-    overrides.sub ?? 'Air/drone strike',
-    overrides.actor ?? 'Military Forces of Israel (2022-)',
-    'Civilians (Palestine)',
-    'Gaza City',
-    'Gaza Strip',
-    overrides.lat ?? String(PLACES.gazaCity.lat),
-    overrides.lon ?? String(PLACES.gazaCity.lon),
-    overrides.fatalities ?? '1',
-    overrides.notes ?? `"Strike reported, ""as cited"" by sources"`,
-    'Example Wire',
-  ].join(',');
+  acledFields({
+    ...ACLED_DEFAULTS,
+    event_id_cnty: id,
+    event_date: overrides.date ?? ACLED_DEFAULTS.event_date,
+    event_type: overrides.type ?? ACLED_DEFAULTS.event_type,
+    sub_event_type: overrides.sub ?? ACLED_DEFAULTS.sub_event_type,
+    actor1: overrides.actor ?? ACLED_DEFAULTS.actor1,
+    latitude: overrides.lat ?? String(PLACES.gazaCity.lat),
+    longitude: overrides.lon ?? String(PLACES.gazaCity.lon),
+    fatalities: overrides.fatalities ?? ACLED_DEFAULTS.fatalities,
+    notes: overrides.notes ?? `"Strike reported, ""as cited"" by sources"`,
+  }).join(',');
 
 const file = (...lines: string[]) => [lines.join('\n')];
 
