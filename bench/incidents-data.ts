@@ -4,34 +4,11 @@
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { ACLED_COLUMNS } from '../src/core/test/import-rows.ts';
+import { mulberry32 } from './random.ts';
 
-/** mulberry32: a small, fast 32-bit PRNG; good enough to vary benchmark data, not for anything secret. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-export const CSV_HEADER = [
-  'event_id_cnty',
-  'event_date',
-  'event_type',
-  'sub_event_type',
-  'actor1',
-  'actor2',
-  'location',
-  'admin1',
-  'latitude',
-  'longitude',
-  'fatalities',
-  'notes',
-  'source',
-] as const;
+/** The file's columns: ACLED's, as the import tests use them. */
+export const CSV_HEADER = ACLED_COLUMNS;
 
 /** The floor's table: the file's columns with the types their values have, no index, no constraint. */
 export const FLOOR_COLUMNS =

@@ -4,18 +4,7 @@
  */
 import { BULK_COLUMNS, type ProvisionInsert } from '../src/db/index.ts';
 import { IMPLEMENTATION_STATUSES, PROVISION_CATEGORIES } from '../src/core/index.ts';
-
-/** mulberry32: a small, fast 32-bit PRNG; good enough to vary benchmark data, not for anything secret. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { mulberry32 } from './random.ts';
 
 const WORDS = (
   'withdrawal verification corridor junction checkpoint sector monitoring schedule guarantee truce ' +
