@@ -11,18 +11,22 @@ export const GENESIS_HASH = '0'.repeat(64);
 export const AUDIT_ACTIONS = ['create', 'update', 'delete'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** What is hashed: every field of an entry except its own hash. */
-export interface AuditFields {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorName: string;
+/** A change as a write records it: what changed, before and after; who and when are added by the writer. */
+export interface AuditChange {
   action: AuditAction;
   entity: string;
   entityId: string;
   agreementId: string | null;
   before: unknown;
   after: unknown;
+}
+
+/** What is hashed: every field of an entry except its own hash. */
+export interface AuditFields extends AuditChange {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string;
   prevHash: string;
 }
 

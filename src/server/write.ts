@@ -2,7 +2,7 @@
  * Every write runs in one transaction with the audit entry that records it: either both land or
  * neither does. Routes pass the acting user; the CLI passes itself.
  */
-import type { AuditAction } from '../core/index.ts';
+import type { AuditChange } from '../core/index.ts';
 import { repositories, type BulkTransaction, type Database, type Db, type Repositories } from '../db/index.ts';
 import type { Clock } from './clock.ts';
 
@@ -10,15 +10,6 @@ import type { Clock } from './clock.ts';
 export interface Actor {
   id: string | null;
   name: string;
-}
-
-export interface AuditChange {
-  action: AuditAction;
-  entity: string;
-  entityId: string;
-  agreementId: string | null;
-  before: unknown;
-  after: unknown;
 }
 
 export interface WriteContext {
