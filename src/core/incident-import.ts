@@ -6,6 +6,7 @@
  */
 import type { Credibility, IncidentCategory, Reliability, SourceType } from './incidents.ts';
 import { FIRST_DATE, isStorableInstant, LAST_DATE, zonedInstant } from './calendar.ts';
+import type { Casualties } from './model.ts';
 
 export const IMPORT_FORMATS = ['acled', 'ucdp-ged'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -23,7 +24,7 @@ export function detectImportFormat(header: readonly string[]): ImportFormat | nu
 }
 
 /** What an imported row becomes; the rest (status, ids, versions) is the database's. */
-export interface ImportedIncident {
+export interface ImportedIncident extends Casualties {
   occurredAt: Date;
   lon: number | null;
   lat: number | null;
@@ -34,10 +35,6 @@ export interface ImportedIncident {
   credibility: Credibility;
   allegedPartyId: string | null;
   category: IncidentCategory;
-  killed: number | null;
-  injured: number | null;
-  civiliansKilled: number | null;
-  civiliansInjured: number | null;
   description: string;
   externalSource: string;
   externalId: string;

@@ -25,16 +25,7 @@ export function toZone(row: Row): Zone {
 }
 
 /** A zone's columns from its parts; the bounding box and area are computed by the caller (core). */
-export interface ZoneInsert {
-  agreementId: string;
-  name: string;
-  kind: ZoneKind;
-  description: string;
-  geometry: ZoneGeometry;
-  properties: Record<string, unknown>;
-  bbox: BBox;
-  areaSqKm: number;
-}
+export type ZoneInsert = Omit<Zone, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
 export const zoneColumns = (z: Omit<ZoneInsert, 'agreementId'>) => ({
   name: z.name,
