@@ -4,9 +4,9 @@
  * clock, and gets per row either an incident or the reason it was refused. docs/IMPORT.md
  * describes the mapping for users.
  */
-import type { Credibility, IncidentCategory, Reliability, SourceType } from './incidents.ts';
+import type { Credibility, IncidentCategory, Reliability } from './incidents.ts';
 import { FIRST_DATE, isStorableInstant, LAST_DATE, zonedInstant } from './calendar.ts';
-import type { Casualties } from './model.ts';
+import type { Casualties, Incident } from './model.ts';
 
 export const IMPORT_FORMATS = ['acled', 'ucdp-ged'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -24,18 +24,10 @@ export function detectImportFormat(header: readonly string[]): ImportFormat | nu
 }
 
 /** What an imported row becomes; the rest (status, ids, versions) is the database's. */
-export interface ImportedIncident extends Casualties {
+export interface ImportedIncident
+  extends Casualties,
+    Pick<Incident, 'lon' | 'lat' | 'zoneId' | 'place' | 'sourceType' | 'reliability' | 'credibility' | 'allegedPartyId' | 'category' | 'description'> {
   occurredAt: Date;
-  lon: number | null;
-  lat: number | null;
-  zoneId: string | null;
-  place: string;
-  sourceType: SourceType;
-  reliability: Reliability;
-  credibility: Credibility;
-  allegedPartyId: string | null;
-  category: IncidentCategory;
-  description: string;
   externalSource: string;
   externalId: string;
 }
