@@ -1,21 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '../../core/index.ts';
-import { incidentBulk, repositories, type Database, type IncidentBulkRow, type Repositories } from '../index.ts';
-import { testDrivers } from '../test/databases.ts';
+import { incidentBulk, type Database, type IncidentBulkRow, type Repositories } from '../index.ts';
+import { databaseFor, testDrivers } from '../test/databases.ts';
 import { buildAgreement, buildIncident, buildParty, buildProvision, buildZone } from '../test/factories.ts';
 import { pgError } from './versioned.ts';
 
 describe.each(testDrivers)('incidents and zones on $name', (driver) => {
+  const opened = databaseFor(driver);
   let database: Database;
   let repos: Repositories;
-
-  beforeAll(async () => {
-    database = await driver.open();
-    repos = repositories(database.db);
-  });
-  afterAll(async () => {
-    await database.close();
+  beforeAll(() => {
+    ({ database, repos } = opened.current());
   });
 
   describe('zones', () => {

@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '../../core/index.ts';
 import { repositories, type Database, type Repositories } from '../index.ts';
-import { testDrivers } from '../test/databases.ts';
+import { databaseFor, testDrivers } from '../test/databases.ts';
 import { buildAgreement, buildParty, buildPhase, buildProvision, uniqueSlug } from '../test/factories.ts';
 
 describe.each(testDrivers)('repositories on $name', (driver) => {
+  const opened = databaseFor(driver);
   let database: Database;
   let repos: Repositories;
-
-  beforeAll(async () => {
-    database = await driver.open();
-    repos = repositories(database.db);
-  });
-  afterAll(async () => {
-    await database.close();
+  beforeAll(() => {
+    ({ database, repos } = opened.current());
   });
 
   describe('agreements', () => {
