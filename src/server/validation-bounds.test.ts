@@ -4,18 +4,12 @@
  * (cursors included), zones PostgreSQL does not know, NUL and lone surrogates. What is inside the
  * bounds is stored and read back as sent. Each test makes its own agreement.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIRST_INSTANT, LAST_INSTANT } from '../core/index.ts';
-import { createAgreement, startHarness, type Harness } from './test/harness.ts';
+import { createAgreement, harnessForFile } from './test/harness.ts';
 import { report, type ErrorBody, type Row } from './test/incident-setup.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessForFile();
 
 /** An agreement with a party, a phase, a provision and an incident. */
 async function setup(overrides: Record<string, unknown> = {}) {

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgreement, startHarness, type Harness } from '../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { createAgreement, harnessForFile } from '../test/harness.ts';
 
 type ErrorBody = { error: { code: string; message: string; details: { issues?: Array<{ path: string }> } } };
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessForFile();
 
 describe('/api/agreements', () => {
   it('creates an agreement with defaults and reads it by slug and by id', async () => {

@@ -4,17 +4,11 @@
  * cascade the delete to the party's notes and its delegates' roles, or to a provision's notes.
  * A taken party name is answered in words, without the database's name for the constraint.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgreement, startHarness, type Harness } from '../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { createAgreement, harnessForFile } from '../test/harness.ts';
 import { report, type ErrorBody, type Row } from '../test/incident-setup.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessForFile();
 
 async function agreementWithParties() {
   const a = await createAgreement(h);

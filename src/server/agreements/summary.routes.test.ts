@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AgreementSummaryView } from '../../contract/index.ts';
-import { createAgreement, startHarness, type Harness } from '../test/harness.ts';
+import { createAgreement, harnessForFile } from '../test/harness.ts';
 
 type Row = { id: string; version: number };
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessForFile();
 
 /** An agreement with two parties, two phases (made out of order) and three provisions. */
 async function setup(overrides: Record<string, unknown> = {}) {

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MatrixView } from '../../contract/index.ts';
 import { loadDemo } from '../demo/demo.service.ts';
-import { agreementWithPartyAndPhase, createAgreement, startHarness, type Harness } from '../test/harness.ts';
+import { agreementWithPartyAndPhase, createAgreement, harnessForFile } from '../test/harness.ts';
 
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessForFile();
 
 const setup = () => agreementWithPartyAndPhase(h);
 

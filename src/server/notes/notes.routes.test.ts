@@ -2,17 +2,11 @@
  * Notes and their audiences: one party's circle, the mediators only, or everyone. Outside a note's
  * audience one learns nothing of it: not in lists, single reads, the audit log or its totals.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntryView, NoteView } from '../../contract/index.ts';
-import { createAgreement, startHarness, type Caller, type Harness } from '../test/harness.ts';
+import { createAgreement, harnessForFile, type Caller } from '../test/harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessForFile();
 
 interface AuditPage {
   items: AuditEntryView[];

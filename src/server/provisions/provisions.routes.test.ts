@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProvisionView } from '../../contract/index.ts';
-import { agreementWithPartyAndPhase, startHarness, type Harness } from '../test/harness.ts';
+import { agreementWithPartyAndPhase, harnessForFile } from '../test/harness.ts';
 
 type ErrorBody = { error: { code: string; details: { issues?: Array<{ path: string; message: string }> } } };
 type Row = { id: string; version: number };
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessForFile();
 
 const setup = () => agreementWithPartyAndPhase(h);
 

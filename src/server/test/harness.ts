@@ -3,6 +3,7 @@
  * administrator and helpers for app.inject. `h.call` acts as the administrator (bearer token);
  * `h.as(token)` as anyone else; `h.anonymous` as a visitor.
  */
+import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { AgreementRole } from '../../core/index.ts';
 import type { Database } from '../../db/index.ts';
@@ -105,4 +106,24 @@ export async function agreementWithPartyAndPhase(h: Harness) {
   const party = (await h.call<{ id: string; version: number }>('POST', `${base}/parties`, { name: 'Hamas', localName: 'حماس', role: 'belligerent' })).body;
   const phase = (await h.call<{ id: string; version: number }>('POST', `${base}/phases`, { name: 'Phase One Finalization' })).body;
   return { a, base, party, phase };
+}
+
+/**
+ * The harness of a whole test file: started before its tests and closed after them. Read it only
+ * inside tests and hooks; it stands for the harness started then.
+ */
+export function harnessForFile(now: string = TEST_NOW, options: Partial<AppDeps> = {}): Harness {
+  let started: Harness | null = null;
+  beforeAll(async () => {
+    started = await startHarness(now, options);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  return new Proxy({} as Harness, {
+    get(_, key: keyof Harness) {
+      if (!started) throw new Error('the harness starts before the tests');
+      return started[key];
+    },
+  });
 }

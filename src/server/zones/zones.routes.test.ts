@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ZoneView } from '../../contract/index.ts';
-import { startHarness, createAgreement, type Harness } from '../test/harness.ts';
+import { createAgreement, harnessForFile } from '../test/harness.ts';
 import { GAZA_COLLECTION, type ErrorBody } from '../test/incident-setup.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessForFile();
 
 async function agreement() {
   const a = await createAgreement(h, { timeZone: 'Asia/Gaza' });
