@@ -4,18 +4,17 @@
  * (or the route is session-only: the callers here hold API tokens).
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AGREEMENT_SCOPED, can, MATRIX_ROLES, PERMISSIONS, ROLE_MATRIX, type Principal } from '../../core/index.ts';
-import { createAgreement, startHarness, type Caller, type Harness } from '../test/harness.ts';
+import { createAgreement, harnessForFile, type Caller } from '../test/harness.ts';
 import { roleMatrixMarkdown } from './role-matrix.ts';
 
-let h: Harness;
+const h = harnessForFile();
 let agreement: { id: string; slug: string };
 let partyId: string;
 const callers: Record<string, { call: Caller; principal: Principal }> = {};
 
 beforeAll(async () => {
-  h = await startHarness();
   agreement = await createAgreement(h, { public: false });
   partyId = (await h.call<{ id: string }>('POST', `/api/agreements/${agreement.slug}/parties`, { name: 'P', role: 'belligerent' })).body.id;
   callers.admin = { call: h.call, principal: await principalOf(h.adminToken) };
@@ -26,9 +25,6 @@ beforeAll(async () => {
   const outsider = await h.userWith(null);
   callers.outsider = { call: h.as(outsider.token), principal: await principalOf(outsider.token) };
   callers.anonymous = { call: h.anonymous, principal: { kind: 'anonymous' } };
-});
-afterAll(async () => {
-  await h.close();
 });
 
 async function principalOf(token: string): Promise<Principal> {

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ComplianceView, IncidentView, MatrixView } from '../../contract/index.ts';
-import { startHarness, type Harness } from '../test/harness.ts';
+import { harnessForFile } from '../test/harness.ts';
 import { incidentSetup, report, type ErrorBody } from '../test/incident-setup.ts';
 
 // Gaza is UTC+3 in June: 20:30 UTC on the 19th is 23:30 there, 21:30 UTC is already the 20th.
 const NOW = '2026-06-20T12:00:00.000Z';
-let h: Harness;
+const h = harnessForFile(NOW);
 let ctx: Awaited<ReturnType<typeof incidentSetup>>;
 
 beforeAll(async () => {
-  h = await startHarness(NOW);
   ctx = await incidentSetup(h, { public: true });
   const verify = async (occurredAt: string, attributedPartyId: string | null, provisionIds: string[]) => {
     const i = (await h.call<IncidentView>('POST', `${ctx.base}/incidents`, report({ occurredAt, provisionIds }))).body;
@@ -26,9 +25,6 @@ beforeAll(async () => {
   await verify('2026-03-22T15:00:00Z', ctx.hamas.id, []);
   // Reported only: never counted.
   await h.call('POST', `${ctx.base}/incidents`, report({ occurredAt: '2026-06-19T10:00:00Z', allegedPartyId: ctx.hamas.id, provisionIds: [ctx.provision.id] }));
-});
-afterAll(async () => {
-  await h.close();
 });
 
 const compliance = (qs: string) => h.call<ComplianceView & ErrorBody>('GET', `${ctx.base}/compliance?${qs}`);

@@ -1,20 +1,16 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceView, IncidentDetail, IncidentView } from '../../contract/index.ts';
-import { startHarness, type Harness } from '../test/harness.ts';
+import { harnessForFile } from '../test/harness.ts';
 import { incidentSetup, report, type ErrorBody } from '../test/incident-setup.ts';
 
-let h: Harness;
+const h = harnessForFile();
 let ctx: Awaited<ReturnType<typeof incidentSetup>>;
 let incident: IncidentView;
 
 beforeAll(async () => {
-  h = await startHarness();
   ctx = await incidentSetup(h);
   incident = (await h.call<IncidentView>('POST', `${ctx.base}/incidents`, report({ allegedPartyId: ctx.israel.id }))).body;
-});
-afterAll(async () => {
-  await h.close();
 });
 
 /** A fresh incident, for a test that counts its evidence. */

@@ -1,17 +1,16 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentView } from '../../contract/index.ts';
 import { CSV_COLUMNS } from './export.ts';
-import { startHarness, type Harness } from '../test/harness.ts';
+import { harnessForFile } from '../test/harness.ts';
 import { incidentSetup, PLACES, report } from '../test/incident-setup.ts';
 
-let h: Harness;
+const h = harnessForFile();
 let ctx: Awaited<ReturnType<typeof incidentSetup>>;
 const created: IncidentView[] = [];
 const TOTAL = 2 + 2_100;
 
 beforeAll(async () => {
-  h = await startHarness();
   ctx = await incidentSetup(h);
   const bodies = [
     report({ ...PLACES.gazaCity, allegedPartyId: ctx.israel.id, provisionIds: [ctx.provision.id], description: 'قصف, "مدفعي"\nسطر ثان', killed: 2, occurredAt: '2026-06-18T08:00:00Z' }),
@@ -23,9 +22,6 @@ beforeAll(async () => {
   for (let i = 0; i < 2_100; i += 1) lines.push(`PSE${i},2026-05-${String(1 + (i % 28)).padStart(2, '0')},Battles,Armed clash,,${PLACES.rafah.lat},${PLACES.rafah.lon},0,bulk ${i}`);
   const result = await h.svc.incidentImport.importCsv({ agreement: ctx.a.slug, input: [lines.join('\n')], fileName: 'bulk.csv' }, { id: null, name: 'test' });
   expect(result.inserted).toBe(2_100);
-});
-afterAll(async () => {
-  await h.close();
 });
 
 const get = (qs: string) => h.app.inject({ method: 'GET', url: `${ctx.base}/incidents/export?${qs}`, headers: { authorization: `Bearer ${h.adminToken}` } });

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentDetail, IncidentView } from '../../contract/index.ts';
-import { startHarness, type Harness } from '../test/harness.ts';
+import { harnessForFile } from '../test/harness.ts';
 import { incidentSetup, PLACES, report, type ErrorBody } from '../test/incident-setup.ts';
 
-let h: Harness;
+const h = harnessForFile('2026-06-20T12:00:00.000Z');
 let ctx: Awaited<ReturnType<typeof incidentSetup>>;
 
 beforeAll(async () => {
-  h = await startHarness('2026-06-20T12:00:00.000Z');
   ctx = await incidentSetup(h);
-});
-afterAll(async () => {
-  await h.close();
 });
 
 const create = (body: Record<string, unknown>, call = h.call) => call<IncidentView & ErrorBody>('POST', `${ctx.base}/incidents`, report(body));

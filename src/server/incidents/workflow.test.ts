@@ -3,21 +3,17 @@
  * history and audit entries, illegal ones refused with 409 and the allowed steps, incomplete ones
  * with 422; attribution only on verification.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentDetail } from '../../contract/index.ts';
 import { INCIDENT_STATUSES, INCIDENT_TRANSITIONS, type IncidentStatus } from '../../core/index.ts';
-import { startHarness, type Harness } from '../test/harness.ts';
+import { harnessForFile } from '../test/harness.ts';
 import { incidentSetup, report, type ErrorBody, type Row } from '../test/incident-setup.ts';
 
-let h: Harness;
+const h = harnessForFile();
 let ctx: Awaited<ReturnType<typeof incidentSetup>>;
 
 beforeAll(async () => {
-  h = await startHarness();
   ctx = await incidentSetup(h);
-});
-afterAll(async () => {
-  await h.close();
 });
 
 /** The shortest path of legal steps from "reported" to each status. */

@@ -4,11 +4,11 @@
  * change with time alone computed again at their boundary (a clock the tests move).
  */
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ComplianceView, IncidentView, MatrixView } from '../../contract/index.ts';
 import type { Clock } from '../clock.ts';
 import { loadDemo } from '../demo/demo.service.ts';
-import { createAgreement, startHarness, TEST_NOW, type Harness } from '../test/harness.ts';
+import { createAgreement, harnessForFile, TEST_NOW } from '../test/harness.ts';
 import { incidentSetup, report } from '../test/incident-setup.ts';
 
 type Row = { id: string; version: number };
@@ -16,13 +16,9 @@ type Row = { id: string; version: number };
 /** A clock the tests move forward. */
 const clock: Clock & { at: number } = { at: Date.parse(TEST_NOW), now: (): Date => new Date(clock.at) };
 
-let h: Harness;
+const h = harnessForFile(TEST_NOW, { clock });
 beforeAll(async () => {
-  h = await startHarness(TEST_NOW, { clock });
   await loadDemo(h.database);
-});
-afterAll(async () => {
-  await h.close();
 });
 
 const get = (url: string, headers: Record<string, string> = {}) => h.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${h.adminToken}`, ...headers } });
