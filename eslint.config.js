@@ -75,6 +75,7 @@ export default tseslint.config(
           ],
         },
       ],
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='repos']", message: 'Routes reach data through services, not repositories.' }],
     },
   },
   {
@@ -98,6 +99,10 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='repos'], MemberExpression[object.name='svc'][property.name='write']", message: 'The CLI reaches data through the services of src/server, not their repositories or writer.' },
       ],
     },
   },
