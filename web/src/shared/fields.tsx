@@ -34,6 +34,16 @@ function describedBy(id: string, frame: FieldFrame): string | undefined {
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/** What every control of a field takes: its value, its change, and its links to the frame's error and hint. */
+function controlled(id: string, frame: FieldFrame, value: string, onChange: (value: string) => void) {
+  return {
+    value,
+    onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+    'aria-invalid': frame.error ? true : undefined,
+    'aria-describedby': describedBy(id, frame),
+  };
+}
+
 type TextFieldProps = FieldFrame &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> & {
     value: string;
@@ -48,10 +58,7 @@ export function TextField({ label, error, hint, value, onChange, ...rest }: Text
         id={id}
         type="text"
         {...rest}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { label, error, hint })}
+        {...controlled(id, { label, error, hint }, value, onChange)}
       />
     </Frame>
   );
@@ -72,10 +79,7 @@ export function TextAreaField({ label, error, hint, value, onChange, ...rest }: 
         rows={3}
         dir="auto"
         {...rest}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { label, error, hint })}
+        {...controlled(id, { label, error, hint }, value, onChange)}
       />
     </Frame>
   );
@@ -95,10 +99,7 @@ export function SelectField({ label, error, hint, value, onChange, options, ...r
       <select
         id={id}
         {...rest}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { label, error, hint })}
+        {...controlled(id, { label, error, hint }, value, onChange)}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
