@@ -7,6 +7,7 @@ import { agreementPage } from './page-models/agreement-page.ts';
 import { editorDialog } from './page-models/editor-dialog.ts';
 import { demoAccount, logIn } from './support/accounts.ts';
 import { expect, test } from './support/fixtures.ts';
+import { writtenTime } from './support/time.ts';
 
 const SLUG = 'cairo-2026';
 
@@ -42,16 +43,7 @@ test('an edit as the mediator appears in the audit log as an update entry', asyn
   const time = top.locator('time');
   const at = await time.getAttribute('datetime');
   expect(at).not.toBeNull();
-  const expected = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'Asia/Gaza',
-    timeZoneName: 'short',
-  }).format(new Date(at ?? ''));
+  const expected = writtenTime(at ?? '', 'Asia/Gaza');
   await expect(time).toHaveText(expected);
 
   // The hash shown is the start of the one the API gives for that entry.

@@ -11,6 +11,7 @@ import { incidentPage, incidentsPage } from './page-models/incidents-page.ts';
 import { mapPage } from './page-models/map-page.ts';
 import { apiAs, demoAccount, logIn } from './support/accounts.ts';
 import { expect, test } from './support/fixtures.ts';
+import { writtenTime } from './support/time.ts';
 
 const SLUG = 'cairo-2026';
 const AGREEMENT_ZONE = 'Asia/Gaza';
@@ -19,17 +20,7 @@ const VIEWER_ZONE = 'America/New_York';
 const DAY = '2026-03-28';
 
 /** An instant as the web UI writes it in a zone: "28 Mar 2026, 23:30 EEST". */
-const written = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+const written = writtenTime;
 
 /** A <time> of the agreement: Gaza's time with its abbreviation, New York's in the tooltip. */
 async function expectAgreementTime(time: Locator, label: string): Promise<string> {
