@@ -49,7 +49,7 @@ export function UserMenu() {
   return (
     <div className="user-menu" ref={ref}>
       <button type="button" className="user-menu-button" aria-expanded={open} aria-controls="user-menu-panel" onClick={() => setOpen(!open)}>
-        <span className="user-menu-label">Account menu for </span>
+        <span className="visually-hidden">Account menu for </span>
         <span dir="auto">{user.name}</span>
         {isAdmin ? <span className="pill user-menu-admin">admin</span> : null}
         <span aria-hidden="true"> ▾</span>
