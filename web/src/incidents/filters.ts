@@ -4,7 +4,7 @@
  * is: "from" is the start of its day, "to" includes its whole day; both are sent as UTC instants.
  */
 import { Id } from '../../../src/contract/index.ts';
-import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, SOURCE_TYPES } from '../../../src/core/incidents.ts';
+import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, SOURCE_TYPES, type IncidentCategory, type IncidentStatus } from '../../../src/core/incidents.ts';
 import { isCalendarDate, wholeDays } from '../../../src/core/calendar.ts';
 import { apiPath, type QueryParams } from '../shared/api.ts';
 
@@ -27,11 +27,11 @@ export const NO_FILTERS: IncidentFilters = { from: '', to: '', category: '', sta
 
 export type ExportFormat = 'csv' | 'json' | 'geojson';
 
-const oneOf = (allowed: readonly string[], value: string | null) => (value !== null && allowed.includes(value) ? value : '');
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | '' => (values.includes(value as T) ? (value as T) : '');
 const anId = (value: string | null) => (value !== null && Id.safeParse(value).success ? value : '');
 
-/** The filters in a search string; anything malformed is dropped rather than sent to the API. */
-export function filtersFromSearch(search: URLSearchParams): IncidentFilters {
+/** The days, category and status in a search string, as the list and the map both read them; anything malformed is ''. */
+export function dayAndKindFromSearch(search: URLSearchParams): { from: string; to: string; category: IncidentCategory | ''; status: IncidentStatus | '' } {
   const date = (key: string) => {
     const value = search.get(key) ?? '';
     return isCalendarDate(value) ? value : '';
@@ -41,6 +41,13 @@ export function filtersFromSearch(search: URLSearchParams): IncidentFilters {
     to: date('to'),
     category: oneOf(INCIDENT_CATEGORIES, search.get('category')),
     status: oneOf(INCIDENT_STATUSES, search.get('status')),
+  };
+}
+
+/** The filters in a search string; anything malformed is dropped rather than sent to the API. */
+export function filtersFromSearch(search: URLSearchParams): IncidentFilters {
+  return {
+    ...dayAndKindFromSearch(search),
     party: anId(search.get('party')),
     zone: anId(search.get('zone')),
     source: oneOf(SOURCE_TYPES, search.get('source')),

@@ -3,9 +3,10 @@
  * so that a filtered map can be linked to. Dates are whole days in the agreement's time zone: "to"
  * includes its whole day. Values the API does not know are dropped when read.
  */
+import { dayAndKindFromSearch } from '../incidents/filters.ts';
 import type { QueryParams } from '../shared/api.ts';
-import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, type IncidentCategory, type IncidentStatus } from '../../../src/core/incidents.ts';
-import { isCalendarDate, wholeDays } from '../../../src/core/calendar.ts';
+import type { IncidentCategory, IncidentStatus } from '../../../src/core/incidents.ts';
+import { wholeDays } from '../../../src/core/calendar.ts';
 
 export interface MapFilters {
   from: string;
@@ -19,20 +20,8 @@ export const NO_FILTERS: MapFilters = { from: '', to: '', category: '', status: 
 
 const FILTER_KEYS = ['from', 'to', 'category', 'status', 'party'] as const;
 
-const oneOf = <T extends string>(values: readonly T[], value: string | null): T | '' => (values.includes(value as T) ? (value as T) : '');
-
 export function filtersFromSearch(search: URLSearchParams): MapFilters {
-  const date = (key: string) => {
-    const value = search.get(key) ?? '';
-    return isCalendarDate(value) ? value : '';
-  };
-  return {
-    from: date('from'),
-    to: date('to'),
-    category: oneOf(INCIDENT_CATEGORIES, search.get('category')),
-    status: oneOf(INCIDENT_STATUSES, search.get('status')),
-    party: search.get('party') ?? '',
-  };
+  return { ...dayAndKindFromSearch(search), party: search.get('party') ?? '' };
 }
 
 /** The search params with the filters set (empty ones removed) and every other param kept. */
