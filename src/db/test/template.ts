@@ -39,6 +39,8 @@ export async function ensureTemplate(): Promise<string> {
     try {
       const database = await openDatabase({ dataDir: join(building, DATA_DIR) });
       try {
+        // Flushed to the files first, so that no load replays the log.
+        await database.query('CHECKPOINT');
         const tarball = await database.pglite!.dumpDataDir('none');
         writeFileSync(join(building, TARBALL), new Uint8Array(await tarball.arrayBuffer()));
       } finally {
@@ -56,7 +58,7 @@ export async function ensureTemplate(): Promise<string> {
   return folder;
 }
 
-/** What the template depends on: the migrations, how open() lays out a data directory, and the versions of PGlite and Drizzle. */
+/** What the template depends on: the migrations, how open() and this file make it, and the versions of PGlite and Drizzle. */
 function templateKey(): string {
   const hash = createHash('sha256');
   const files = readdirSync(MIGRATIONS_FOLDER, { recursive: true, withFileTypes: true })
@@ -64,7 +66,7 @@ function templateKey(): string {
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
   for (const file of files) hash.update(`${file.slice(MIGRATIONS_FOLDER.length)}\0`).update(readFileSync(file)).update('\0');
-  hash.update(readFileSync(fileURLToPath(new URL('../open.ts', import.meta.url))));
+  for (const source of ['../open.ts', './template.ts']) hash.update(readFileSync(fileURLToPath(new URL(source, import.meta.url))));
   const require = createRequire(import.meta.url);
   for (const name of ['@electric-sql/pglite', 'drizzle-orm']) hash.update(`${name}@${packageVersion(require.resolve(name))}\0`);
   return hash.digest('hex').slice(0, 16);
