@@ -7,7 +7,14 @@ import type { NoteCreate, NoteUpdate, NoteView, Parsed } from '../../contract/in
 import { assertRules, ForbiddenError, inAudience, mayWriteFor, NotFoundError, type Audienced, type PartyNote, type Principal } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import { auditedParts } from '../parts/audited-parts.ts';
+import { checkReferences, type NamedIds } from '../references.ts';
 import type { Actor, Write } from '../write.ts';
+
+/** The ids a note names, checked against its agreement. */
+const noteReferences = (note: { partyId?: string | null | undefined; provisionId?: string | null | undefined }): NamedIds[] => [
+  { path: 'partyId', kind: 'party', id: note.partyId },
+  { path: 'provisionId', kind: 'provision', id: note.provisionId },
+];
 
 export const visibleTo = (principal: Principal, note: PartyNote): boolean => inAudience(principal, note.agreementId, note);
 
@@ -18,29 +25,15 @@ export function noteService({ repos, write }: { repos: Repositories; write: Writ
       entity: 'note',
       repo: (r) => r.notes,
       async prepareCreate(ctx, input) {
-        const issues = [];
-        if (input.partyId && !(await ctx.repos.parties.list(ctx.agreementId)).some((p) => p.id === input.partyId)) {
-          issues.push({ path: 'partyId', message: 'is not a party to this agreement' });
-        }
-        if (input.provisionId && !(await ctx.repos.provisions.get(ctx.agreementId, input.provisionId).catch(() => null))) {
-          issues.push({ path: 'provisionId', message: 'is not a provision of this agreement' });
-        }
-        assertRules(issues);
+        await checkReferences(ctx.repos, ctx.agreementId, noteReferences(input));
         return input;
       },
       async preparePatch(ctx, current, patch) {
-        const issues = [];
-        if (patch.provisionId && !(await ctx.repos.provisions.get(ctx.agreementId, patch.provisionId).catch(() => null))) {
-          issues.push({ path: 'provisionId', message: 'is not a provision of this agreement' });
-        }
-        if (patch.partyId && !(await ctx.repos.parties.list(ctx.agreementId)).some((p) => p.id === patch.partyId)) {
-          issues.push({ path: 'partyId', message: 'is not a party to this agreement' });
-        }
+        await checkReferences(ctx.repos, ctx.agreementId, noteReferences(patch));
         const next = { audience: patch.audience ?? current.audience, partyId: patch.partyId === undefined ? current.partyId : patch.partyId };
         if (next.audience === 'party' && !next.partyId) {
-          issues.push({ path: 'partyId', message: "is required when the audience is a party's circle" });
+          assertRules([{ path: 'partyId', message: "is required when the audience is a party's circle" }]);
         }
-        assertRules(issues);
         return patch;
       },
     },
