@@ -34,6 +34,8 @@ import { incidentRoutes } from './incidents/incidents.routes.ts';
 import { incidentService } from './incidents/incidents.service.ts';
 import { matrixRoutes } from './matrix/matrix.routes.ts';
 import { matrixService } from './matrix/matrix.service.ts';
+import { negotiationRoutes } from './negotiation/negotiation.routes.ts';
+import { negotiationService } from './negotiation/negotiation.service.ts';
 import { memberRoutes } from './members/members.routes.ts';
 import { memberService } from './members/members.service.ts';
 import { noteRoutes } from './notes/notes.routes.ts';
@@ -98,6 +100,7 @@ export function services(database: Database, options: ServiceOptions = {}) {
     incidents: incidentService({ repos, write, clock }),
     evidence: evidenceService({ repos, write }),
     compliance: complianceService({ repos, clock }),
+    negotiation: negotiationService({ repos, write, clock }),
     incidentImport: incidentImporter({ database, clock }),
   };
 }
@@ -179,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   incidentRoutes(app, svc.incidents);
   evidenceRoutes(app, svc.evidence);
   complianceRoutes(app, svc.compliance);
+  negotiationRoutes(app, svc.negotiation);
   await webRoutes(app, deps.webDist);
   return app;
 }
