@@ -1,7 +1,8 @@
 /** Agreements and their parts: parties, phases, pillars, provisions, negotiation rounds and party notes. */
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from '../columns.ts';
+import { clauses } from './negotiation.ts';
 
 export const agreements = pgTable(
   'agreements',
@@ -34,6 +35,8 @@ export const parties = pgTable(
     localName: text('local_name'),
     role: text('role').notNull(),
     description: text('description').notNull().default(''),
+    /** Whether it signs the agreement's texts (docs/NEGOTIATION.md); null follows the role: belligerents do. */
+    signatory: boolean('signatory'),
     version: version(),
   },
   (t) => [uniqueIndex('parties_agreement_name_key').on(t.agreementId, t.name)],
@@ -92,12 +95,15 @@ export const provisions = pgTable(
     deadline: timestamp('deadline', { withTimezone: true }),
     verificationMethod: text('verification_method').notNull().default(''),
     status: text('status').notNull(),
+    /** The clause of a negotiated text it comes from. */
+    clauseId: uuid('clause_id').references((): AnyPgColumn => clauses.id, { onDelete: 'set null' }),
     version: version(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('provisions_agreement_phase_idx').on(t.agreementId, t.phaseId, t.ordinal),
     index('provisions_obligated_party_idx').on(t.obligatedPartyId),
+    index('provisions_clause_idx').on(t.clauseId),
   ],
 );
 

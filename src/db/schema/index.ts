@@ -6,3 +6,4 @@ export * from './agreements.ts';
 export * from './accounts.ts';
 export * from './audit.ts';
 export * from './monitoring.ts';
+export * from './negotiation.ts';
