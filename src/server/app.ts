@@ -43,6 +43,7 @@ import { noteService } from './notes/notes.service.ts';
 import { provisionRoutes } from './provisions/provisions.routes.ts';
 import { provisionService } from './provisions/provisions.service.ts';
 import { APP_VERSION, healthRoutes, webRoutes } from './system/system.routes.ts';
+import { liveFeed } from './live/live-feed.ts';
 import { freshness } from './views/freshness.ts';
 import { registerViewCache, viewCache } from './views/view-cache.ts';
 import { writer } from './write.ts';
@@ -72,6 +73,10 @@ export interface AppDeps extends ServiceOptions {
   https?: boolean;
   /** Largest request body in bytes (default 1 MiB). */
   bodyLimit?: number;
+  /** How long one live event stream stays open before the browser reconnects (default 5 minutes). */
+  liveStreamMs?: number;
+  /** How often the live feed reads an agreement's change counter (default 1 second). */
+  livePollMs?: number;
 }
 
 /** The services over one database: what routes and the CLI call. */
@@ -148,6 +153,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyRateLimit, { global: false });
   const views = viewCache({ freshness: freshness(deps.database, svc.repos), clock: deps.clock ?? systemClock });
   registerViewCache(app, views);
+  const live = liveFeed({ freshness: views.freshness, intervalMs: deps.livePollMs });
+  app.decorate('live', { feed: live, maxMs: deps.liveStreamMs ?? 300_000 });
+  app.addHook('onClose', async () => live.close());
   registerAccessControl(app, { auth: svc.auth, agreements: (ref) => views.freshness.agreement(ref) });
 
   await app.register(fastifySwagger, {
