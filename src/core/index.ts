@@ -12,3 +12,7 @@ export * from './calendar.ts';
 export * from './compliance.ts';
 export * from './incident-import.ts';
 export * from './incident-rules.ts';
+export * from './negotiation/index.ts';
+// Both zones (a GeoJSON position) and negotiation (a stance's position) name a Position: here it is
+// the GeoJSON one; the stance's is also exported as StancePosition.
+export type { Position } from './zones.ts';

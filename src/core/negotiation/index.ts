@@ -1,0 +1,3 @@
+export * from './brackets.ts';
+export * from './consensus.ts';
+export * from './diff.ts';
