@@ -16,6 +16,7 @@ import { can, ForbiddenError } from '../../core/index.ts';
 import { actorOf } from '../access/access.hook.ts';
 import type { AgreementService } from './agreements.service.ts';
 import { agreementOf } from '../views/view-cache.ts';
+import { viewRoute } from '../views/view-route.ts';
 
 const tags = ['agreements'];
 const AgreementPage = page(AgreementView);
@@ -23,23 +24,16 @@ const AgreementPage = page(AgreementView);
 export function agreementRoutes(app: FastifyInstance, service: AgreementService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/agreements', {
-    config: { permission: 'agreement:list' },
-    schema: {
-      tags,
-      summary: 'List agreements (search, filter, sort, page)',
-      querystring: AgreementListQuery,
-      response: { 200: AgreementPage, ...errorResponses },
-    },
-    // Cached per set of agreements the reader may read; every write moves it on.
-    handler: async (req, reply) =>
-      reply.sendView({
-        view: 'agreements',
-        schema: AgreementPage,
-        follows: 'everything',
-        key: req.query,
-        build: async () => ({ value: { ...(await service.list(req.query, req.principal)), limit: req.query.limit, offset: req.query.offset } }),
-      }),
+  // Cached per set of agreements the reader may read; every write moves it on.
+  viewRoute(app, '/api/agreements', {
+    permission: 'agreement:list',
+    tags,
+    summary: 'List agreements (search, filter, sort, page)',
+    querystring: AgreementListQuery,
+    view: 'agreements',
+    schema: AgreementPage,
+    follows: 'everything',
+    build: async (req) => ({ value: { ...(await service.list(req.query, req.principal)), limit: req.query.limit, offset: req.query.offset } }),
   });
 
   r.post('/api/agreements', {
@@ -53,17 +47,16 @@ export function agreementRoutes(app: FastifyInstance, service: AgreementService)
     handler: async (req, reply) => reply.status(201).send(await service.create(req.body, actorOf(req))),
   });
 
-  r.get('/api/agreements/:agreement', {
-    config: { permission: 'agreement:read' },
-    schema: {
-      tags,
-      summary: 'Read an agreement by id or slug',
-      params: AgreementRefParams,
-      response: { 200: AgreementView, ...errorResponses },
-    },
-    // The row the access check read (with its change counter), serialized once per version.
-    handler: async (req, reply) =>
-      reply.sendView({ view: 'agreement', schema: AgreementView, follows: 'agreement', build: async () => ({ value: agreementOf(req) }) }),
+  // The row the access check read (with its change counter), serialized once per version.
+  viewRoute(app, '/api/agreements/:agreement', {
+    permission: 'agreement:read',
+    tags,
+    summary: 'Read an agreement by id or slug',
+    params: AgreementRefParams,
+    view: 'agreement',
+    schema: AgreementView,
+    follows: 'agreement',
+    build: async (req) => ({ value: agreementOf(req) }),
   });
 
   r.patch('/api/agreements/:agreement', {

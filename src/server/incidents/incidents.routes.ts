@@ -24,6 +24,7 @@ import { actorOf } from '../access/access.hook.ts';
 import { EXPORT_CONTENT_TYPES, startExport } from './export.ts';
 import type { IncidentService } from './incidents.service.ts';
 import { agreementOf } from '../views/view-cache.ts';
+import { viewRoute } from '../views/view-route.ts';
 
 const tags = ['incidents'];
 export const ItemParams = AgreementRefParams.extend({ id: Id });
@@ -32,27 +33,20 @@ export function incidentRoutes(app: FastifyInstance, service: IncidentService): 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = '/api/agreements/:agreement/incidents';
 
-  r.get(base, {
-    config: { permission: 'incident:read' },
-    schema: {
-      tags,
-      summary: 'List incidents, newest first (filter by time, status, category, party, zone, source, provision, box; keyset paging)',
-      params: AgreementRefParams,
-      querystring: IncidentListQuery,
-      response: { 200: IncidentPage, ...errorResponses },
+  viewRoute(app, base, {
+    permission: 'incident:read',
+    tags,
+    summary: 'List incidents, newest first (filter by time, status, category, party, zone, source, provision, box; keyset paging)',
+    params: AgreementRefParams,
+    querystring: IncidentListQuery,
+    view: 'incidents',
+    schema: IncidentPage,
+    follows: 'agreement',
+    build: async (req) => {
+      const page = await service.page(agreementOf(req).id, req.query);
+      const value = { ...page, limit: req.query.limit, offset: req.query.cursor ? 0 : req.query.offset, nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null };
+      return { value };
     },
-    handler: async (req, reply) =>
-      reply.sendView({
-        view: 'incidents',
-        schema: IncidentPage,
-        follows: 'agreement',
-        key: req.query,
-        build: async () => {
-          const page = await service.page(agreementOf(req).id, req.query);
-          const value = { ...page, limit: req.query.limit, offset: req.query.cursor ? 0 : req.query.offset, nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null };
-          return { value };
-        },
-      }),
   });
 
   r.post(base, {

@@ -6,6 +6,7 @@ import { AgreementRefParams, Deleted, errorResponses, Id, NoteCreate, NoteUpdate
 import { actorOf } from '../access/access.hook.ts';
 import type { NoteService } from './notes.service.ts';
 import { agreementOf } from '../views/view-cache.ts';
+import { viewRoute } from '../views/view-route.ts';
 
 const tags = ['notes'];
 const ItemParams = AgreementRefParams.extend({ id: Id });
@@ -15,24 +16,17 @@ export function noteRoutes(app: FastifyInstance, notes: NoteService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = '/api/agreements/:agreement/notes';
 
-  r.get(base, {
-    config: { permission: 'agreement:read' },
-    schema: {
-      tags,
-      summary: 'Notes you may read: shared ones, and confidential ones of your own party (mediators: all)',
-      params: AgreementRefParams,
-      querystring: z.object({ partyId: Id.optional(), provisionId: Id.optional() }),
-      response: { 200: NoteList, ...errorResponses },
-    },
-    // Cached per reader's audiences; every write moves it on, an author's new name included.
-    handler: async (req, reply) =>
-      reply.sendView({
-        view: 'notes',
-        schema: NoteList,
-        follows: 'everything',
-        key: req.query,
-        build: async () => ({ value: { items: await notes.list(agreementOf(req).id, req.principal, req.query) } }),
-      }),
+  // Cached per reader's audiences; every write moves it on, an author's new name included.
+  viewRoute(app, base, {
+    permission: 'agreement:read',
+    tags,
+    summary: 'Notes you may read: shared ones, and confidential ones of your own party (mediators: all)',
+    params: AgreementRefParams,
+    querystring: z.object({ partyId: Id.optional(), provisionId: Id.optional() }),
+    view: 'notes',
+    schema: NoteList,
+    follows: 'everything',
+    build: async (req) => ({ value: { items: await notes.list(agreementOf(req).id, req.principal, req.query) } }),
   });
 
   r.post(base, {

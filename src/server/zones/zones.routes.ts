@@ -18,6 +18,7 @@ import { actorOf } from '../access/access.hook.ts';
 import { partRoutes } from '../parts/part-routes.ts';
 import type { ZoneService } from './zones.service.ts';
 import { agreementOf } from '../views/view-cache.ts';
+import { viewRoute } from '../views/view-route.ts';
 
 const tags = ['zones'];
 const ZoneList = z.object({ items: z.array(ZoneView) });
@@ -29,53 +30,39 @@ export function zoneRoutes(app: FastifyInstance, service: ZoneService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = '/api/agreements/:agreement/zones';
 
-  r.get(base, {
-    config: { permission: 'agreement:read' },
-    schema: {
-      tags,
-      summary: 'List zones with their geometry (filter by kind and bounding box)',
-      params: AgreementRefParams,
-      querystring: ZoneListQuery,
-      response: { 200: ZoneList, ...errorResponses },
-    },
-    handler: async (req, reply) =>
-      reply.sendView({
-        view: 'zones',
-        schema: ZoneList,
-        follows: 'agreement',
-        key: req.query,
-        build: async () => ({ value: { items: await service.filter(agreementOf(req).id, req.query) } }),
-      }),
+  viewRoute(app, base, {
+    permission: 'agreement:read',
+    tags,
+    summary: 'List zones with their geometry (filter by kind and bounding box)',
+    params: AgreementRefParams,
+    querystring: ZoneListQuery,
+    view: 'zones',
+    schema: ZoneList,
+    follows: 'agreement',
+    build: async (req) => ({ value: { items: await service.filter(agreementOf(req).id, req.query) } }),
   });
 
-  r.get(`${base}/geojson`, {
-    config: { permission: 'agreement:read' },
-    schema: {
-      tags,
-      summary: 'The zones as a GeoJSON FeatureCollection, for a map',
-      params: AgreementRefParams,
-      querystring: ZoneListQuery,
-      response: { 200: ZoneFeatureCollection, ...errorResponses },
-    },
-    handler: async (req, reply) =>
-      reply.sendView({
-        view: 'zones.geojson',
-        schema: ZoneFeatureCollection,
-        follows: 'agreement',
-        key: req.query,
-        build: async () => ({
-          value: {
-            type: 'FeatureCollection' as const,
-            features: (await service.filter(agreementOf(req).id, req.query)).map((z) => ({
-              type: 'Feature' as const,
-              id: z.id,
-              properties: { id: z.id, name: z.name, kind: z.kind, description: z.description, areaSqKm: z.areaSqKm },
-              geometry: z.geometry,
-              bbox: z.bbox,
-            })),
-          },
-        }),
-      }),
+  viewRoute(app, `${base}/geojson`, {
+    permission: 'agreement:read',
+    tags,
+    summary: 'The zones as a GeoJSON FeatureCollection, for a map',
+    params: AgreementRefParams,
+    querystring: ZoneListQuery,
+    view: 'zones.geojson',
+    schema: ZoneFeatureCollection,
+    follows: 'agreement',
+    build: async (req) => ({
+      value: {
+        type: 'FeatureCollection' as const,
+        features: (await service.filter(agreementOf(req).id, req.query)).map((z) => ({
+          type: 'Feature' as const,
+          id: z.id,
+          properties: { id: z.id, name: z.name, kind: z.kind, description: z.description, areaSqKm: z.areaSqKm },
+          geometry: z.geometry,
+          bbox: z.bbox,
+        })),
+      },
+    }),
   });
 
   r.post(`${base}/import`, {

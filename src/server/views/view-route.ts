@@ -1,0 +1,49 @@
+/**
+ * viewRoute: a GET route whose answer is a cached read view (view-cache.ts), declared once. The
+ * route's OpenAPI entry is the usual one (tags, summary, params, querystring, the view's schema
+ * for 200 and the error responses); its handler sends the view, keyed by the parsed query.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { errorResponses } from '../../contract/index.ts';
+import type { Permission } from '../../core/index.ts';
+import type { ViewSpec } from './view-cache.ts';
+
+type Output<T> = T extends z.ZodType ? z.output<T> : unknown;
+
+/** The request as a view's build sees it: params and query parsed by the route's schemas. */
+export type ViewRequest<P, Q> = FastifyRequest<{ Params: Output<P>; Querystring: Output<Q> }>;
+
+export interface ViewRouteSpec<S extends z.ZodType, P extends z.ZodType | undefined, Q extends z.ZodType | undefined>
+  extends Pick<ViewSpec<S>, 'view' | 'schema' | 'follows'> {
+  permission: Permission;
+  tags: string[];
+  summary: string;
+  params?: P;
+  /** The query's schema; the parsed query is part of the view's key. */
+  querystring?: Q;
+  build(request: ViewRequest<P, Q>): ReturnType<ViewSpec<S>['build']>;
+}
+
+/** Registers GET `path` answering with the cached view `spec.view`. */
+export function viewRoute<S extends z.ZodType, P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  app: FastifyInstance,
+  path: string,
+  { permission, tags, summary, params, querystring, view, schema, follows, build }: ViewRouteSpec<S, P, Q>,
+): void {
+  // Generic schemas defeat the type provider's inference; the validator has checked these shapes.
+  app.get(path, {
+    config: { permission },
+    schema: {
+      tags,
+      summary,
+      ...(params ? { params } : {}),
+      ...(querystring ? { querystring } : {}),
+      response: { 200: schema, ...errorResponses },
+    },
+    handler: async (req, reply) => {
+      const request = req as ViewRequest<P, Q>;
+      return reply.sendView({ view, schema, follows, key: querystring ? request.query : undefined, build: () => build(request) });
+    },
+  });
+}
