@@ -313,11 +313,18 @@ export type BlockInput =
   | { kind: 'heading'; level: number; title: string }
   | { kind: 'clause'; marker: string; text: string; number?: string | null };
 
-/** Writes blocks back to Markdown: one blank line between blocks, a newline at the end. */
+const isItem = (block: BlockInput | undefined) => block?.kind === 'clause' && block.marker !== '';
+
+/**
+ * Writes blocks back to Markdown, a newline at the end: list items follow each other line by line
+ * (a tight list, as lists are usually typed); every other pair of blocks has a blank line between.
+ */
 export function renderDocument(blocks: BlockInput[]): string {
-  const parts = blocks.map((block) => {
-    if (block.kind === 'heading') return `${'#'.repeat(Math.min(Math.max(block.level, 1), 6))} ${block.title}`.trimEnd();
-    if (block.kind === 'clause') return block.marker ? `${block.marker} ${block.text}`.trimEnd() : block.text;
+  let out = '';
+  blocks.forEach((block, i) => {
+    if (i > 0) out += isItem(block) && isItem(blocks[i - 1]) ? '\n' : '\n\n';
+    if (block.kind === 'heading') out += `${'#'.repeat(Math.min(Math.max(block.level, 1), 6))} ${block.title}`.trimEnd();
+    else out += block.marker ? `${block.marker} ${block.text}`.trimEnd() : block.text;
   });
-  return parts.length === 0 ? '' : `${parts.join('\n\n')}\n`;
+  return blocks.length === 0 ? '' : `${out}\n`;
 }
