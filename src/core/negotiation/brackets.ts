@@ -6,6 +6,10 @@
  * Alternatives keep their text as written: escapes (`\[`) and links stay in it, so that a settled
  * alternative drops back into the clause exactly as it was typed. Columns count UTF-16 code units,
  * as JavaScript strings (and most editors) do; a tab is one column.
+ *
+ * Only inline links and images (`[text](url)`, `![alt](src)`, the `(` right after the `]`) and
+ * brackets in code spans are not brackets; reference links (`[text][ref]`), footnotes (`[^1]`) and
+ * task boxes (`[ ]`) are read as brackets, so a text that needs them escapes them (`\[^1\]`).
  */
 import { DomainError, RuleViolationError } from '../errors.ts';
 
@@ -258,11 +262,12 @@ function headingTitle(raw: string | undefined): string {
  * and a space is a heading; with a label (`1.`, `2.3`, `2.3.`, `-`, `*`, `+`) and a space, a list
  * item; other lines make paragraphs. A clause runs to a blank line or the next heading or item, and
  * keeps its lines as written (trailing spaces dropped). Nested lists come out flat, one clause per
- * item. Every clause's brackets are checked: the first error (in file order) is thrown as a
+ * item (a line that opens with `1.5 ` is item 1.5); fenced code blocks, tables and quotes are read as paragraphs. A leading byte-order mark is
+ * dropped. Every clause's brackets are checked: the first error (in file order) is thrown as a
  * BracketSyntaxError, with every error found in `details.errors`.
  */
 export function parseDocument(markdown: string): ParsedDocument {
-  const lines = markdown.split(/\r?\n/).map((l) => l.replace(/[ \t]+$/, ''));
+  const lines = markdown.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.replace(/[ \t]+$/, ''));
   const blocks: Block[] = [];
   const origins = new Map<Block, SourcePosition>();
   let current: Extract<Block, { kind: 'clause' }> | null = null;

@@ -107,6 +107,10 @@ describe('parseDocument', () => {
     ]);
   });
 
+  it('drops a byte-order mark, so the first heading stays a heading', () => {
+    expect(parseDocument('\uFEFF# Annex\r\n\r\nText.').blocks[0]).toEqual({ kind: 'heading', level: 1, title: 'Annex', line: 1 });
+  });
+
   it('reads nested items as clauses of their own', () => {
     const { blocks } = parseDocument('1. Parent\n   - child [a]\n   - other');
     expect(blocks.map((b) => b.kind === 'clause' && b.text)).toEqual(['Parent', 'child [a]', 'other']);
