@@ -24,21 +24,18 @@ export function formatWindow(start: string | null, end: string | null): string |
   return null;
 }
 
+/** The written form of an instant ("14 Jun 2026, 00:00 EEST") less its zone: en-GB with these options (the e2e specs write times with it too). */
+export const DATE_TIME_STYLE = {
+  locale: LOCALE,
+  options: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' },
+} as const satisfies { locale: string; options: Intl.DateTimeFormatOptions };
+
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
   let format = dateTimeFormats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat(LOCALE, {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone,
-      timeZoneName: 'short',
-    });
+    format = new Intl.DateTimeFormat(DATE_TIME_STYLE.locale, { ...DATE_TIME_STYLE.options, timeZone });
     dateTimeFormats.set(timeZone, format);
   }
   return format;
