@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { UserCreate } from '../../../src/contract/index.ts';
 import { CopyField } from '../shared/CopyField.tsx';
 import { CheckboxField, TextField } from '../shared/fields.tsx';
-import { GeneralProblems, NO_PROBLEMS, problemsFromIssues, problemsOf, zodIssues, type FormProblems } from '../shared/forms.tsx';
+import { FormActions, GeneralProblems, useCheckedProblems } from '../shared/forms.tsx';
 import { browserZone } from '../shared/time.ts';
 import { YourTime } from '../shared/ZonedTime.tsx';
 import { invitationUrl, useInviteUser, type Invitation } from './users.api.ts';
@@ -15,19 +15,13 @@ export function InviteUserForm() {
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [admin, setAdmin] = useState(false);
-  const [clientProblems, setClientProblems] = useState<FormProblems | null>(null);
   const [sent, setSent] = useState<{ email: string; invitation: Invitation } | null>(null);
-  const problems = clientProblems ?? (invite.error ? problemsOf(invite.error, FIELDS) : NO_PROBLEMS);
+  const { problems, accepts } = useCheckedProblems(invite.error, FIELDS);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const body = { email: email.trim(), name: name.trim(), admin };
-    const parsed = UserCreate.safeParse(body);
-    if (!parsed.success) {
-      setClientProblems(problemsFromIssues(zodIssues(parsed.error), FIELDS));
-      return;
-    }
-    setClientProblems(null);
+    if (!accepts(UserCreate, body)) return;
     invite.mutate(body, {
       onSuccess: ({ user, invitation }) => {
         setSent({ email: user.email, invitation });
@@ -66,11 +60,7 @@ export function InviteUserForm() {
       <TextField label="E-mail" type="email" value={email} onChange={setEmail} error={problems.fields.email} autoComplete="off" spellCheck={false} />
       <TextField label="Name" value={name} onChange={setName} error={problems.fields.name} dir="auto" autoComplete="off" />
       <CheckboxField label="Administrator" checked={admin} onChange={setAdmin} hint="Every right on every agreement, and manages accounts." />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={invite.isPending}>
-          {invite.isPending ? 'Inviting…' : 'Invite'}
-        </button>
-      </div>
+      <FormActions submit="Invite" busy={invite.isPending} busyLabel="Inviting…" />
     </form>
   );
 }

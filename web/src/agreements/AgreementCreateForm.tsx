@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { AgreementCreate } from '../../../src/contract/index.ts';
 import { slugify } from '../../../src/core/slug.ts';
 import { TextField } from '../shared/fields.tsx';
-import { GeneralProblems, NO_PROBLEMS, problemsFromIssues, problemsOf, zodIssues, type FormProblems } from '../shared/forms.tsx';
+import { FormActions, GeneralProblems, useCheckedProblems } from '../shared/forms.tsx';
 import { useCreateAgreement } from './agreements.api.ts';
 
 const FIELDS = ['slug', 'title', 'timeZone'] as const;
@@ -18,20 +18,14 @@ export function AgreementCreateForm() {
   // Until the slug is typed, it follows the title.
   const [slug, setSlug] = useState<string | null>(null);
   const [timeZone, setTimeZone] = useState('UTC');
-  const [clientProblems, setClientProblems] = useState<FormProblems | null>(null);
+  const { problems, accepts } = useCheckedProblems(create.error, FIELDS);
 
   const shownSlug = slug ?? slugify(title);
-  const problems = clientProblems ?? (create.error ? problemsOf(create.error, FIELDS) : NO_PROBLEMS);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const input = { slug: shownSlug, title, timeZone: timeZone.trim() };
-    const parsed = AgreementCreate.safeParse(input);
-    if (!parsed.success) {
-      setClientProblems(problemsFromIssues(zodIssues(parsed.error), FIELDS));
-      return;
-    }
-    setClientProblems(null);
+    if (!accepts(AgreementCreate, input)) return;
     create.mutate(input, {
       onSuccess: (agreement) =>
         navigate(`/agreements/${agreement.slug}`, { state: { notice: `Agreement “${agreement.title}” created.` } }),
@@ -67,11 +61,7 @@ export function AgreementCreateForm() {
           <option key={zone} value={zone} />
         ))}
       </datalist>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create agreement'}
-        </button>
-      </div>
+      <FormActions submit="Create agreement" busy={create.isPending} busyLabel="Creating…" />
     </form>
   );
 }

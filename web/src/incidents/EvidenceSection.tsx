@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { EvidenceView, IncidentDetail } from '../../../src/contract/index.ts';
 import { EvidenceLinkCreate } from '../../../src/contract/index.ts';
 import { TextField } from '../shared/fields.tsx';
-import { GeneralProblems, problemsOf, zodIssues } from '../shared/forms.tsx';
+import { FormActions, GeneralProblems, problemsOf, zodIssues } from '../shared/forms.tsx';
 import { EmptyState } from '../shared/states.tsx';
 import { ZonedTime } from '../shared/ZonedTime.tsx';
 import { evidenceFileHref, incidentsApi, useIncidentWrite } from './incidents.api.ts';
@@ -108,11 +108,7 @@ function UploadForm({ slug, incidentId, onChanged }: { slug: string; incidentId:
         <input key={formKey} id={`evidence-file-${formKey}`} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </div>
       <TextField label="File description" value={description} onChange={setDescription} dir="auto" autoComplete="off" />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={!file || upload.isPending}>
-          {upload.isPending ? 'Uploading…' : 'Upload'}
-        </button>
-      </div>
+      <FormActions submit="Upload" busy={upload.isPending} busyLabel="Uploading…" disabled={!file || upload.isPending} />
     </form>
   );
 }
@@ -148,11 +144,7 @@ function LinkForm({ slug, incidentId, onChanged }: { slug: string; incidentId: s
       <TextField label="Link" type="url" value={url} onChange={setUrl} error={urlError} autoComplete="off" />
       <TextField label="Link name" value={name} onChange={setName} dir="auto" autoComplete="off" hint="Optional: the link itself by default." />
       <TextField label="Link description" value={description} onChange={setDescription} dir="auto" autoComplete="off" />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={add.isPending}>
-          {add.isPending ? 'Adding…' : 'Add link'}
-        </button>
-      </div>
+      <FormActions submit="Add link" busy={add.isPending} busyLabel="Adding…" />
     </form>
   );
 }

@@ -18,7 +18,7 @@ import {
 } from '../../../src/core/incidents.ts';
 import { ZONE_KIND_LABELS } from '../../../src/core/zones.ts';
 import { SelectField, TextAreaField, TextField } from '../shared/fields.tsx';
-import { GeneralProblems } from '../shared/forms.tsx';
+import { FormActions, GeneralProblems } from '../shared/forms.tsx';
 import { options, SOURCE_TYPE_LABELS } from '../shared/labels.ts';
 import { queryKeys } from '../shared/queryKeys.ts';
 import { fromZonedInput, toZonedInput, viewerTimeText, zoneAbbreviation } from '../shared/time.ts';
@@ -268,14 +268,7 @@ export function IncidentForm({ slug, parties, provisions, zones, timeZone, point
           ) : null}
         </fieldset>
       ) : null}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={form.saving}>
-          {form.saving ? 'Filing…' : 'File the report'}
-        </button>
-      </div>
+      <FormActions submit="File the report" busy={form.saving} busyLabel="Filing…" onCancel={onCancel} />
     </form>
   );
 }

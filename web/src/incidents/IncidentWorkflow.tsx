@@ -10,7 +10,7 @@ import type { IncidentStatus } from '../../../src/core/incidents.ts';
 import { ApiError } from '../shared/api.ts';
 import { Dialog } from '../shared/Dialog.tsx';
 import { SelectField, TextAreaField, TextField } from '../shared/fields.tsx';
-import { GeneralProblems, problemsOf } from '../shared/forms.tsx';
+import { FormActions, GeneralProblems, problemsOf } from '../shared/forms.tsx';
 import { INCIDENT_STATUS_LABELS } from '../shared/labels.ts';
 import { formatDateTime } from '../shared/time.ts';
 import { EmptyState } from '../shared/states.tsx';
@@ -203,14 +203,7 @@ function TransitionForm({ slug, incident, to, parties, timeZone, onDone, onReloa
         />
       ) : null}
       {to === 'duplicate' ? <DuplicatePicker slug={slug} incidentId={incident.id} timeZone={timeZone} value={duplicateOf} onChange={setDuplicateOf} error={problem.duplicateOfId} /> : null}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={move.isPending}>
-          {move.isPending ? 'Saving…' : stepLabel(to)}
-        </button>
-      </div>
+      <FormActions submit={stepLabel(to)} busy={move.isPending} busyLabel="Saving…" onCancel={onCancel} />
     </form>
   );
 }

@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import type { IncidentDetail, PartyView } from '../../../src/contract/index.ts';
 import { SelectField, TextAreaField } from '../shared/fields.tsx';
-import { GeneralProblems, problemsOf } from '../shared/forms.tsx';
+import { FormActions, GeneralProblems, problemsOf } from '../shared/forms.tsx';
 import { EmptyState } from '../shared/states.tsx';
 import { ZonedTime } from '../shared/ZonedTime.tsx';
 import { incidentsApi, useIncidentWrite } from './incidents.api.ts';
@@ -81,11 +81,7 @@ function ResponseForm({ slug, incidentId, parties, onChanged }: { slug: string; 
         </p>
       )}
       <TextAreaField label="Response" value={body} onChange={setBody} error={bodyError} rows={4} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={respond.isPending}>
-          {respond.isPending ? 'Filing…' : 'File response'}
-        </button>
-      </div>
+      <FormActions submit="File response" busy={respond.isPending} busyLabel="Filing…" />
     </form>
   );
 }

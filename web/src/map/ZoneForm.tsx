@@ -8,7 +8,7 @@ import { ZONE_KIND_LABELS, type ZoneGeometry, type ZoneKind } from '../../../src
 import { ApiError } from '../shared/api.ts';
 import { Dialog } from '../shared/Dialog.tsx';
 import { SelectField, TextAreaField, TextField } from '../shared/fields.tsx';
-import { ConflictNotice, GeneralProblems } from '../shared/forms.tsx';
+import { FormActions, SaveProblems } from '../shared/forms.tsx';
 import { options } from '../shared/labels.ts';
 import { queryKeys } from '../shared/queryKeys.ts';
 import { checkedBody, useEntityForm, type BodyResult } from '../shared/useEntityForm.ts';
@@ -56,25 +56,22 @@ export function ZoneForm({ slug, zone, draft, onSaved, onCancel }: ZoneFormProps
     invalidate: queryKeys.zones(slug),
     onSaved,
   });
-  const { values, setValue, problems } = form;
-  const bind = (field: keyof Values) => ({ value: values[field], onChange: setValue(field), error: problems.fields[field] });
+  const { bind, problems } = form;
 
   return (
     <form className="form" onSubmit={form.submit} noValidate aria-label={zone ? 'Edit zone' : 'New zone'}>
-      {problems.conflict ? <ConflictNotice what="zone" onReload={form.reload} reloading={form.reloading} /> : null}
-      <GeneralProblems problems={problems} />
+      <SaveProblems what="zone" problems={problems} onReload={form.reload} reloading={form.reloading} />
       {problems.fields.geometry ? <p className="field-error">Shape: {problems.fields.geometry}</p> : null}
       <TextField label="Name" {...bind('name')} dir="auto" />
       <SelectField label="Kind" {...bind('kind')} options={options(ZONE_KIND_LABELS)} />
       <TextAreaField label="Description" {...bind('description')} />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={form.saving || form.reloading}>
-          {form.saving ? 'Saving…' : zone ? 'Save zone' : 'Add zone'}
-        </button>
-      </div>
+      <FormActions
+        submit={zone ? 'Save zone' : 'Add zone'}
+        busy={form.saving}
+        busyLabel="Saving…"
+        disabled={form.saving || form.reloading}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

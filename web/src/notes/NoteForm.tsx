@@ -5,9 +5,9 @@
 import { NoteCreate, NoteUpdate, type NoteView, type PartyView, type ProvisionView } from '../../../src/contract/index.ts';
 import type { Audience } from '../../../src/core/access.ts';
 import { SelectField, TextAreaField, TextField } from '../shared/fields.tsx';
-import { ConflictNotice, GeneralProblems, zodIssues } from '../shared/forms.tsx';
+import { FormActions, SaveProblems } from '../shared/forms.tsx';
 import { queryKeys } from '../shared/queryKeys.ts';
-import { useEntityForm, type BodyResult } from '../shared/useEntityForm.ts';
+import { checkedBody, useEntityForm, type BodyResult } from '../shared/useEntityForm.ts';
 import { audienceOption } from './audiences.ts';
 import { notesApi, type NoteCreateBody, type NoteUpdateBody } from './notes.api.ts';
 
@@ -49,8 +49,7 @@ export function NoteForm({ slug, parties, audiences, provisions, note, onSaved, 
         body: values.body,
         audience: values.audience,
       };
-      const parsed = NoteCreate.safeParse(body);
-      return parsed.success ? { ok: true, body: { kind: 'create', body } } : { ok: false, issues: zodIssues(parsed.error) };
+      return checkedBody(NoteCreate, body, (b) => ({ kind: 'create', body: b }));
     }
     const body: NoteUpdateBody = {
       version: base.version,
@@ -60,11 +59,11 @@ export function NoteForm({ slug, parties, audiences, provisions, note, onSaved, 
       ...(changed.body !== undefined && { body: changed.body }),
       ...(changed.audience !== undefined && { audience: changed.audience }),
     };
-    const parsed = NoteUpdate.safeParse(body);
-    if (parsed.success && body.audience === 'party' && !partyId) {
+    const checked = checkedBody(NoteUpdate, body, (b) => ({ kind: 'update' as const, id: base.id, body: b }));
+    if (checked.ok && body.audience === 'party' && !partyId) {
       return { ok: false, issues: [{ path: 'partyId', message: "is required when the audience is a party's circle" }] };
     }
-    return parsed.success ? { ok: true, body: { kind: 'update', id: base.id, body } } : { ok: false, issues: zodIssues(parsed.error) };
+    return checked;
   };
 
   const form = useEntityForm<Values, NoteView, Body>({
@@ -77,7 +76,7 @@ export function NoteForm({ slug, parties, audiences, provisions, note, onSaved, 
     invalidate: queryKeys.agreement(slug),
     onSaved: (saved, created) => onSaved(created ? `Note “${saved.title}” added.` : `Note “${saved.title}” saved.`),
   });
-  const { values, setValue, problems } = form;
+  const { values, setValue, bind, problems } = form;
   const party = parties.find((p) => p.id === values.partyId);
   const partyOptions = [
     ...(mayFileForNone || values.audience === 'mediators' ? [{ value: '', label: 'No party' }] : []),
@@ -86,8 +85,7 @@ export function NoteForm({ slug, parties, audiences, provisions, note, onSaved, 
 
   return (
     <form className="form" onSubmit={form.submit} noValidate aria-label={note ? 'Edit note' : 'New note'}>
-      {problems.conflict ? <ConflictNotice what="note" onReload={form.reload} reloading={form.reloading} /> : null}
-      <GeneralProblems problems={problems} />
+      <SaveProblems what="note" problems={problems} onReload={form.reload} reloading={form.reloading} />
       <SelectField
         label="Audience"
         value={values.audience}
@@ -99,32 +97,25 @@ export function NoteForm({ slug, parties, audiences, provisions, note, onSaved, 
       {values.audience === 'mediators' ? null : (
         <SelectField
           label="Party"
-          value={values.partyId}
-          onChange={setValue('partyId')}
-          error={problems.fields.partyId}
+          {...bind('partyId')}
           options={partyOptions}
           hint={parties.length === 1 ? 'You write for this party only.' : 'The party the note is filed for.'}
         />
       )}
       <SelectField
         label="Provision"
-        value={values.provisionId}
-        onChange={setValue('provisionId')}
-        error={problems.fields.provisionId}
+        {...bind('provisionId')}
         options={[{ value: '', label: 'The agreement as a whole' }, ...provisions.map((p) => ({ value: p.id, label: p.code ? `${p.code} ${p.title}` : p.title }))]}
       />
-      <TextField label="Note title" value={values.title} onChange={setValue('title')} error={problems.fields.title} dir="auto" autoComplete="off" />
-      <TextAreaField label="Note" value={values.body} onChange={setValue('body')} error={problems.fields.body} rows={4} />
-      <div className="form-actions">
-        {onCancel ? (
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-        <button type="submit" className="button button-primary" disabled={form.saving || form.reloading || audiences.length === 0}>
-          {form.saving ? 'Saving…' : note ? 'Save note' : 'Add note'}
-        </button>
-      </div>
+      <TextField label="Note title" {...bind('title')} dir="auto" autoComplete="off" />
+      <TextAreaField label="Note" {...bind('body')} rows={4} />
+      <FormActions
+        submit={note ? 'Save note' : 'Add note'}
+        busy={form.saving}
+        busyLabel="Saving…"
+        disabled={form.saving || form.reloading || audiences.length === 0}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -2,10 +2,10 @@
 import { PhaseCreate, PhaseUpdate, type PhaseView } from '../../../src/contract/index.ts';
 import type { PhaseStatus } from '../../../src/core/domain.ts';
 import { TextAreaField, TextField, SelectField } from '../shared/fields.tsx';
-import { ConflictNotice, GeneralProblems, zodIssues } from '../shared/forms.tsx';
+import { FormActions, SaveProblems } from '../shared/forms.tsx';
 import { options, PHASE_STATUS_LABELS } from '../shared/labels.ts';
 import { queryKeys } from '../shared/queryKeys.ts';
-import { useEntityForm, type BodyResult } from '../shared/useEntityForm.ts';
+import { checkedBody, useEntityForm, type BodyResult } from '../shared/useEntityForm.ts';
 import { phasesApi } from './phases.api.ts';
 
 type Values = { name: string; objective: string; status: string; plannedStart: string; plannedEnd: string };
@@ -32,8 +32,7 @@ function toBody(values: Values, changed: Partial<Values>, base: PhaseView | null
       plannedStart: nullable(values.plannedStart) ?? null,
       plannedEnd: nullable(values.plannedEnd) ?? null,
     };
-    const parsed = PhaseCreate.safeParse(body);
-    return parsed.success ? { ok: true, body: { kind: 'create', body } } : { ok: false, issues: zodIssues(parsed.error) };
+    return checkedBody(PhaseCreate, body, (b) => ({ kind: 'create', body: b }));
   }
   const body: PhaseUpdate = {
     ...(changed.name !== undefined && { name: changed.name }),
@@ -43,8 +42,7 @@ function toBody(values: Values, changed: Partial<Values>, base: PhaseView | null
     ...(changed.plannedEnd !== undefined && { plannedEnd: nullable(changed.plannedEnd) }),
     version: base.version,
   };
-  const parsed = PhaseUpdate.safeParse(body);
-  return parsed.success ? { ok: true, body: { kind: 'update', id: base.id, body } } : { ok: false, issues: zodIssues(parsed.error) };
+  return checkedBody(PhaseUpdate, body, (b) => ({ kind: 'update', id: base.id, body: b }));
 }
 
 export interface PhaseFormProps {
@@ -66,39 +64,25 @@ export function PhaseForm({ slug, phase, onSaved, onCancel }: PhaseFormProps) {
     invalidate: queryKeys.agreement(slug),
     onSaved: (saved, created) => onSaved(created ? `Phase “${saved.name}” added.` : `Phase “${saved.name}” saved.`),
   });
-  const { values, setValue, problems } = form;
+  const { bind, problems } = form;
 
   return (
     <form className="form" onSubmit={form.submit} noValidate aria-label={phase ? 'Edit phase' : 'New phase'}>
-      {problems.conflict ? <ConflictNotice what="phase" onReload={form.reload} reloading={form.reloading} /> : null}
-      <GeneralProblems problems={problems} />
-      <TextField label="Name" value={values.name} onChange={setValue('name')} error={problems.fields.name} dir="auto" />
-      <TextAreaField label="Objective" value={values.objective} onChange={setValue('objective')} error={problems.fields.objective} />
-      <SelectField
-        label="Phase status"
-        value={values.status}
-        onChange={setValue('status')}
-        error={problems.fields.status}
-        options={options(PHASE_STATUS_LABELS)}
-      />
+      <SaveProblems what="phase" problems={problems} onReload={form.reload} reloading={form.reloading} />
+      <TextField label="Name" {...bind('name')} dir="auto" />
+      <TextAreaField label="Objective" {...bind('objective')} />
+      <SelectField label="Phase status" {...bind('status')} options={options(PHASE_STATUS_LABELS)} />
       <div className="form-row">
-        <TextField
-          label="Planned start"
-          type="date"
-          value={values.plannedStart}
-          onChange={setValue('plannedStart')}
-          error={problems.fields.plannedStart}
-        />
-        <TextField label="Planned end" type="date" value={values.plannedEnd} onChange={setValue('plannedEnd')} error={problems.fields.plannedEnd} />
+        <TextField label="Planned start" type="date" {...bind('plannedStart')} />
+        <TextField label="Planned end" type="date" {...bind('plannedEnd')} />
       </div>
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={form.saving || form.reloading}>
-          {form.saving ? 'Saving…' : phase ? 'Save phase' : 'Add phase'}
-        </button>
-      </div>
+      <FormActions
+        submit={phase ? 'Save phase' : 'Add phase'}
+        busy={form.saving}
+        busyLabel="Saving…"
+        disabled={form.saving || form.reloading}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -5,11 +5,11 @@
 import { ProvisionCreate, ProvisionUpdate, type PartyView, type PhaseView, type PillarView, type ProvisionView } from '../../../src/contract/index.ts';
 import { CATEGORY_LABELS, STATUS_LABELS, type ImplementationStatus, type ProvisionCategory } from '../../../src/core/domain.ts';
 import { SelectField, TextAreaField, TextField } from '../shared/fields.tsx';
-import { ConflictNotice, GeneralProblems, zodIssues } from '../shared/forms.tsx';
+import { FormActions, SaveProblems } from '../shared/forms.tsx';
 import { options, PARTY_ROLE_LABELS } from '../shared/labels.ts';
 import { queryKeys } from '../shared/queryKeys.ts';
 import { fromZonedInput, toZonedInput } from '../shared/time.ts';
-import { useEntityForm, type BodyResult } from '../shared/useEntityForm.ts';
+import { checkedBody, useEntityForm, type BodyResult } from '../shared/useEntityForm.ts';
 import { provisionsApi } from './provisions.api.ts';
 
 type Values = {
@@ -98,13 +98,10 @@ export function ProvisionForm({ context, provision, phaseId, onSaved, onCancel }
 
   const toBody = (values: Values, changed: Partial<Values>, base: ProvisionView | null): BodyResult<Body> => {
     if (base === null) {
-      const body = createBody(values, timeZone);
-      const parsed = ProvisionCreate.safeParse(body);
-      return parsed.success ? { ok: true, body: { kind: 'create', body } } : { ok: false, issues: zodIssues(parsed.error) };
+      return checkedBody(ProvisionCreate, createBody(values, timeZone), (b) => ({ kind: 'create', body: b }));
     }
     const body: ProvisionUpdate = { ...changedFields(changed, timeZone), version: base.version };
-    const parsed = ProvisionUpdate.safeParse(body);
-    return parsed.success ? { ok: true, body: { kind: 'update', id: base.id, body } } : { ok: false, issues: zodIssues(parsed.error) };
+    return checkedBody(ProvisionUpdate, body, (b) => ({ kind: 'update', id: base.id, body: b }));
   };
 
   const form = useEntityForm<Values, ProvisionView, Body>({
@@ -121,7 +118,7 @@ export function ProvisionForm({ context, provision, phaseId, onSaved, onCancel }
       onSaved(created ? `${name} added.` : `${name} saved.`);
     },
   });
-  const { values, setValue, problems } = form;
+  const { bind, problems } = form;
 
   const phaseOptions = context.phases.map((p) => ({ value: p.id, label: `${p.ordinal}. ${p.name}` }));
   const pillarOptions = [{ value: '', label: 'No pillar' }, ...context.pillars.map((p) => ({ value: p.id, label: p.title }))];
@@ -132,59 +129,37 @@ export function ProvisionForm({ context, provision, phaseId, onSaved, onCancel }
 
   return (
     <form className="form" onSubmit={form.submit} noValidate aria-label={provision ? 'Edit provision' : 'New provision'}>
-      {problems.conflict ? <ConflictNotice what="provision" onReload={form.reload} reloading={form.reloading} /> : null}
-      <GeneralProblems problems={problems} />
+      <SaveProblems what="provision" problems={problems} onReload={form.reload} reloading={form.reloading} />
       <div className="form-row form-row-code">
-        <TextField label="Code" value={values.code} onChange={setValue('code')} error={problems.fields.code} className="mono" hint="e.g. 2.3" />
-        <TextField label="Title" value={values.title} onChange={setValue('title')} error={problems.fields.title} dir="auto" />
+        <TextField label="Code" {...bind('code')} className="mono" hint="e.g. 2.3" />
+        <TextField label="Title" {...bind('title')} dir="auto" />
       </div>
-      <TextAreaField label="Text" value={values.text} onChange={setValue('text')} error={problems.fields.text} rows={4} />
+      <TextAreaField label="Text" {...bind('text')} rows={4} />
       <div className="form-row">
-        <SelectField label="Phase" value={values.phaseId} onChange={setValue('phaseId')} error={problems.fields.phaseId} options={phaseOptions} />
-        <SelectField label="Pillar" value={values.pillarId} onChange={setValue('pillarId')} error={problems.fields.pillarId} options={pillarOptions} />
-      </div>
-      <div className="form-row">
-        <SelectField
-          label="Category"
-          value={values.category}
-          onChange={setValue('category')}
-          error={problems.fields.category}
-          options={options(CATEGORY_LABELS)}
-        />
-        <SelectField
-          label="Obligated party"
-          value={values.obligatedPartyId}
-          onChange={setValue('obligatedPartyId')}
-          error={problems.fields.obligatedPartyId}
-          options={partyOptions}
-        />
+        <SelectField label="Phase" {...bind('phaseId')} options={phaseOptions} />
+        <SelectField label="Pillar" {...bind('pillarId')} options={pillarOptions} />
       </div>
       <div className="form-row">
-        <SelectField label="Status" value={values.status} onChange={setValue('status')} error={problems.fields.status} options={options(STATUS_LABELS)} />
+        <SelectField label="Category" {...bind('category')} options={options(CATEGORY_LABELS)} />
+        <SelectField label="Obligated party" {...bind('obligatedPartyId')} options={partyOptions} />
+      </div>
+      <div className="form-row">
+        <SelectField label="Status" {...bind('status')} options={options(STATUS_LABELS)} />
         <TextField
           label="Deadline"
           type="datetime-local"
-          value={values.deadline}
-          onChange={setValue('deadline')}
-          error={problems.fields.deadline}
+          {...bind('deadline')}
           hint={`Local time in ${timeZone}, the agreement’s time zone; leave empty for none.`}
         />
       </div>
-      <TextField
-        label="Verification method"
-        value={values.verificationMethod}
-        onChange={setValue('verificationMethod')}
-        error={problems.fields.verificationMethod}
-        dir="auto"
+      <TextField label="Verification method" {...bind('verificationMethod')} dir="auto" />
+      <FormActions
+        submit={provision ? 'Save provision' : 'Add provision'}
+        busy={form.saving}
+        busyLabel="Saving…"
+        disabled={form.saving || form.reloading}
+        onCancel={onCancel}
       />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={form.saving || form.reloading}>
-          {form.saving ? 'Saving…' : provision ? 'Save provision' : 'Add provision'}
-        </button>
-      </div>
     </form>
   );
 }

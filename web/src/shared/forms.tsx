@@ -2,6 +2,7 @@
  * What a failed save means for a form: messages beside named fields, general messages, or a
  * version conflict. Paths come from the API ("body.title", "plannedEnd") or from zod on the client.
  */
+import { useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { ApiError, errorMessage, type ApiIssue } from './api.ts';
 
@@ -81,4 +82,65 @@ export function ConflictNotice({ what, onReload, reloading }: { what: string; on
       </button>
     </div>
   );
+}
+
+/** A save's problems above its form: the version conflict with its reload, then the general messages. */
+export function SaveProblems({ what, problems, onReload, reloading }: { what: string; problems: FormProblems; onReload: () => void; reloading: boolean }) {
+  return (
+    <>
+      {problems.conflict ? <ConflictNotice what={what} onReload={onReload} reloading={reloading} /> : null}
+      <GeneralProblems problems={problems} />
+    </>
+  );
+}
+
+/** One message about a whole form (a refused login, a spent link), announced as an alert. */
+export function FormAlert({ children }: { children: ReactNode }) {
+  return (
+    <div className="form-problems" role="alert">
+      <p>{children}</p>
+    </div>
+  );
+}
+
+export interface FormActionsProps {
+  /** The submit button's label, and what it says while the form is sent. */
+  submit: string;
+  busy: boolean;
+  busyLabel: string;
+  /** Whether the submit button is off; by default while busy. */
+  disabled?: boolean;
+  /** A Cancel button before the submit button, when given. */
+  onCancel?: (() => void) | undefined;
+}
+
+/** The buttons that end a form: Cancel (when it may be cancelled) and the primary submit button. */
+export function FormActions({ submit, busy, busyLabel, disabled = busy, onCancel }: FormActionsProps) {
+  return (
+    <div className="form-actions">
+      {onCancel ? (
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      ) : null}
+      <button type="submit" className="button button-primary" disabled={disabled}>
+        {busy ? busyLabel : submit}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The problems of a form that checks its body with a schema before a mutation sends it: the
+ * client's while the last check failed, else those of the mutation's error. `accepts` runs the check.
+ */
+export function useCheckedProblems(error: unknown, fields: readonly string[]) {
+  const [clientProblems, setClientProblems] = useState<FormProblems | null>(null);
+  const problems = clientProblems ?? (error ? problemsOf(error, fields) : NO_PROBLEMS);
+  const accepts = (schema: z.ZodType, body: unknown): boolean => {
+    const parsed = schema.safeParse(body);
+    setClientProblems(parsed.success ? null : problemsFromIssues(zodIssues(parsed.error), fields));
+    return parsed.success;
+  };
+  return { problems, accepts };
 }

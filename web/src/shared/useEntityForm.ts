@@ -58,6 +58,8 @@ export function useEntityForm<V extends Record<string, string>, E extends { vers
     (reloadError ? problemsOf(reloadError, fields) : mutation.error ? problemsOf(mutation.error, fields) : NO_PROBLEMS);
 
   const setValue = (field: keyof V) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  /** A field control's value, change and error, to spread on a TextField, TextAreaField or SelectField. */
+  const bind = (field: keyof V & string) => ({ value: values[field], onChange: setValue(field), error: problems.fields[field] });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -93,6 +95,7 @@ export function useEntityForm<V extends Record<string, string>, E extends { vers
     base,
     values,
     setValue,
+    bind,
     problems,
     submit,
     saving: mutation.isPending,
