@@ -7,6 +7,7 @@ import { useSession } from '../auth/session.ts';
 import { ApiError, errorMessage } from '../shared/api.ts';
 import { CopyField } from '../shared/CopyField.tsx';
 import { Notice } from '../shared/Notice.tsx';
+import { ScrollingTable } from '../shared/ScrollingTable.tsx';
 import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
 import { InviteUserForm } from './InviteUserForm.tsx';
 import { invitationUrl, useNewInvitation, useUpdateUser, useUsers } from './users.api.ts';
@@ -90,72 +91,62 @@ function UsersTable({ onChanged }: { onChanged: (message: string) => void }) {
           </button>
         </div>
       ) : null}
-      <div className="table-scroll">
-        <table className="users-table" aria-labelledby="accounts-heading">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Administrator</th>
-              <th scope="col">Status</th>
-              <th scope="col">Password</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data.map((user) => {
-              const self = user.id === me?.id;
-              return (
-                <tr key={user.id} aria-label={user.email}>
-                  <th scope="row" dir="auto">
-                    {user.name}
-                    {self ? <span className="muted"> (you)</span> : null}
-                  </th>
-                  <td className="mono nowrap">{user.email}</td>
-                  <td>{user.admin ? <span className="pill pill-admin">Administrator</span> : <span className="muted">no</span>}</td>
-                  <td>{user.disabledAt ? <span className="pill pill-disabled">Disabled</span> : 'Active'}</td>
-                  <td>{user.hasPassword ? 'Set' : <span className="pill pill-outline">Invited, not yet set</span>}</td>
-                  <td>
-                    <div className="row-actions">
+      <ScrollingTable
+        labelledBy="accounts-heading"
+        className="users-table"
+        columns={['Name', 'E-mail', 'Administrator', 'Status', 'Password', 'Actions']}
+      >
+        {users.data.map((user) => {
+          const self = user.id === me?.id;
+          return (
+            <tr key={user.id} aria-label={user.email}>
+              <th scope="row" dir="auto">
+                {user.name}
+                {self ? <span className="muted"> (you)</span> : null}
+              </th>
+              <td className="mono nowrap">{user.email}</td>
+              <td>{user.admin ? <span className="pill pill-admin">Administrator</span> : <span className="muted">no</span>}</td>
+              <td>{user.disabledAt ? <span className="pill pill-disabled">Disabled</span> : 'Active'}</td>
+              <td>{user.hasPassword ? 'Set' : <span className="pill pill-outline">Invited, not yet set</span>}</td>
+              <td>
+                <div className="row-actions">
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-label={`New invitation link for ${user.email}`}
+                    disabled={newInvitation.isPending}
+                    onClick={() => reinvite(user)}
+                  >
+                    New invitation link
+                  </button>
+                  {self ? null : (
+                    <>
                       <button
                         type="button"
                         className="button button-small"
-                        aria-label={`New invitation link for ${user.email}`}
-                        disabled={newInvitation.isPending}
-                        onClick={() => reinvite(user)}
+                        aria-label={`${user.disabledAt ? 'Enable' : 'Disable'} ${user.email}`}
+                        disabled={update.isPending}
+                        onClick={() => change(user, { disabled: !user.disabledAt }, `${user.email} ${user.disabledAt ? 'enabled' : 'disabled'}.`)}
                       >
-                        New invitation link
+                        {user.disabledAt ? 'Enable' : 'Disable'}
                       </button>
-                      {self ? null : (
-                        <>
-                          <button
-                            type="button"
-                            className="button button-small"
-                            aria-label={`${user.disabledAt ? 'Enable' : 'Disable'} ${user.email}`}
-                            disabled={update.isPending}
-                            onClick={() => change(user, { disabled: !user.disabledAt }, `${user.email} ${user.disabledAt ? 'enabled' : 'disabled'}.`)}
-                          >
-                            {user.disabledAt ? 'Enable' : 'Disable'}
-                          </button>
-                          <button
-                            type="button"
-                            className="button button-small"
-                            aria-label={user.admin ? `Remove the administrator flag of ${user.email}` : `Make ${user.email} an administrator`}
-                            disabled={update.isPending}
-                            onClick={() => change(user, { admin: !user.admin }, `${user.email} ${user.admin ? 'is no longer an administrator' : 'is now an administrator'}.`)}
-                          >
-                            {user.admin ? 'Remove admin' : 'Make admin'}
-                          </button>
-                        </>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-label={user.admin ? `Remove the administrator flag of ${user.email}` : `Make ${user.email} an administrator`}
+                        disabled={update.isPending}
+                        onClick={() => change(user, { admin: !user.admin }, `${user.email} ${user.admin ? 'is no longer an administrator' : 'is now an administrator'}.`)}
+                      >
+                        {user.admin ? 'Remove admin' : 'Make admin'}
+                      </button>
+                    </>
+                  )}
+                </div>
+              </td>
+            </tr>
+          );
+        })}
+      </ScrollingTable>
     </>
   );
 }

@@ -3,9 +3,10 @@ import { useState, type FormEvent } from 'react';
 import type { PartyView } from '../../../src/contract/index.ts';
 import { AGREEMENT_ROLES, type AgreementRole } from '../../../src/core/access.ts';
 import { SelectField } from '../shared/fields.tsx';
-import { GeneralProblems, NO_PROBLEMS, problemsOf } from '../shared/forms.tsx';
+import { FormActions, GeneralProblems, NO_PROBLEMS, problemsOf } from '../shared/forms.tsx';
 import { AGREEMENT_ROLE_LABELS, options } from '../shared/labels.ts';
-import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
+import { ScrollingTable } from '../shared/ScrollingTable.tsx';
+import { ErrorState, Loading, QueryStates } from '../shared/states.tsx';
 import { useMembers, useRemoveMember, useSetMember } from './members.api.ts';
 import { useUsers } from './users.api.ts';
 import './admin.css';
@@ -25,52 +26,38 @@ export function MembersSection({ slug, parties, onChanged }: { slug: string; par
       </div>
       <div className="members-grid">
         <div>
-          {members.isPending ? (
-            <Loading label="Loading members…" />
-          ) : members.isError ? (
-            <ErrorState error={members.error} title="Could not load the members" onRetry={() => void members.refetch()} />
-          ) : members.data.length === 0 ? (
-            <EmptyState title="Nobody holds a role on this agreement yet." />
-          ) : (
-            <div className="table-scroll">
-              <table aria-labelledby="members-heading">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">E-mail</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Party</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
+          <QueryStates
+            query={members}
+            loading="Loading members…"
+            failed="Could not load the members"
+            empty={(data) => (data.length === 0 ? 'Nobody holds a role on this agreement yet.' : null)}
+          >
+            {(data) => (
+              <ScrollingTable labelledBy="members-heading" columns={['Name', 'E-mail', 'Role', 'Party', <span className="visually-hidden">Actions</span>]}>
+                {data.map((m) => (
+                  <tr key={m.userId} aria-label={m.email}>
+                    <th scope="row" dir="auto">
+                      {m.name}
                     </th>
+                    <td className="mono nowrap">{m.email}</td>
+                    <td className="nowrap">{AGREEMENT_ROLE_LABELS[m.role]}</td>
+                    <td dir="auto">{partyName(m.partyId) ?? <span className="muted">—</span>}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-label={`Remove ${m.email} from this agreement`}
+                        disabled={remove.isPending}
+                        onClick={() => remove.mutate(m.userId, { onSuccess: () => onChanged(`${m.email} no longer holds a role here.`) })}
+                      >
+                        Remove
+                      </button>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {members.data.map((m) => (
-                    <tr key={m.userId} aria-label={m.email}>
-                      <th scope="row" dir="auto">
-                        {m.name}
-                      </th>
-                      <td className="mono nowrap">{m.email}</td>
-                      <td className="nowrap">{AGREEMENT_ROLE_LABELS[m.role]}</td>
-                      <td dir="auto">{partyName(m.partyId) ?? <span className="muted">—</span>}</td>
-                      <td>
-                        <button
-                          type="button"
-                          className="button button-small"
-                          aria-label={`Remove ${m.email} from this agreement`}
-                          disabled={remove.isPending}
-                          onClick={() => remove.mutate(m.userId, { onSuccess: () => onChanged(`${m.email} no longer holds a role here.`) })}
-                        >
-                          Remove
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+                ))}
+              </ScrollingTable>
+            )}
+          </QueryStates>
           {remove.isError ? <GeneralProblems problems={problemsOf(remove.error, [])} /> : null}
         </div>
         <div className="panel">
@@ -147,11 +134,7 @@ function MemberForm({ slug, parties, onChanged }: { slug: string; parties: Party
           options={[{ value: '', label: 'Pick a party…' }, ...parties.map((p) => ({ value: p.id, label: p.name }))]}
         />
       ) : null}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={set.isPending}>
-          {set.isPending ? 'Saving…' : 'Give role'}
-        </button>
-      </div>
+      <FormActions submit="Give role" busy={set.isPending} busyLabel="Saving…" />
     </form>
   );
 }

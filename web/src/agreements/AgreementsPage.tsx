@@ -157,7 +157,7 @@ export function AgreementsPage() {
             )
           ) : data ? (
             <>
-              <ul className="agreement-list" aria-busy={list.isFetching} aria-label="Agreements">
+              <ul className="stack-list agreement-list" aria-busy={list.isFetching} aria-label="Agreements">
                 {data.items.map((agreement) => (
                   <AgreementItem key={agreement.id} agreement={agreement} />
                 ))}

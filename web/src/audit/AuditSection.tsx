@@ -4,7 +4,8 @@
  */
 import { useState } from 'react';
 import type { AuditEntryView } from '../../../src/contract/index.ts';
-import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
+import { ScrollingTable } from '../shared/ScrollingTable.tsx';
+import { QueryStates } from '../shared/states.tsx';
 import { ZonedTime } from '../shared/ZonedTime.tsx';
 import { AUDIT_PAGE_SIZE, useAuditPage } from './audit.api.ts';
 import { entityLabel, fieldChanges } from './auditDiff.ts';
@@ -29,51 +30,43 @@ export function AuditSection({ slug, timeZone }: { slug: string; timeZone: strin
           The chain is still checked whole by <span className="mono">phaseline audit verify</span>.
         </p>
       ) : null}
-      {audit.isPending ? (
-        <Loading label="Loading the audit log…" />
-      ) : audit.isError ? (
-        <ErrorState error={audit.error} title="Could not load the audit log" onRetry={() => void audit.refetch()} />
-      ) : audit.data.items.length === 0 ? (
-        <EmptyState title={offset > 0 ? 'No entries on this page.' : 'No entries yet.'} />
-      ) : (
-        <>
-          <div className="table-scroll">
-            <table className="audit-table" aria-labelledby="audit-heading" aria-busy={audit.isFetching}>
-              <thead>
-                <tr>
-                  <th scope="col">Time ({timeZone})</th>
-                  <th scope="col">Actor</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Entity</th>
-                  <th scope="col">Change</th>
-                  <th scope="col">Hash</th>
-                </tr>
-              </thead>
-              <tbody>
-                {audit.data.items.map((entry) => (
-                  <AuditRow key={entry.seq} entry={entry} timeZone={timeZone} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <nav className="pager" aria-label="Audit log pages">
-            <span>
-              {offset + 1}–{offset + audit.data.items.length} of {audit.data.total}
-            </span>
-            <button type="button" className="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - AUDIT_PAGE_SIZE))}>
-              Newer entries
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={offset + AUDIT_PAGE_SIZE >= audit.data.total}
-              onClick={() => setOffset(offset + AUDIT_PAGE_SIZE)}
+      <QueryStates
+        query={audit}
+        loading="Loading the audit log…"
+        failed="Could not load the audit log"
+        empty={(data) => (data.items.length > 0 ? null : offset > 0 ? 'No entries on this page.' : 'No entries yet.')}
+      >
+        {(data) => (
+          <>
+            <ScrollingTable
+              labelledBy="audit-heading"
+              className="audit-table"
+              busy={audit.isFetching}
+              columns={[`Time (${timeZone})`, 'Actor', 'Action', 'Entity', 'Change', 'Hash']}
             >
-              Older entries
-            </button>
-          </nav>
-        </>
-      )}
+              {data.items.map((entry) => (
+                <AuditRow key={entry.seq} entry={entry} timeZone={timeZone} />
+              ))}
+            </ScrollingTable>
+            <nav className="pager" aria-label="Audit log pages">
+              <span>
+                {offset + 1}–{offset + data.items.length} of {data.total}
+              </span>
+              <button type="button" className="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - AUDIT_PAGE_SIZE))}>
+                Newer entries
+              </button>
+              <button
+                type="button"
+                className="button"
+                disabled={offset + AUDIT_PAGE_SIZE >= data.total}
+                onClick={() => setOffset(offset + AUDIT_PAGE_SIZE)}
+              >
+                Older entries
+              </button>
+            </nav>
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }

@@ -2,8 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { CopyField } from '../shared/CopyField.tsx';
 import { SelectField, TextField } from '../shared/fields.tsx';
-import { GeneralProblems, NO_PROBLEMS, problemsOf } from '../shared/forms.tsx';
-import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
+import { FormActions, GeneralProblems, NO_PROBLEMS, problemsOf } from '../shared/forms.tsx';
+import { QueryStates } from '../shared/states.tsx';
 import { browserZone } from '../shared/time.ts';
 import { YourTime } from '../shared/ZonedTime.tsx';
 import { useCreateToken, useRevokeToken, useTokens, type TokenCreated, type TokenView } from './auth.api.ts';
@@ -41,19 +41,20 @@ export function TokensSection() {
       ) : (
         <TokenForm onCreated={setCreated} />
       )}
-      {tokens.isPending ? (
-        <Loading label="Loading your tokens…" />
-      ) : tokens.isError ? (
-        <ErrorState error={tokens.error} title="Could not load your tokens" onRetry={() => void tokens.refetch()} />
-      ) : tokens.data.length === 0 ? (
-        <EmptyState title="No API tokens yet." />
-      ) : (
-        <ul className="token-list" aria-label="Your API tokens">
-          {tokens.data.map((token) => (
-            <TokenItem key={token.id} token={token} />
-          ))}
-        </ul>
-      )}
+      <QueryStates
+        query={tokens}
+        loading="Loading your tokens…"
+        failed="Could not load your tokens"
+        empty={(data) => (data.length === 0 ? 'No API tokens yet.' : null)}
+      >
+        {(data) => (
+          <ul className="token-list" aria-label="Your API tokens">
+            {data.map((token) => (
+              <TokenItem key={token.id} token={token} />
+            ))}
+          </ul>
+        )}
+      </QueryStates>
     </section>
   );
 }
@@ -90,11 +91,7 @@ function TokenForm({ onCreated }: { onCreated: (token: TokenCreated) => void }) 
         <TextField label="Token name" value={name} onChange={setName} error={missing ?? problems.fields.name} dir="auto" autoComplete="off" />
         <SelectField label="Expires after" value={expiry} onChange={setExpiry} options={EXPIRY} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create token'}
-        </button>
-      </div>
+      <FormActions submit="Create token" busy={create.isPending} busyLabel="Creating…" />
     </form>
   );
 }

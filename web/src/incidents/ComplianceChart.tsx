@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ComplianceView } from '../../../src/contract/index.ts';
 import type { ComplianceDimension, ComplianceGranularity } from '../../../src/core/index.ts';
-import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
+import { EmptyState, QueryStates } from '../shared/states.tsx';
 import { formatDate } from '../shared/time.ts';
 import { complianceBars, complianceDays, complianceExtent, complianceRows, seriesLabels, seriesOrder } from './compliance.ts';
 import { useCompliance } from './incidents.api.ts';
@@ -38,13 +38,9 @@ export function ComplianceChart({ slug, headingLevel = 2 }: { slug: string; head
           <Toggle legend="Per" name="granularity" options={GRANULARITIES} value={granularity} onChange={setGranularity} />
         </div>
       </div>
-      {compliance.isPending ? (
-        <Loading label="Loading the compliance counts…" />
-      ) : compliance.isError ? (
-        <ErrorState error={compliance.error} title="Could not load the compliance counts" onRetry={() => void compliance.refetch()} />
-      ) : (
-        <ComplianceBody view={compliance.data} refreshing={compliance.isFetching} />
-      )}
+      <QueryStates query={compliance} loading="Loading the compliance counts…" failed="Could not load the compliance counts">
+        {(data) => <ComplianceBody view={data} refreshing={compliance.isFetching} />}
+      </QueryStates>
     </section>
   );
 }

@@ -21,7 +21,7 @@ import { Dialog } from '../shared/Dialog.tsx';
 import { problemsOf } from '../shared/forms.tsx';
 import { Notice } from '../shared/Notice.tsx';
 import { queryKeys } from '../shared/queryKeys.ts';
-import { ErrorState, Loading } from '../shared/states.tsx';
+import { ErrorState, Loading, QueryStates } from '../shared/states.tsx';
 import {
   addVertex,
   draftGeometry,
@@ -323,13 +323,9 @@ function AgreementMap({ slug, summary }: { slug: string; summary: AgreementSumma
           ) : null}
           <section aria-labelledby="zones-heading">
             <h2 id="zones-heading">Zones</h2>
-            {zones.isPending ? (
-              <Loading label="Loading the zones…" />
-            ) : zones.isError ? (
-              <ErrorState error={zones.error} title="Could not load the zones" onRetry={() => void zones.refetch()} />
-            ) : (
-              <ZoneList zones={zoneItems} selectedId={selectedId} onSelect={setSelectedId} />
-            )}
+            <QueryStates query={zones} loading="Loading the zones…" failed="Could not load the zones">
+              {() => <ZoneList zones={zoneItems} selectedId={selectedId} onSelect={setSelectedId} />}
+            </QueryStates>
           </section>
           <Foldable label="Key">
             <MapLegend kinds={zoneItems.map((z) => z.kind)} showIncidents={can.incidentRead} />

@@ -7,7 +7,7 @@ import type { NoteView, PartyView, ProvisionView } from '../../../src/contract/i
 import type { Audience, Audienced } from '../../../src/core/access.ts';
 import { Dialog } from '../shared/Dialog.tsx';
 import { GeneralProblems, problemsOf } from '../shared/forms.tsx';
-import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
+import { QueryStates } from '../shared/states.tsx';
 import { ZonedTime } from '../shared/ZonedTime.tsx';
 import { audienceBadge } from './audiences.ts';
 import { NoteForm } from './NoteForm.tsx';
@@ -45,29 +45,30 @@ export function NotesSection({ slug, timeZone, parties, provisions, noteParties,
       </p>
       <div className={noteAudiences.length > 0 ? 'notes-grid' : undefined}>
         <div>
-          {notes.isPending ? (
-            <Loading label="Loading notes…" />
-          ) : notes.isError ? (
-            <ErrorState error={notes.error} title="Could not load the notes" onRetry={() => void notes.refetch()} />
-          ) : notes.data.length === 0 ? (
-            <EmptyState title="No notes you may read yet." />
-          ) : (
-            <ul className="note-list" aria-label="Notes">
-              {notes.data.map((note) => (
-                <NoteItem
-                  key={note.id}
-                  slug={slug}
-                  note={note}
-                  party={partyOf(note.partyId)}
-                  provision={provisionOf(note.provisionId)}
-                  timeZone={timeZone}
-                  canWrite={writeNote(note)}
-                  onEdit={() => setEditing(note)}
-                  onChanged={onChanged}
-                />
-              ))}
-            </ul>
-          )}
+          <QueryStates
+            query={notes}
+            loading="Loading notes…"
+            failed="Could not load the notes"
+            empty={(data) => (data.length === 0 ? 'No notes you may read yet.' : null)}
+          >
+            {(data) => (
+              <ul className="stack-list" aria-label="Notes">
+                {data.map((note) => (
+                  <NoteItem
+                    key={note.id}
+                    slug={slug}
+                    note={note}
+                    party={partyOf(note.partyId)}
+                    provision={provisionOf(note.provisionId)}
+                    timeZone={timeZone}
+                    canWrite={writeNote(note)}
+                    onEdit={() => setEditing(note)}
+                    onChanged={onChanged}
+                  />
+                ))}
+              </ul>
+            )}
+          </QueryStates>
         </div>
         {noteAudiences.length > 0 ? (
           <aside className="panel" aria-labelledby="note-form-heading">
@@ -133,7 +134,7 @@ function NoteItem({ slug, note, party, provision, timeZone, canWrite, onEdit, on
   const [confirming, setConfirming] = useState(false);
   const confidential = note.audience !== 'all';
   return (
-    <li className={confidential ? 'note note-confidential' : 'note'} aria-label={note.title}>
+    <li className={confidential ? 'panel note note-confidential' : 'panel note'} aria-label={note.title}>
       <div className="note-head">
         <span className="note-title" dir="auto">
           {note.title}

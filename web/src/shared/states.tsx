@@ -1,4 +1,5 @@
 /** Loading, empty and error states: every data view shows one of these before, or instead of, its data. */
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ApiError, errorMessage } from './api.ts';
 
@@ -36,4 +37,23 @@ export function ErrorState({ error, title = 'Could not load this', onRetry }: { 
       ) : null}
     </div>
   );
+}
+
+export interface QueryStatesProps<T> {
+  query: UseQueryResult<T>;
+  /** What the spinner says while the query loads: "Loading notes…". */
+  loading: string;
+  /** The error state's title: "Could not load the notes". */
+  failed: string;
+  /** The empty state's title when the data holds nothing to show, or null to show the data. */
+  empty?: (data: T) => string | null;
+  children: (data: T) => ReactNode;
+}
+
+/** A query's data once it is read; before that its loading state, and instead of it its error (with a retry) or its empty state. */
+export function QueryStates<T>({ query, loading, failed, empty, children }: QueryStatesProps<T>) {
+  if (query.isPending) return <Loading label={loading} />;
+  if (query.isError) return <ErrorState error={query.error} title={failed} onRetry={() => void query.refetch()} />;
+  const emptyTitle = empty?.(query.data) ?? null;
+  return emptyTitle === null ? children(query.data) : <EmptyState title={emptyTitle} />;
 }

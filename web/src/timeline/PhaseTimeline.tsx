@@ -6,7 +6,7 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { MatrixView, PartyView, RoundView } from '../../../src/contract/index.ts';
 import { PhaseStatusBadge } from '../matrix/StatusBadge.tsx';
-import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
+import { EmptyState, QueryStates } from '../shared/states.tsx';
 import { daysBetween, localDate } from '../../../src/core/calendar.ts';
 import { formatDate, formatWindow } from '../shared/time.ts';
 import { ZonedTime } from '../shared/ZonedTime.tsx';
@@ -55,28 +55,26 @@ export function PhaseTimeline({ matrix }: { matrix: MatrixView }) {
         </ol>
       )}
 
-      {rounds.isPending ? (
-        <Loading label="Loading negotiation rounds…" />
-      ) : rounds.isError ? (
-        <ErrorState error={rounds.error} title="Could not load the negotiation rounds" onRetry={() => void rounds.refetch()} />
-      ) : (
-        <>
-          <DateAxis matrix={matrix} rounds={rounds.data} deadlines={deadlines} today={today} />
-          <RoundList rounds={rounds.data} parties={parties} />
-          {deadlines.length > 0 ? (
-            <ul className="deadline-list" aria-label="Deadlines">
-              {deadlines.map((d) => (
-                <li key={d.id}>
-                  <span className="code">{d.code}</span> <span dir="auto">{d.title}</span>{' '}
-                  <span className="muted">
-                    due <ZonedTime iso={d.iso} timeZone={timeZone} />
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </>
-      )}
+      <QueryStates query={rounds} loading="Loading negotiation rounds…" failed="Could not load the negotiation rounds">
+        {(data) => (
+          <>
+            <DateAxis matrix={matrix} rounds={data} deadlines={deadlines} today={today} />
+            <RoundList rounds={data} parties={parties} />
+            {deadlines.length > 0 ? (
+              <ul className="deadline-list" aria-label="Deadlines">
+                {deadlines.map((d) => (
+                  <li key={d.id}>
+                    <span className="code">{d.code}</span> <span dir="auto">{d.title}</span>{' '}
+                    <span className="muted">
+                      due <ZonedTime iso={d.iso} timeZone={timeZone} />
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </>
+        )}
+      </QueryStates>
     </div>
   );
 }
