@@ -1,10 +1,10 @@
 /** /account: who you are, your password, and your API tokens. */
 import { useState, type FormEvent } from 'react';
-import { TextField } from '../shared/fields.tsx';
-import { GeneralProblems, NO_PROBLEMS, problemsOf } from '../shared/forms.tsx';
+import { FormActions, GeneralProblems, NO_PROBLEMS, problemsOf } from '../shared/forms.tsx';
 import { Notice } from '../shared/Notice.tsx';
 import { useChangePassword } from './auth.api.ts';
-import { newPasswordProblems } from './passwords.ts';
+import { CurrentPasswordField, NewPasswordFields } from './CredentialFields.tsx';
+import { newPasswordProblems, useNewPassword } from './passwords.ts';
 import { RequireUser } from './RequireUser.tsx';
 import { useSession } from './session.ts';
 import { TokensSection } from './TokensSection.tsx';
@@ -54,13 +54,13 @@ const FIELDS = ['currentPassword', 'newPassword'] as const;
 function PasswordForm({ onChanged }: { onChanged: () => void }) {
   const change = useChangePassword();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const newPassword = useNewPassword();
   const [local, setLocal] = useState<{ current?: string; password?: string; confirm?: string }>({});
   const server = change.error ? problemsOf(change.error, FIELDS) : NO_PROBLEMS;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    const { password: next, confirm } = newPassword;
     const problems = { ...(current === '' && { current: 'Enter your current password' }), ...newPasswordProblems(next, confirm) };
     setLocal(problems);
     if (Object.keys(problems).length > 0) return;
@@ -69,8 +69,7 @@ function PasswordForm({ onChanged }: { onChanged: () => void }) {
       {
         onSuccess: () => {
           setCurrent('');
-          setNext('');
-          setConfirm('');
+          newPassword.clear();
           onChanged();
         },
       },
@@ -80,29 +79,15 @@ function PasswordForm({ onChanged }: { onChanged: () => void }) {
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label="Change password">
       <GeneralProblems problems={server} />
-      <TextField
-        label="Current password"
-        type="password"
-        value={current}
-        onChange={setCurrent}
-        error={local.current ?? server.fields.currentPassword}
-        autoComplete="current-password"
-      />
-      <TextField
+      <CurrentPasswordField label="Current password" value={current} onChange={setCurrent} error={local.current ?? server.fields.currentPassword} />
+      <NewPasswordFields
         label="New password"
-        type="password"
-        value={next}
-        onChange={setNext}
-        error={local.password ?? server.fields.newPassword}
+        repeatLabel="Repeat the new password"
         hint="At least 12 characters. Your other sessions end when you change it."
-        autoComplete="new-password"
+        state={newPassword}
+        errors={{ password: local.password ?? server.fields.newPassword, confirm: local.confirm }}
       />
-      <TextField label="Repeat the new password" type="password" value={confirm} onChange={setConfirm} error={local.confirm} autoComplete="new-password" />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={change.isPending}>
-          {change.isPending ? 'Changing…' : 'Change password'}
-        </button>
-      </div>
+      <FormActions submit="Change password" busy={change.isPending} busyLabel="Changing…" />
     </form>
   );
 }

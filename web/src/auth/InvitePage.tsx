@@ -3,8 +3,10 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiError, apiPath } from '../shared/api.ts';
-import { TextField } from '../shared/fields.tsx';
-import { newPasswordProblems, type NewPasswordProblems } from './passwords.ts';
+import { FormActions, FormAlert } from '../shared/forms.tsx';
+import { AuthPanel } from './AuthPanel.tsx';
+import { NewPasswordFields } from './CredentialFields.tsx';
+import { newPasswordProblems, useNewPassword, type NewPasswordProblems } from './passwords.ts';
 import { credentialsError } from './paths.ts';
 import { LoggedIn, useIdentityChanged, useSession } from './session.ts';
 import './auth.css';
@@ -14,8 +16,7 @@ export function InvitePage() {
   const navigate = useNavigate();
   const session = useSession();
   const changed = useIdentityChanged();
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const newPassword = useNewPassword();
   const [local, setLocal] = useState<NewPasswordProblems>({});
 
   const accept = useMutation({
@@ -28,6 +29,7 @@ export function InvitePage() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    const { password, confirm } = newPassword;
     const problems = newPasswordProblems(password, confirm);
     setLocal(problems);
     if (Object.keys(problems).length === 0) accept.mutate({ token, password });
@@ -36,45 +38,25 @@ export function InvitePage() {
   const gone = accept.error instanceof ApiError && accept.error.isNotFound;
 
   return (
-    <section className="page auth-page" aria-labelledby="invite-heading">
-      <title>Set your password · Phaseline</title>
-      <div className="panel auth-panel">
-        <h1 id="invite-heading">Set your password</h1>
-        <p className="muted">You were invited to Phaseline. Choose a password to finish creating your account.</p>
-        {session.user ? (
-          <p className="auth-info">
-            You are logged in as <strong dir="auto">{session.user.name}</strong>; setting this password logs you in as the invited account
-            instead.
-          </p>
+    <AuthPanel id="invite" title="Set your password" heading="Set your password">
+      <p className="muted">You were invited to Phaseline. Choose a password to finish creating your account.</p>
+      {session.user ? (
+        <p className="auth-info">
+          You are logged in as <strong dir="auto">{session.user.name}</strong>; setting this password logs you in as the invited account
+          instead.
+        </p>
+      ) : null}
+      <form className="form" onSubmit={onSubmit} noValidate aria-label="Set your password">
+        {accept.isError ? (
+          <FormAlert>
+            {gone
+              ? 'This invitation link was already used, has expired or is unknown. Ask an administrator for a new link.'
+              : credentialsError(accept.error)}
+          </FormAlert>
         ) : null}
-        <form className="form" onSubmit={onSubmit} noValidate aria-label="Set your password">
-          {accept.isError ? (
-            <div className="form-problems" role="alert">
-              <p>
-                {gone
-                  ? 'This invitation link was already used, has expired or is unknown. Ask an administrator for a new link.'
-                  : credentialsError(accept.error)}
-              </p>
-            </div>
-          ) : null}
-          <TextField
-            label="New password"
-            type="password"
-            value={password}
-            onChange={setPassword}
-            error={local.password}
-            hint="At least 12 characters."
-            autoComplete="new-password"
-            autoFocus
-          />
-          <TextField label="Repeat the password" type="password" value={confirm} onChange={setConfirm} error={local.confirm} autoComplete="new-password" />
-          <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={accept.isPending}>
-              {accept.isPending ? 'Saving…' : 'Set password and log in'}
-            </button>
-          </div>
-        </form>
-      </div>
-    </section>
+        <NewPasswordFields label="New password" repeatLabel="Repeat the password" state={newPassword} errors={local} autoFocus />
+        <FormActions submit="Set password and log in" busy={accept.isPending} busyLabel="Saving…" />
+      </form>
+    </AuthPanel>
   );
 }

@@ -1,7 +1,9 @@
 /** /login: e-mail and password; afterwards back to ?next= (a path of this site) or home. */
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { TextField } from '../shared/fields.tsx';
+import { FormActions, FormAlert } from '../shared/forms.tsx';
+import { AuthPanel } from './AuthPanel.tsx';
+import { CurrentPasswordField, EmailField } from './CredentialFields.tsx';
 import { credentialsError, safeNext } from './paths.ts';
 import { useLogin, useSession, useSessionEnded } from './session.ts';
 import './auth.css';
@@ -31,61 +33,33 @@ export function LoginPage() {
   const loggedInAs = session.user && !login.isPending && !login.isSuccess ? session.user : null;
 
   return (
-    <section className="page auth-page" aria-labelledby="login-heading">
-      <title>Log in · Phaseline</title>
-      <div className="panel auth-panel">
-        <h1 id="login-heading">Log in</h1>
-        {ended && !session.user ? (
-          <p className="auth-info" role="status">
-            Your session has ended. Log in again to continue.
-          </p>
-        ) : null}
-        {session.me?.setupRequired ? (
-          <p className="auth-info">
-            Phaseline has no administrator yet. Open the setup link the server printed when it started (<code>/setup?token=…</code>) to create
-            the first administrator.
-          </p>
-        ) : null}
-        {loggedInAs ? (
-          <p className="auth-info">
-            You are logged in as <strong dir="auto">{loggedInAs.name}</strong>. Logging in again replaces that session.
-          </p>
-        ) : null}
-        <form className="form" onSubmit={onSubmit} noValidate aria-label="Log in">
-          {login.isError ? (
-            <div className="form-problems" role="alert">
-              <p>{credentialsError(login.error)}</p>
-            </div>
-          ) : null}
-          <TextField
-            label="E-mail"
-            type="email"
-            value={email}
-            onChange={setEmail}
-            error={missing.email}
-            autoComplete="username"
-            spellCheck={false}
-            autoFocus
-          />
-          <TextField
-            label="Password"
-            type="password"
-            value={password}
-            onChange={setPassword}
-            error={missing.password}
-            autoComplete="current-password"
-          />
-          <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={login.isPending}>
-              {login.isPending ? 'Logging in…' : 'Log in'}
-            </button>
-          </div>
-        </form>
-        <p className="muted auth-footnote">
-          No account? An administrator invites you with a link. Visitors may <Link to="/">read the public agreements</Link> without
-          one.
+    <AuthPanel id="login" title="Log in" heading="Log in">
+      {ended && !session.user ? (
+        <p className="auth-info" role="status">
+          Your session has ended. Log in again to continue.
         </p>
-      </div>
-    </section>
+      ) : null}
+      {session.me?.setupRequired ? (
+        <p className="auth-info">
+          Phaseline has no administrator yet. Open the setup link the server printed when it started (<code>/setup?token=…</code>) to create
+          the first administrator.
+        </p>
+      ) : null}
+      {loggedInAs ? (
+        <p className="auth-info">
+          You are logged in as <strong dir="auto">{loggedInAs.name}</strong>. Logging in again replaces that session.
+        </p>
+      ) : null}
+      <form className="form" onSubmit={onSubmit} noValidate aria-label="Log in">
+        {login.isError ? <FormAlert>{credentialsError(login.error)}</FormAlert> : null}
+        <EmailField value={email} onChange={setEmail} error={missing.email} autoFocus />
+        <CurrentPasswordField label="Password" value={password} onChange={setPassword} error={missing.password} />
+        <FormActions submit="Log in" busy={login.isPending} busyLabel="Logging in…" />
+      </form>
+      <p className="muted auth-footnote">
+        No account? An administrator invites you with a link. Visitors may <Link to="/">read the public agreements</Link> without
+        one.
+      </p>
+    </AuthPanel>
   );
 }

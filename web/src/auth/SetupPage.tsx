@@ -4,9 +4,11 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, apiPath } from '../shared/api.ts';
 import { TextField } from '../shared/fields.tsx';
-import { GeneralProblems, NO_PROBLEMS, problemsOf } from '../shared/forms.tsx';
+import { FormActions, GeneralProblems, NO_PROBLEMS, problemsOf } from '../shared/forms.tsx';
 import { ErrorState, Loading } from '../shared/states.tsx';
-import { newPasswordProblems } from './passwords.ts';
+import { AuthPanel } from './AuthPanel.tsx';
+import { EmailField, NewPasswordFields } from './CredentialFields.tsx';
+import { newPasswordProblems, useNewPassword } from './passwords.ts';
 import { credentialsError } from './paths.ts';
 import { LoggedIn, useIdentityChanged, useSession } from './session.ts';
 import './auth.css';
@@ -21,8 +23,7 @@ export function SetupPage() {
   const changed = useIdentityChanged();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const newPassword = useNewPassword();
   const [local, setLocal] = useState<{ name?: string; email?: string; password?: string; confirm?: string }>({});
 
   const setup = useMutation({
@@ -38,6 +39,7 @@ export function SetupPage() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    const { password, confirm } = newPassword;
     const problems = {
       ...(name.trim() === '' && { name: 'Enter your name' }),
       ...(email.trim() === '' && { email: 'Enter your e-mail address' }),
@@ -52,50 +54,30 @@ export function SetupPage() {
   const shown = serverProblems.general.length > 0 ? { ...serverProblems, general: [credentialsError(setup.error)] } : serverProblems;
 
   return (
-    <section className="page auth-page" aria-labelledby="setup-heading">
-      <title>First start · Phaseline</title>
-      <div className="panel auth-panel">
-        <h1 id="setup-heading">Create the first administrator</h1>
-        {!session.me?.setupRequired && !setup.isSuccess ? (
-          <p className="auth-info">
-            Phaseline is already set up: an administrator exists. <Link to="/login">Log in</Link> instead.
-          </p>
-        ) : !token ? (
-          <p className="auth-info">
-            This page needs the setup link the server printed when it started: <code>/setup?token=…</code>.
-          </p>
-        ) : (
-          <form className="form" onSubmit={onSubmit} noValidate aria-label="First administrator">
-            <p className="muted">No administrator exists yet. The one you create here administers Phaseline and invites everyone else.</p>
-            <GeneralProblems problems={shown} />
-            <TextField label="Name" value={name} onChange={setName} error={local.name ?? serverProblems.fields.name} dir="auto" autoComplete="name" />
-            <TextField
-              label="E-mail"
-              type="email"
-              value={email}
-              onChange={setEmail}
-              error={local.email ?? serverProblems.fields.email}
-              autoComplete="username"
-              spellCheck={false}
-            />
-            <TextField
-              label="Password"
-              type="password"
-              value={password}
-              onChange={setPassword}
-              error={local.password ?? serverProblems.fields.password}
-              hint="At least 12 characters."
-              autoComplete="new-password"
-            />
-            <TextField label="Repeat the password" type="password" value={confirm} onChange={setConfirm} error={local.confirm} autoComplete="new-password" />
-            <div className="form-actions">
-              <button type="submit" className="button button-primary" disabled={setup.isPending}>
-                {setup.isPending ? 'Creating…' : 'Create administrator'}
-              </button>
-            </div>
-          </form>
-        )}
-      </div>
-    </section>
+    <AuthPanel id="setup" title="First start" heading="Create the first administrator">
+      {!session.me?.setupRequired && !setup.isSuccess ? (
+        <p className="auth-info">
+          Phaseline is already set up: an administrator exists. <Link to="/login">Log in</Link> instead.
+        </p>
+      ) : !token ? (
+        <p className="auth-info">
+          This page needs the setup link the server printed when it started: <code>/setup?token=…</code>.
+        </p>
+      ) : (
+        <form className="form" onSubmit={onSubmit} noValidate aria-label="First administrator">
+          <p className="muted">No administrator exists yet. The one you create here administers Phaseline and invites everyone else.</p>
+          <GeneralProblems problems={shown} />
+          <TextField label="Name" value={name} onChange={setName} error={local.name ?? serverProblems.fields.name} dir="auto" autoComplete="name" />
+          <EmailField value={email} onChange={setEmail} error={local.email ?? serverProblems.fields.email} />
+          <NewPasswordFields
+            label="Password"
+            repeatLabel="Repeat the password"
+            state={newPassword}
+            errors={{ password: local.password ?? serverProblems.fields.password, confirm: local.confirm }}
+          />
+          <FormActions submit="Create administrator" busy={setup.isPending} busyLabel="Creating…" />
+        </form>
+      )}
+    </AuthPanel>
   );
 }
