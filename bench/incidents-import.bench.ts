@@ -24,7 +24,7 @@ import Table from 'cli-table3';
 import { from as copyFrom } from 'pg-copy-streams';
 import { partyMatcher, rowMapper, zoneAssigner } from '../src/core/index.ts';
 import { sql, type SQL } from 'drizzle-orm';
-import { complianceQuery, incidentBulk, openDatabase, type Database } from '../src/db/index.ts';
+import { complianceQuery, incidentBulk, openDatabase, repositories, type Database } from '../src/db/index.ts';
 import { gazaGovernorates } from '../src/server/demo/demo.service.ts';
 import { services, type Services } from '../src/server/app.ts';
 import { fixedClock } from '../src/server/clock.ts';
@@ -127,6 +127,7 @@ async function floor(database: Database, file: string): Promise<number> {
  * and into incidents itself. The differences are what the indexes and the foreign keys cost.
  */
 async function tableFloor(database: Database, svc: Services, file: string, dir: string, breakdown: boolean): Promise<Array<[string, number]>> {
+  const repos = repositories(database.db);
   const a = await benchAgreement(svc);
   const prepared = join(dir, 'incidents.copy');
   const shapes: Array<[label: string, table: string, like: string]> = breakdown
@@ -136,8 +137,8 @@ async function tableFloor(database: Database, svc: Services, file: string, dir: 
       ]
     : [];
   try {
-    const parties = await svc.repos.parties.list(a.id);
-    const assignZone = zoneAssigner(await svc.repos.zones.assignable(a.id));
+    const parties = await repos.parties.list(a.id);
+    const assignZone = zoneAssigner(await repos.zones.assignable(a.id));
     const out = createWriteStream(prepared);
     let map: ReturnType<typeof rowMapper> | null = null;
     const nextId = incidentBulk.importIds(NOW);
@@ -174,7 +175,7 @@ async function tableFloor(database: Database, svc: Services, file: string, dir: 
   } finally {
     for (const [, table] of shapes) await database.query(`DROP TABLE IF EXISTS ${table}`);
     rmSync(prepared, { force: true });
-    await svc.repos.agreements.remove(a.id);
+    await repos.agreements.remove(a.id);
   }
 }
 
@@ -210,21 +211,22 @@ async function explain(database: Database, name: string, query: SQL): Promise<vo
 }
 
 async function queries(database: Database, svc: Services, a: Awaited<ReturnType<typeof benchAgreement>>): Promise<void> {
-  const gaza = (await svc.repos.zones.list(a.id)).find((z) => z.name === 'Gaza')!.id;
+  const repos = repositories(database.db);
+  const gaza = (await repos.zones.list(a.id)).find((z) => z.name === 'Gaza')!.id;
   const base = { order: 'desc' as const, limit: 50, offset: 0 };
   const thirtyDays = { from: new Date(NOW.getTime() - 30 * 86_400_000), to: NOW };
   let deepCursor: { occurredAt: string; id: string } | null = null;
-  for (let i = 0; i < 20; i += 1) deepCursor = (await svc.repos.incidents.page(a.id, { ...base, zoneId: gaza, ...(deepCursor ? { cursor: deepCursor } : {}) })).nextCursor;
+  for (let i = 0; i < 20; i += 1) deepCursor = (await repos.incidents.page(a.id, { ...base, zoneId: gaza, ...(deepCursor ? { cursor: deepCursor } : {}) })).nextCursor;
   const cases: Array<[string, () => Promise<unknown>]> = [
     ['compliance by party, by day (90 days)', () => svc.compliance.counts(a.slug, { by: 'party', granularity: 'day' })],
     ['compliance by provision, by week (90 days)', () => svc.compliance.counts(a.slug, { by: 'provision', granularity: 'week' })],
     ['compliance by party, by week (3 years)', () => svc.compliance.counts(a.slug, { by: 'party', granularity: 'week', from: new Date(NOW.getTime() - 1_095 * 86_400_000).toISOString() })],
     ['Strategic Matrix (with 7-day violations)', () => svc.matrix.get(a.slug)],
-    ['page: newest 50', () => svc.repos.incidents.page(a.id, base)],
-    ['page: status + category', () => svc.repos.incidents.page(a.id, { ...base, status: ['reported'], category: ['shelling'] })],
-    ['page: alleged party, last 30 days', () => svc.repos.incidents.page(a.id, { ...base, partyId: a.partyIds.Israel, ...thirtyDays })],
-    ['page: zone, 21st page by cursor', () => svc.repos.incidents.page(a.id, { ...base, zoneId: gaza, cursor: deepCursor! })],
-    ['page: verified, attributed party', () => svc.repos.incidents.page(a.id, { ...base, status: ['verified'], attributedPartyId: a.partyIds.Hamas })],
+    ['page: newest 50', () => repos.incidents.page(a.id, base)],
+    ['page: status + category', () => repos.incidents.page(a.id, { ...base, status: ['reported'], category: ['shelling'] })],
+    ['page: alleged party, last 30 days', () => repos.incidents.page(a.id, { ...base, partyId: a.partyIds.Israel, ...thirtyDays })],
+    ['page: zone, 21st page by cursor', () => repos.incidents.page(a.id, { ...base, zoneId: gaza, cursor: deepCursor! })],
+    ['page: verified, attributed party', () => repos.incidents.page(a.id, { ...base, status: ['verified'], attributedPartyId: a.partyIds.Hamas })],
   ];
   for (const [name, work] of cases) {
     const t = await median(work);
@@ -251,6 +253,7 @@ async function queries(database: Database, svc: Services, a: Awaited<ReturnType<
 }
 
 async function exportAll(database: Database, svc: Services, agreementId: string): Promise<void> {
+  const repos = repositories(database.db);
   let bytes = 0;
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -259,7 +262,7 @@ async function exportAll(database: Database, svc: Services, agreementId: string)
     },
   });
   const rssBefore = process.memoryUsage().rss;
-  const [, ms] = await timed(() => pipeline(exportIncidents(svc.repos, agreementId, {}, 'csv'), sink));
+  const [, ms] = await timed(() => pipeline(exportIncidents(repos, agreementId, {}, 'csv'), sink));
   const rssAfter = process.memoryUsage().rss;
   otherRows.push([database.kind, `export CSV (${(bytes / 1e6).toFixed(0)} MB, streamed)`, seconds(ms), perSecond(ROWS, ms), `RSS ${Math.round(rssBefore / 1e6)} -> ${Math.round(rssAfter / 1e6)} MB`]);
 }
@@ -268,6 +271,7 @@ async function benchDatabase(kind: string, file: string, dir: string): Promise<v
   const dataDir = kind === 'pglite' ? mkdtempSync(join(tmpdir(), 'phaseline-bench-')) : undefined;
   const database = await openDatabase(kind === 'pglite' ? { dataDir } : { databaseUrl: DATABASE_URL });
   const svc = services(database, { clock: fixedClock(NOW) });
+  const repos = repositories(database.db);
   const agreements: string[] = [];
   try {
     log(`${kind}: COPY floor`);
@@ -292,7 +296,7 @@ async function benchDatabase(kind: string, file: string, dir: string): Promise<v
       if (result.inserted !== ROWS) throw new Error(`imported ${result.inserted} of ${ROWS}`);
       importRows.push([kind, LABELS[method], ROWS.toLocaleString('en'), seconds(ms), perSecond(ROWS, ms), (ms / floorMs).toFixed(2)]);
       if (i < methods.length - 1) {
-        const [, deleteMs] = await timed(() => svc.repos.agreements.remove(a.id));
+        const [, deleteMs] = await timed(() => repos.agreements.remove(a.id));
         agreements.pop();
         otherRows.push([kind, `delete agreement with ${ROWS.toLocaleString('en')} incidents`, seconds(deleteMs), perSecond(ROWS, deleteMs), '']);
         // The next import starts without the dead rows of this one.
@@ -307,7 +311,7 @@ async function benchDatabase(kind: string, file: string, dir: string): Promise<v
     }
   } finally {
     for (const id of agreements) {
-      const [, ms] = await timed(() => svc.repos.agreements.remove(id));
+      const [, ms] = await timed(() => repos.agreements.remove(id));
       otherRows.push([kind, `delete agreement with ${ROWS.toLocaleString('en')} incidents`, seconds(ms), perSecond(ROWS, ms), '']);
     }
     await database.close();

@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entryHash, GENESIS_HASH, type AuditEntry, type ChainPoint } from '../core/index.ts';
-import { sha256, type Database } from '../db/index.ts';
-import { withTestDatabase } from './test/monitoring.ts';
+import { repositories, sha256, type Database } from '../db/index.ts';
+import { withTestDatabase, withTestRepositories } from './test/monitoring.ts';
 import { migratedDataDir, run, TEST_DATABASE_URL, tempDataDir } from './test/run.ts';
 import { fakeTerminal } from './test/streams.ts';
 
@@ -59,7 +59,7 @@ const ACTOR = { id: null, name: 'cli audit test' };
 
 /** Writes through the application: an agreement and `parties` parties, each one audited. Returns the new head. */
 function write(env: Env, parties: number, label = 'original'): Promise<ChainPoint> {
-  return withTestDatabase(env, async (svc) => {
+  return withTestDatabase(env, async (svc, database) => {
     const agreement = await svc.agreements.create(
       { slug: `audit-${randomUUID().slice(0, 8)}`, title: `Audit test (${label})`, summary: '', status: 'drafting', timeZone: 'UTC', illustrative: false, public: false, sourceNote: '' },
       ACTOR,
@@ -67,7 +67,7 @@ function write(env: Env, parties: number, label = 'original'): Promise<ChainPoin
     for (let i = 1; i <= parties; i += 1) {
       await svc.agreements.parties.create(agreement.slug, { name: `Party ${i} (${label})`, localName: '', role: 'belligerent', description: '' }, ACTOR);
     }
-    return svc.repos.audit.head();
+    return repositories(database.db).audit.head();
   });
 }
 
@@ -75,9 +75,9 @@ const anchorOf = (point: ChainPoint) => `${point.seq}:${point.hash}`;
 
 /** Runs `sql` statements as a superuser would, around the append-only trigger, in one transaction. */
 function tamper(env: Env, work: (query: (sql: string, params?: unknown[]) => Promise<unknown>, entries: AuditEntry[]) => Promise<void>) {
-  return withTestDatabase(env, async (svc, database: Database) => {
+  return withTestRepositories(env, async (repos, database: Database) => {
     const entries: AuditEntry[] = [];
-    for await (const entry of svc.repos.audit.entries()) entries.push(entry);
+    for await (const entry of repos.audit.entries()) entries.push(entry);
     await database.bulkTransaction(async (tx) => {
       await tx.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
       await work((sql, params = []) => tx.query(sql, params), entries);

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ACLED_HEADER, acledRow, cliDatabases, cliTestContext, countsOf, monitoringAgreement, PLACES, UCDP_HEADER, withTestDatabase } from './test/monitoring.ts';
+import { ACLED_HEADER, acledRow, cliDatabases, cliTestContext, countsOf, monitoringAgreement, PLACES, UCDP_HEADER, withTestRepositories } from './test/monitoring.ts';
 import { run } from './test/run.ts';
 import { fakeTerminal, slowReader } from './test/streams.ts';
 
@@ -50,9 +50,9 @@ describe.each(cliDatabases)('phaseline incidents on $name', (db) => {
     return JSON.parse(result.stdout) as { items: IncidentJson[]; total: number };
   };
   const partyIds = (agreementId: string) =>
-    withTestDatabase(env, async (svc) => Object.fromEntries((await svc.repos.parties.list(agreementId)).map((p) => [p.name, p.id])));
+    withTestRepositories(env, async (repos) => Object.fromEntries((await repos.parties.list(agreementId)).map((p) => [p.name, p.id])));
   const zoneIds = (agreementId: string) =>
-    withTestDatabase(env, async (svc) => Object.fromEntries((await svc.repos.zones.list(agreementId)).map((z) => [z.name, z.id])));
+    withTestRepositories(env, async (repos) => Object.fromEntries((await repos.zones.list(agreementId)).map((z) => [z.name, z.id])));
 
   /** An agreement with three ACLED incidents: an air strike alleged against Israel, a clash (no party alleged), and one alleged against Hamas. */
   async function withAcledIncidents() {
@@ -84,7 +84,7 @@ describe.each(cliDatabases)('phaseline incidents on $name', (db) => {
     ]);
     // Noon in Asia/Gaza (UTC+3 in June), graded F6 unless told otherwise.
     expect(items[0]).toMatchObject({ occurredAt: '2026-06-14T09:00:00.000Z', reliability: 'F', credibility: 6, externalSource: 'acled' });
-    const audited = await withTestDatabase(env, (svc) => svc.repos.audit.countFor(agreement.id, 'incident_import'));
+    const audited = await withTestRepositories(env, (repos) => repos.audit.countFor(agreement.id, 'incident_import'));
     expect(audited).toBe(1);
   });
 

@@ -2,7 +2,7 @@
 import { userInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ZONE_KINDS } from '../core/index.ts';
-import { cliDatabases, cliTestContext, monitoringAgreement, withTestDatabase } from './test/monitoring.ts';
+import { cliDatabases, cliTestContext, monitoringAgreement, withTestRepositories } from './test/monitoring.ts';
 import { run } from './test/run.ts';
 
 const point = (name: string, lon: number, lat: number) => ({
@@ -54,7 +54,7 @@ describe.each(cliDatabases)('phaseline zones on $name', (db) => {
     expect(checkpoints[0]!.properties).toEqual({ label: 'Kerem Shalom', code: 'KER' });
     expect(await listJson(agreement.slug)).toHaveLength(8);
 
-    const audited = await withTestDatabase(env, (svc) => svc.repos.audit.page(agreement.id, { limit: 100, offset: 0, order: 'asc', scopes: null }));
+    const audited = await withTestRepositories(env, (repos) => repos.audit.page(agreement.id, { limit: 100, offset: 0, order: 'asc', scopes: null }));
     const zoneEntries = audited.items.filter((e) => e.entity === 'zone' && e.actorName.startsWith('cli:'));
     expect(zoneEntries).toHaveLength(3);
     expect(zoneEntries[0]!.actorName).toBe(`cli:${userInfo().username}`);

@@ -79,14 +79,12 @@ export interface AppDeps extends ServiceOptions {
   livePollMs?: number;
 }
 
-/** The services over one database: what routes and the CLI call. */
+/** The services over one database: what routes and the CLI call (they, not their callers, hold the repositories and the writer). */
 export function services(database: Database, options: ServiceOptions = {}) {
   const clock = options.clock ?? systemClock;
   const repos = repositories(database.db);
   const write = writer(database, clock);
   return {
-    repos,
-    write,
     agreements: agreementService({ repos, write }),
     provisions: provisionService({ repos, write }),
     matrix: matrixService({ repos, clock }),
@@ -151,7 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // API answers and files without a precompressed copy, by Accept-Encoding (cached views come compressed already).
   await app.register(fastifyCompress, { encodings: ['br', 'gzip'] });
   await app.register(fastifyRateLimit, { global: false });
-  const views = viewCache({ freshness: freshness(deps.database, svc.repos), clock: deps.clock ?? systemClock });
+  const views = viewCache({ freshness: freshness(deps.database, repositories(deps.database.db)), clock: deps.clock ?? systemClock });
   registerViewCache(app, views);
   const live = liveFeed({ freshness: views.freshness, intervalMs: deps.livePollMs });
   app.decorate('live', { feed: live, maxMs: deps.liveStreamMs ?? 300_000 });

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach } from 'vitest';
 import { ACLED_COLUMNS, ACLED_DEFAULTS, acledFields, UCDP_COLUMNS } from '../../core/test/import-rows.ts';
-import { openDatabase, type Database } from '../../db/index.ts';
+import { openDatabase, repositories, type Database, type Repositories } from '../../db/index.ts';
 import { services, type Services } from '../../server/app.ts';
 import { GAZA_COLLECTION, PLACES } from '../../server/test/incident-setup.ts';
 import { migratedDataDir, TEST_DATABASE_URL, tempDataDir } from './run.ts';
@@ -69,6 +69,11 @@ export async function withTestDatabase<T>(env: Record<string, string>, fn: (svc:
   }
 }
 
+/** As withTestDatabase, for a test that reads beside the services: the repositories over that database. */
+export function withTestRepositories<T>(env: Record<string, string>, fn: (repos: Repositories, database: Database) => Promise<T>): Promise<T> {
+  return withTestDatabase(env, (_svc, database) => fn(repositories(database.db), database));
+}
+
 const ACTOR = { id: null, name: 'cli test set-up' };
 
 /** A new agreement in Asia/Gaza with Israel and Hamas as parties and the five Gaza governorates as sectors. */
@@ -88,9 +93,9 @@ export function monitoringAgreement(env: Record<string, string>) {
 
 /** Incidents and audit entries of an agreement, read directly. */
 export function countsOf(env: Record<string, string>, agreementId: string) {
-  return withTestDatabase(env, async (svc, database) => ({
+  return withTestRepositories(env, async (repos, database) => ({
     incidents: Number((await database.query<{ n: number }>('SELECT count(*)::int AS n FROM incidents WHERE agreement_id = $1', [agreementId]))[0]!.n),
-    audit: await svc.repos.audit.countFor(agreementId),
+    audit: await repos.audit.countFor(agreementId),
   }));
 }
 

@@ -21,9 +21,9 @@ async function agreementWithParties() {
 
 /** A note filed for the party (on the provision, when one is given), written below the API. */
 const noteFor = (agreementId: string, partyId: string, provisionId: string | null = null) =>
-  h.svc.repos.notes.insert({ agreementId, partyId, provisionId, title: 'Red lines', body: 'Confidential' });
+  h.repos.notes.insert({ agreementId, partyId, provisionId, title: 'Red lines', body: 'Confidential' });
 
-const auditCount = (agreementId: string) => h.svc.repos.audit.countFor(agreementId);
+const auditCount = (agreementId: string) => h.repos.audit.countFor(agreementId);
 
 describe('deleting a party', () => {
   it('works when nothing refers to it', async () => {
@@ -55,8 +55,8 @@ describe('deleting a party', () => {
 
     // Nothing changed: the party, its notes, its delegate's role, and no audit entry.
     expect((await h.call('GET', `${base}/parties/${hamas.id}`)).status).toBe(200);
-    expect((await h.svc.repos.notes.list(a.id)).filter((n) => n.partyId === hamas.id)).toHaveLength(2);
-    expect(await h.svc.repos.accounts.membershipsOf(delegate.userId)).toEqual([expect.objectContaining({ role: 'party_delegate', partyId: hamas.id })]);
+    expect((await h.repos.notes.list(a.id)).filter((n) => n.partyId === hamas.id)).toHaveLength(2);
+    expect(await h.repos.accounts.membershipsOf(delegate.userId)).toEqual([expect.objectContaining({ role: 'party_delegate', partyId: hamas.id })]);
     expect(await auditCount(a.id)).toBe(before);
   });
 
@@ -85,6 +85,6 @@ describe('deleting a provision', () => {
     const res = await h.call<ErrorBody>('DELETE', `${base}/provisions/${provision.id}?version=${provision.version}`);
     expect(res.status).toBe(409);
     expect(res.body.error.message).toBe('Provision "2.4 Open the crossings" cannot be deleted: 1 note on it still refers to it. Delete or change them first; nothing was deleted.');
-    expect(await h.svc.repos.notes.list(a.id)).toHaveLength(1);
+    expect(await h.repos.notes.list(a.id)).toHaveLength(1);
   });
 });

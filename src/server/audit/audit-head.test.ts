@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditHead } from '../../contract/index.ts';
 import { GENESIS_HASH } from '../../core/index.ts';
-import { openDatabase } from '../../db/index.ts';
+import { openDatabase, repositories } from '../../db/index.ts';
 import { TEST_DATABASE_URL } from '../../db/test/databases.ts';
 import { openTestDatabase } from '../../db/test/template.ts';
 import { services } from '../app.ts';
@@ -26,7 +26,7 @@ describe('GET /api/audit/head', () => {
     const { token } = await h.userWith(null);
     const res = await h.as(token)<AuditHead>('GET', '/api/audit/head');
     expect(res.status).toBe(200);
-    const head = await h.svc.repos.audit.head();
+    const head = await h.repos.audit.head();
     expect(res.body).toEqual({ seq: head.seq, hash: head.hash, at: TEST_NOW });
     expect(res.body.seq).toBeGreaterThan(0);
     expect((await h.svc.audit.verify({ anchors: [res.body] })).ok).toBe(true);
@@ -51,14 +51,14 @@ describe('verification reads one snapshot of the log (PostgreSQL, writers on oth
       const appendOne = () =>
         svc.agreements.create({ slug: `snap-${randomUUID().slice(0, 8)}`, title: 'Snapshot test', summary: '', status: 'drafting', timeZone: 'UTC', illustrative: false, public: false, sourceNote: '' }, { id: null, name: 'test' });
       await appendOne();
-      const seen = await svc.repos.audit.snapshot(async (audit) => {
+      const seen = await repositories(database.db).audit.snapshot(async (audit) => {
         const head = await audit.head();
         await appendOne();
         return { head, after: await audit.point(head.seq + 1), again: await audit.head() };
       });
       expect(seen.after).toBeNull();
       expect(seen.again).toEqual(seen.head);
-      expect(await svc.repos.audit.point(seen.head.seq + 1)).not.toBeNull();
+      expect(await repositories(database.db).audit.point(seen.head.seq + 1)).not.toBeNull();
     } finally {
       await database.close();
     }

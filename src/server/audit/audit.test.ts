@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntryView } from '../../contract/index.ts';
 import { entryHash, type AuditEntry } from '../../core/index.ts';
-import { openDatabase, sha256, type Database } from '../../db/index.ts';
+import { openDatabase, repositories, sha256, type Database } from '../../db/index.ts';
 import { TEST_DATABASE_URL } from '../../db/test/databases.ts';
 import { openTestDatabase } from '../../db/test/template.ts';
 import { services } from '../app.ts';
@@ -45,10 +45,10 @@ describe('every write is audited', () => {
 
   it('records nothing for a refused write', async () => {
     const a = await createAgreement(h);
-    const before = await h.svc.repos.audit.head();
+    const before = await h.repos.audit.head();
     expect((await h.call('POST', `/api/agreements/${a.slug}/phases`, { name: 'P', plannedStart: '2026-06-10', plannedEnd: '2026-06-01' })).status).toBe(422);
     expect((await h.call('PATCH', `/api/agreements/${a.slug}`, { version: 99, title: 'x' })).status).toBe(409);
-    expect(await h.svc.repos.audit.head()).toEqual(before);
+    expect(await h.repos.audit.head()).toEqual(before);
   });
 
   it('keeps the chain intact across many writes, and the table refuses updates', async () => {
@@ -138,7 +138,7 @@ describe.each(tamperTargets)('tampering with the audit log on $name', (target) =
       const seq = await seqOf(3);
       // Recompute the hash as a careful forger would: the next entry's link still gives it away.
       let row: AuditEntry | undefined;
-      for await (const e of services(database).repos.audit.entries()) if (e.seq === seq) row = e;
+      for await (const e of repositories(database.db).audit.entries()) if (e.seq === seq) row = e;
       const { hash: _old, ...fields } = { ...row!, actorName: 'someone else' };
       await tamper(database, 'UPDATE audit_events SET actor_name = $1, hash = $2 WHERE seq = $3', ['someone else', entryHash(fields, sha256), seq]);
       expect((await verify(database)).firstBreak).toMatchObject({ seq, problem: 'altered' });
@@ -155,7 +155,7 @@ describe.each(tamperTargets)('tampering with the audit log on $name', (target) =
 
   it('notices the newest entries removed', async () => {
     await withLog(async (database) => {
-      const { seq } = await services(database).repos.audit.head();
+      const { seq } = await repositories(database.db).audit.head();
       await tamper(database, 'DELETE FROM audit_events WHERE seq >= $1', [seq - 1]);
       expect((await verify(database)).firstBreak).toMatchObject({ seq: seq - 1, problem: 'removed' });
     });

@@ -50,7 +50,7 @@ describe('demo accounts', () => {
       const hamas = accounts.find((a) => a.party === 'Hamas')!;
       const session = await svc.auth.login(hamas.email, hamas.password);
       const principal = (await svc.auth.fromSession(session.token))!.principal;
-      const [party] = (await svc.repos.parties.list(agreement.id)).filter((p) => p.name === 'Hamas');
+      const [party] = (await svc.agreements.parties.list(agreement.id)).filter((p) => p.name === 'Hamas');
       expect(principal).toMatchObject({ admin: false, memberships: [{ agreementId: agreement.id, role: 'party_delegate', partyId: party!.id }] });
       expect((await loadDemo(database, { accounts: true })).accounts).toEqual([]);
     } finally {

@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { geometryAreaSqKm, geometryBBox, validateFeatureCollection, type Agreement, type AgreementRole, type ValidFeature } from '../../core/index.ts';
 import type { Database } from '../../db/index.ts';
-import { services } from '../app.ts';
+import { services, type Services } from '../app.ts';
 import { generatePassword } from '../auth/secrets.ts';
 import { systemClock, type Clock } from '../clock.ts';
-import type { Actor } from '../write.ts';
+import { writer, type Actor } from '../write.ts';
 import {
   demoAgreement,
   demoNotes,
@@ -64,8 +64,8 @@ export async function loadDemo(
   database: Database,
   options: { reset?: boolean; accounts?: boolean; clock?: Clock } = {},
 ): Promise<DemoLoadResult> {
-  const svc = services(database, { clock: options.clock ?? systemClock });
-  const loaded = await svc.write(DEMO_ACTOR, async ({ repos, record }) => {
+  const clock = options.clock ?? systemClock;
+  const loaded = await writer(database, clock)(DEMO_ACTOR, async ({ repos, record }) => {
     const existing = await repos.agreements.find(DEMO_SLUG);
     if (existing && !options.reset) return { agreement: existing, created: false, parties: null };
     if (existing) {
@@ -133,17 +133,17 @@ export async function loadDemo(
     return { agreement, created: true, parties };
   });
 
-  const accounts = options.accounts ? await createDemoAccounts(svc, loaded.agreement.id, loaded.parties) : [];
+  const accounts = options.accounts ? await createDemoAccounts(services(database, { clock }), loaded.agreement.id, loaded.parties) : [];
   return { agreement: loaded.agreement, created: loaded.created, accounts };
 }
 
 /** One account per role and per party, skipping those that exist; passwords are generated. */
 async function createDemoAccounts(
-  svc: ReturnType<typeof services>,
+  svc: Services,
   agreementId: string,
   createdParties: Record<PartyKey, { id: string }> | null,
 ): Promise<DemoAccount[]> {
-  const parties = createdParties ?? Object.fromEntries((await svc.repos.parties.list(agreementId)).map((p) => [p.name.toLowerCase(), p]));
+  const parties = createdParties ?? Object.fromEntries((await svc.agreements.parties.list(agreementId)).map((p) => [p.name.toLowerCase(), p]));
   const wanted: Array<{ email: string; role: DemoAccount['role']; party: PartyKey | null }> = [
     { email: 'admin@demo.phaseline.invalid', role: 'admin', party: null },
     { email: 'mediator@demo.phaseline.invalid', role: 'mediator', party: null },
@@ -155,9 +155,10 @@ async function createDemoAccounts(
       party,
     })),
   ];
+  const existing = new Set((await svc.auth.listUsers()).map((u) => u.email));
   const accounts: DemoAccount[] = [];
   for (const w of wanted) {
-    if (await svc.repos.accounts.findUserByEmail(w.email)) continue;
+    if (existing.has(w.email)) continue;
     const password = generatePassword();
     const name = w.party ? `${demoParties[w.party].name} delegate (demo)` : `Demo ${w.role}`;
     const user = await svc.auth.createUser({ email: w.email, name, admin: w.role === 'admin', password }, DEMO_ACTOR);

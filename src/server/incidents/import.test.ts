@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/index.ts';
+import { repositories, type Database, type Repositories } from '../../db/index.ts';
 import { testDrivers } from '../../db/test/databases.ts';
 import { services, type Services } from '../app.ts';
 import { ACLED_COLUMNS, ACLED_DEFAULTS, acledFields, UCDP_COLUMNS } from '../../core/test/import-rows.ts';
@@ -36,10 +36,12 @@ const file = (...lines: string[]) => [lines.join('\n')];
 describe.each(testDrivers)('incident import on $name', (driver) => {
   let database: Database;
   let svc: Services;
+  let repos: Repositories;
 
   beforeAll(async () => {
     database = await driver.open();
     svc = services(database, { clock: fixedClock('2026-06-20T12:00:00Z') });
+    repos = repositories(database.db);
   });
   afterAll(async () => {
     await database.close();
@@ -81,7 +83,7 @@ describe.each(testDrivers)('incident import on $name', (driver) => {
     expect(result).toMatchObject({ format: 'acled', rows: 4, inserted: 4, existing: 0, rejectedCount: 0, rejected: [] });
     expect(result.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(progress).toEqual([2, 4, 4]);
-    const items = (await svc.repos.incidents.page(agreement.id, { order: 'asc', limit: 10, offset: 0 })).items;
+    const items = (await repos.incidents.page(agreement.id, { order: 'asc', limit: 10, offset: 0 })).items;
     const byId = Object.fromEntries(items.map((i) => [i.externalId, i]));
     expect(byId.PSE1).toMatchObject({
       zoneId: zoneId('Gaza'),
@@ -98,9 +100,9 @@ describe.each(testDrivers)('incident import on $name', (driver) => {
     });
     expect(byId.PSE2).toMatchObject({ zoneId: zoneId('Rafah'), category: 'armed_attack', allegedPartyId: null });
     expect(byId.PSE3).toMatchObject({ zoneId: null, category: 'shelling' });
-    expect(byId.PSE4).toMatchObject({ zoneId: null, lon: null, category: 'detention', allegedPartyId: (await svc.repos.parties.list(agreement.id)).find((p) => p.name === 'Hamas')!.id });
-    expect(await svc.repos.audit.countFor(agreement.id, 'incident_import')).toBe(1);
-    expect(await svc.repos.audit.countFor(agreement.id, 'incident')).toBe(0);
+    expect(byId.PSE4).toMatchObject({ zoneId: null, lon: null, category: 'detention', allegedPartyId: (await repos.parties.list(agreement.id)).find((p) => p.name === 'Hamas')!.id });
+    expect(await repos.audit.countFor(agreement.id, 'incident_import')).toBe(1);
+    expect(await repos.audit.countFor(agreement.id, 'incident')).toBe(0);
   });
 
   it('imports UCDP GED rows, alleging only one-sided violence', async () => {
@@ -114,7 +116,7 @@ describe.each(testDrivers)('incident import on $name', (driver) => {
       ),
     });
     expect(result).toMatchObject({ format: 'ucdp-ged', inserted: 2 });
-    const items = (await svc.repos.incidents.page(agreement.id, { order: 'asc', limit: 10, offset: 0 })).items;
+    const items = (await repos.incidents.page(agreement.id, { order: 'asc', limit: 10, offset: 0 })).items;
     expect(items.map((i) => [i.externalId, i.zoneId, i.allegedPartyId, i.killed, i.civiliansKilled])).toEqual([
       ['9001', zoneId('North Gaza'), israel.id, 4, 3],
       ['9002', zoneId('Rafah'), null, 2, 0],
@@ -125,7 +127,7 @@ describe.each(testDrivers)('incident import on $name', (driver) => {
     it(`writes nothing when a row is bad, and names its line (${method})`, async () => {
       const { agreement } = await setup();
       const before = await count(agreement.id);
-      const auditBefore = await svc.repos.audit.countFor(agreement.id);
+      const auditBefore = await repos.audit.countFor(agreement.id);
       // The bad row comes after enough good ones that the first batches have already been sent.
       const lines = [ACLED, ...Array.from({ length: 12_000 }, (_, i) => acledRow(`OK${i}`))];
       lines.splice(11_500, 0, acledRow('BAD', { fatalities: 'many' }));
@@ -136,7 +138,7 @@ describe.each(testDrivers)('incident import on $name', (driver) => {
         message: 'Line 11501: fatalities must be a whole number of 0 or more (got "many"). Nothing was imported.',
       });
       expect(await count(agreement.id)).toBe(before);
-      expect(await svc.repos.audit.countFor(agreement.id)).toBe(auditBefore);
+      expect(await repos.audit.countFor(agreement.id)).toBe(auditBefore);
     });
   }
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { AgreementRole } from '../../core/index.ts';
-import type { Database } from '../../db/index.ts';
+import { repositories, type Database, type Repositories } from '../../db/index.ts';
 import { openTestDatabase } from '../../db/test/template.ts';
 import { buildApp, services, type AppDeps, type Services } from '../app.ts';
 import { fixedClock } from '../clock.ts';
@@ -31,6 +31,8 @@ export interface Harness {
   app: FastifyInstance;
   database: Database;
   svc: Services;
+  /** The repositories over the same database, for tests that look beside the API. */
+  repos: Repositories;
   adminToken: string;
   /** Calls as the administrator. */
   call: Caller;
@@ -68,6 +70,7 @@ export async function startHarness(now: string = TEST_NOW, options: Partial<AppD
     app,
     database,
     svc,
+    repos: repositories(database.db),
     adminToken,
     call: caller(app, adminToken),
     as: (token) => caller(app, token),
