@@ -185,6 +185,17 @@ describe('settleGroup', () => {
     expect(settle(twins, 'g1:a | b', 0)).toEqual({ text: '[a] [b] first; [x] then; a second.', renamed: [] });
   });
 
+  it('lists renamed twins in key order, so renaming them one by one never collides', () => {
+    const three = '[a] one, [a] two, [a] three.';
+    expect(settle(three, 'g0:a | ', 1)).toEqual({
+      text: 'one, [a] two, [a] three.',
+      renamed: [
+        { from: 'g1:a | ', to: 'g0:a | ' },
+        { from: 'g2:a | ', to: 'g1:a | ' },
+      ],
+    });
+  });
+
   it('refuses an unknown group or alternative', () => {
     expect(() => settleGroup(text, 'g1:within 30 days | ', 0)).toThrow(RuleViolationError);
     expect(() => settleGroup(text, key, 2)).toThrow(/no alternative 2/);
