@@ -61,6 +61,7 @@ export const PartyView = z.object({
   localName: z.string().nullable(),
   role: PartyRole,
   description: z.string(),
+  signatory: z.boolean().nullable().describe("Whether it signs negotiated texts; null follows its role (belligerents do)"),
   version: z.number().int(),
 });
 export type PartyView = z.infer<typeof PartyView>;
@@ -70,10 +71,12 @@ const PartyFields = z.strictObject({
   localName: text(200).nullable(),
   role: PartyRole,
   description: text(2000),
+  signatory: z.boolean().nullable().describe('Whether it signs negotiated texts: true or false overrides its role; null follows it (belligerents do)'),
 });
 export const PartyCreate = PartyFields.extend({
   localName: text(200).nullable().default(null),
   description: text(2000).default(''),
+  signatory: PartyFields.shape.signatory.optional(),
 });
 export const PartyUpdate = PartyFields.partial().extend({ version: Version });
 export type PartyCreate = z.input<typeof PartyCreate>;

@@ -3,6 +3,7 @@ export * from './agreements.ts';
 export * from './auth.ts';
 export * from './common.ts';
 export * from './health.ts';
+export * from './negotiation.ts';
 export * from './provisions.ts';
 export * from './summary.ts';
 export * from './incidents.ts';

@@ -21,6 +21,7 @@ export const ProvisionView = z.object({
   deadline: IsoDateTime.nullable(),
   verificationMethod: z.string(),
   status: ImplementationStatus,
+  clauseId: Id.nullable().describe('The clause of a negotiated document it comes from'),
   version: z.number().int(),
   updatedAt: IsoDateTime,
 });
@@ -40,6 +41,7 @@ const ProvisionFields = z.strictObject({
   deadline: IsoDateTime.nullable(),
   verificationMethod: text(2000),
   status: ImplementationStatus,
+  clauseId: Id.nullable().describe("The clause of one of the agreement's negotiated documents it comes from"),
 });
 export const ProvisionCreate = ProvisionFields.extend({
   pillarId: Id.nullable().default(null),
@@ -50,6 +52,7 @@ export const ProvisionCreate = ProvisionFields.extend({
   deadline: IsoDateTime.nullable().default(null),
   verificationMethod: text(2000).default(''),
   status: ImplementationStatus.default('not_started'),
+  clauseId: Id.nullable().optional(),
 });
 export const ProvisionUpdate = ProvisionFields.partial().extend({ version: Version });
 export type ProvisionCreate = z.input<typeof ProvisionCreate>;

@@ -44,6 +44,7 @@ const provision = (overrides: Partial<Provision>): Provision => ({
   deadline: null,
   verificationMethod: '',
   status: 'not_started',
+  clauseId: null,
   version: 1,
   updatedAt: '2026-06-01T00:00:00.000Z',
   ...overrides,

@@ -39,6 +39,8 @@ export interface Party {
   localName: string | null;
   role: PartyRole;
   description: string;
+  /** Whether it signs the agreement's negotiated texts; null follows its role (belligerents do). */
+  signatory: boolean | null;
   version: number;
 }
 
@@ -78,6 +80,8 @@ export interface Provision {
   deadline: string | null;
   verificationMethod: string;
   status: ImplementationStatus;
+  /** The clause of a negotiated text it comes from. */
+  clauseId: string | null;
   version: number;
   updatedAt: string;
 }

@@ -10,6 +10,7 @@ import {
   pillarRepository,
   roundRepository,
 } from './repositories/parts.repository.ts';
+import { clauseRepository, documentRepository, stanceRepository } from './repositories/negotiation.repository.ts';
 import { incidentRecordRepository } from './repositories/incident-records.repository.ts';
 import { incidentRepository } from './repositories/incidents.repository.ts';
 import { provisionRepository } from './repositories/provisions.repository.ts';
@@ -22,6 +23,7 @@ export type { ProvisionInsert } from './repositories/provisions.repository.ts';
 export { BULK_COLUMNS } from './repositories/provisions.repository.ts';
 export type { ApiToken, MembershipRow, User } from './repositories/accounts.repository.ts';
 export { sha256, type AuditRecord } from './repositories/audit.repository.ts';
+export type { Clause, ClauseVersion, DocumentSection, NegotiationDocument, Stance, StanceInsert } from './repositories/negotiation.repository.ts';
 export type { ZoneInsert } from './repositories/zones.repository.ts';
 export type { Reference } from './repositories/references.repository.ts';
 export { complianceQuery, COUNT_CAP, type ComplianceCountQuery, type IncidentCursor, type IncidentFilter, type IncidentPageQuery } from './repositories/incidents.repository.ts';
@@ -45,6 +47,9 @@ export function repositories(db: Db) {
     accounts: accountRepository(db),
     audit: auditRepository(db),
     references: referenceRepository(db),
+    documents: documentRepository(db),
+    clauses: clauseRepository(db),
+    stances: stanceRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

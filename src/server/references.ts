@@ -10,7 +10,7 @@ import { assertRules, ConflictError, type RuleIssue } from '../core/index.ts';
 import type { Reference, Repositories } from '../db/index.ts';
 
 /** What a request may name by id. */
-export type ReferredKind = 'party' | 'phase' | 'pillar' | 'zone' | 'provision';
+export type ReferredKind = 'party' | 'phase' | 'pillar' | 'zone' | 'provision' | 'clause';
 
 /** One field of a request that names rows of a kind: `id` for a single one, `ids` for a list. */
 export interface NamedIds {
@@ -25,12 +25,17 @@ const LISTS = { party: 'parties', phase: 'phases', pillar: 'pillars', provision:
 /** Every id a request names must belong to its agreement: 422 naming each field that does not. */
 export async function checkReferences(repos: Repositories, agreementId: string, fields: readonly NamedIds[]): Promise<void> {
   const named = fields.filter((f) => f.id || f.ids?.length);
-  const kinds = [...new Set(named.map((f) => f.kind))].filter((k): k is keyof typeof LISTS => k !== 'zone');
+  const kinds = [...new Set(named.map((f) => f.kind))].filter((k): k is keyof typeof LISTS => k in LISTS);
   const lists = await Promise.all(kinds.map(async (k) => [k, new Set((await repos[LISTS[k]].list(agreementId)).map((r) => r.id))] as const));
   const known = new Map<ReferredKind, Set<string>>(lists);
   const belongs = async (kind: ReferredKind, id: string) =>
-    kind === 'zone' ? (await repos.zones.get(agreementId, id).catch(() => null)) !== null : known.get(kind)!.has(id);
-  const relation = (kind: ReferredKind) => `a ${kind} ${kind === 'party' ? 'to' : 'of'} this agreement`;
+    kind === 'zone'
+      ? (await repos.zones.get(agreementId, id).catch(() => null)) !== null
+      : kind === 'clause'
+        ? repos.clauses.inAgreement(agreementId, id)
+        : known.get(kind)!.has(id);
+  const relation = (kind: ReferredKind) =>
+    kind === 'clause' ? "a clause of this agreement's documents" : `a ${kind} ${kind === 'party' ? 'to' : 'of'} this agreement`;
   const issues: RuleIssue[] = [];
   for (const field of named) {
     if (field.id && !(await belongs(field.kind, field.id))) issues.push({ path: field.path, message: `is not ${relation(field.kind)}` });
@@ -52,6 +57,7 @@ const WORDS = {
     incidentsReported: ['incident it reported', 'incidents it reported'],
     responses: ['response it filed to an incident', 'responses it filed to incidents'],
     rounds: ['negotiation round it took part in', 'negotiation rounds it took part in'],
+    stances: ['stance it stated on a clause', 'stances it stated on clauses'],
   },
   provision: {
     notes: ['note on it', 'notes on it'],

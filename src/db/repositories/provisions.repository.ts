@@ -31,8 +31,8 @@ export interface ProvisionFilter {
   offset: number;
 }
 
-/** A provision to insert in bulk; the id, version and timestamps come from the database. */
-export type ProvisionInsert = Omit<Provision, 'id' | 'version' | 'updatedAt'>;
+/** A provision to insert in bulk (none comes from a clause); the id, version and timestamps come from the database. */
+export type ProvisionInsert = Omit<Provision, 'id' | 'version' | 'updatedAt' | 'clauseId'>;
 
 export const BULK_COLUMNS = [
   ['agreement_id', 'uuid', 'agreementId'],

@@ -140,6 +140,7 @@ export const UNIQUE_MESSAGES: Readonly<Record<string, (values: Values) => string
   incident_evidence_files_pkey: () => 'This evidence already has a file',
   incident_history_incident_id_seq_pk: () => `The incident's history could not be written: ${RETRY}`,
   verified_incident_days_key: () => `The compliance counts could not be updated: ${RETRY}`,
+  clause_versions_clause_version_key: () => `The clause's new version could not be written: ${RETRY}`,
   audit_events_pkey: () => `The audit log could not be written: ${RETRY}`,
   audit_head_pkey: () => `The audit log could not be written: ${RETRY}`,
   audit_scopes_entity_entity_id_scope_pk: () => `The audit log could not be written: ${RETRY}`,
@@ -165,6 +166,11 @@ const TABLE_NOUNS: Readonly<Record<string, { one: string; many: string }>> = {
   incident_provisions: { one: "an incident's provision", many: 'incidents' },
   incident_evidence: { one: 'an evidence item', many: 'evidence items' },
   incident_responses: { one: 'a response', many: 'responses to incidents' },
+  documents: { one: 'a document', many: 'documents' },
+  document_sections: { one: "a document's section", many: "documents' sections" },
+  clauses: { one: 'a clause', many: 'clauses' },
+  clause_versions: { one: "a clause's version", many: "clauses' versions" },
+  stances: { one: 'a stance', many: 'stances' },
 };
 
 /** The table a foreign key refers to, from Drizzle's name for it: <table>_<column>_<foreign table>_id_fk. */

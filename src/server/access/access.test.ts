@@ -66,7 +66,7 @@ describe('route permissions', () => {
         if (url === '/api/auth/logout') continue;
         const concrete = path
           .replace('{agreement}', agreement.slug)
-          .replace(/\{(id|userId)\}/g, '00000000-0000-4000-8000-000000000000');
+          .replace(/\{(id|userId|document|clause)\}/g, '00000000-0000-4000-8000-000000000000');
         for (const [role, { call, principal }] of Object.entries(callers)) {
           const permitted = AGREEMENT_SCOPED.has(permission) ? can(principal, permission, { id: agreement.id, public: false }) : can(principal, permission);
           // Every caller here but the visitor holds an API token, which session-only routes refuse.

@@ -8,10 +8,16 @@ import { checkReferences, refuseWhileReferenced, type NamedIds } from '../refere
 import type { Write } from '../write.ts';
 
 /** The ids a provision names, each of which must belong to its agreement. */
-const provisionReferences = (refs: { phaseId?: string | undefined; pillarId?: string | null | undefined; obligatedPartyId?: string | null | undefined }): NamedIds[] => [
+const provisionReferences = (refs: {
+  phaseId?: string | undefined;
+  pillarId?: string | null | undefined;
+  obligatedPartyId?: string | null | undefined;
+  clauseId?: string | null | undefined;
+}): NamedIds[] => [
   { path: 'phaseId', kind: 'phase', id: refs.phaseId },
   { path: 'pillarId', kind: 'pillar', id: refs.pillarId },
   { path: 'obligatedPartyId', kind: 'party', id: refs.obligatedPartyId },
+  { path: 'clauseId', kind: 'clause', id: refs.clauseId },
 ];
 
 export function provisionService({ repos, write }: { repos: Repositories; write: Write }) {
