@@ -7,3 +7,4 @@ export * from './accounts.ts';
 export * from './audit.ts';
 export * from './monitoring.ts';
 export * from './negotiation.ts';
+export * from './rounds.ts';
