@@ -5,6 +5,7 @@ export * from './common.ts';
 export * from './health.ts';
 export * from './negotiation.ts';
 export * from './provisions.ts';
+export * from './rounds.ts';
 export * from './summary.ts';
 export * from './incidents.ts';
 export * from './zones.ts';

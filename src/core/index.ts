@@ -9,6 +9,7 @@ export * from './slug.ts';
 export * from './incidents.ts';
 export * from './zones.ts';
 export * from './calendar.ts';
+export * from './sessions.ts';
 export * from './compliance.ts';
 export * from './incident-import.ts';
 export * from './incident-rules.ts';

@@ -15,6 +15,7 @@ import { incidentRecordRepository } from './repositories/incident-records.reposi
 import { incidentRepository } from './repositories/incidents.repository.ts';
 import { provisionRepository } from './repositories/provisions.repository.ts';
 import { referenceRepository } from './repositories/references.repository.ts';
+import { roundSessionRepository } from './repositories/rounds.repository.ts';
 import { zoneRepository } from './repositories/zones.repository.ts';
 
 export * from './open.ts';
@@ -26,6 +27,7 @@ export { sha256, type AuditRecord } from './repositories/audit.repository.ts';
 export type { Clause, ClauseVersion, DocumentSection, NegotiationDocument, Stance, StanceInsert } from './repositories/negotiation.repository.ts';
 export type { ZoneInsert } from './repositories/zones.repository.ts';
 export type { Reference } from './repositories/references.repository.ts';
+export type { ClauseLabel, RoundSession } from './repositories/rounds.repository.ts';
 export { complianceQuery, COUNT_CAP, type ComplianceCountQuery, type IncidentCursor, type IncidentFilter, type IncidentPageQuery } from './repositories/incidents.repository.ts';
 export type { EvidenceInsert } from './repositories/incident-records.repository.ts';
 export * as incidentBulk from './repositories/incidents.bulk.ts';
@@ -40,6 +42,7 @@ export function repositories(db: Db) {
     pillars: pillarRepository(db),
     provisions: provisionRepository(db),
     rounds: roundRepository(db),
+    roundSessions: roundSessionRepository(db),
     notes: noteRepository(db),
     zones: zoneRepository(db),
     incidents: incidentRepository(db),
