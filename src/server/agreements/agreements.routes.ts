@@ -8,7 +8,6 @@ import {
   AgreementUpdate,
   AgreementView,
   Deleted,
-  errorResponses,
   page,
   VersionQuery,
 } from '../../contract/index.ts';
@@ -17,6 +16,7 @@ import { actorOf } from '../access/access.hook.ts';
 import type { AgreementService } from './agreements.service.ts';
 import { agreementOf } from '../views/view-cache.ts';
 import { viewRoute } from '../views/view-route.ts';
+import { routeSchema } from '../route-schema.ts';
 
 const tags = ['agreements'];
 const AgreementPage = page(AgreementView);
@@ -37,13 +37,7 @@ export function agreementRoutes(app: FastifyInstance, service: AgreementService)
   });
 
   r.post('/api/agreements', {
-    config: { permission: 'agreement:create' },
-    schema: {
-      tags,
-      summary: 'Create an agreement',
-      body: AgreementCreate,
-      response: { 201: AgreementView, ...errorResponses },
-    },
+    ...routeSchema('agreement:create', { tags, summary: 'Create an agreement', body: AgreementCreate }, { 201: AgreementView }),
     handler: async (req, reply) => reply.status(201).send(await service.create(req.body, actorOf(req))),
   });
 
@@ -60,14 +54,7 @@ export function agreementRoutes(app: FastifyInstance, service: AgreementService)
   });
 
   r.patch('/api/agreements/:agreement', {
-    config: { permission: 'agreement:update' },
-    schema: {
-      tags,
-      summary: 'Update an agreement (send the version you read)',
-      params: AgreementRefParams,
-      body: AgreementUpdate,
-      response: { 200: AgreementView, ...errorResponses },
-    },
+    ...routeSchema('agreement:update', { tags, summary: 'Update an agreement (send the version you read)', params: AgreementRefParams, body: AgreementUpdate }, { 200: AgreementView }),
     handler: async (req) => {
       // Publishing an agreement to visitors is an administrator's decision.
       if (req.body.public !== undefined && !can(req.principal, 'agreement:publish', await service.resolve(req.params.agreement))) {
@@ -78,14 +65,7 @@ export function agreementRoutes(app: FastifyInstance, service: AgreementService)
   });
 
   r.delete('/api/agreements/:agreement', {
-    config: { permission: 'agreement:delete' },
-    schema: {
-      tags,
-      summary: 'Delete an agreement and everything under it',
-      params: AgreementRefParams,
-      querystring: VersionQuery,
-      response: { 200: Deleted, ...errorResponses },
-    },
+    ...routeSchema('agreement:delete', { tags, summary: 'Delete an agreement and everything under it', params: AgreementRefParams, querystring: VersionQuery }, { 200: Deleted }),
     handler: async (req) => {
       const agreement = await service.resolve(req.params.agreement);
       await service.remove(agreement.id, req.query.version, actorOf(req));

@@ -1,19 +1,13 @@
 /** /api/agreements/:agreement/audit: the agreement's entries of the hash-chained audit log. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AgreementRefParams, AuditHead, AuditListQuery, AuditPage, errorResponses } from '../../contract/index.ts';
+import { AgreementRefParams, AuditHead, AuditListQuery, AuditPage } from '../../contract/index.ts';
 import type { AuditService } from './audit.service.ts';
+import { routeSchema } from '../route-schema.ts';
 
 export function auditRoutes(app: FastifyInstance, audit: AuditService): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/agreements/:agreement/audit', {
-    config: { permission: 'audit:read' },
-    schema: {
-      tags: ['audit'],
-      summary: "The agreement's audit entries, newest first; entries of work confidential to an audience the reader is outside of are left out",
-      params: AgreementRefParams,
-      querystring: AuditListQuery,
-      response: { 200: AuditPage, ...errorResponses },
-    },
+    ...routeSchema('audit:read', { tags: ['audit'], summary: "The agreement's audit entries, newest first; entries of work confidential to an audience the reader is outside of are left out", params: AgreementRefParams, querystring: AuditListQuery }, { 200: AuditPage }),
     handler: async (req) => ({
       ...(await audit.page(req.params.agreement, req.principal, req.query)),
       limit: req.query.limit,
@@ -22,12 +16,7 @@ export function auditRoutes(app: FastifyInstance, audit: AuditService): void {
   });
 
   app.withTypeProvider<ZodTypeProvider>().get('/api/audit/head', {
-    config: { permission: 'authenticated' },
-    schema: {
-      tags: ['audit'],
-      summary: "The audit log's head as recorded (sequence number, hash, time of that entry): keep or publish it, then check it with `phaseline audit verify --anchor <seq>:<hash>`",
-      response: { 200: AuditHead, ...errorResponses },
-    },
+    ...routeSchema('authenticated', { tags: ['audit'], summary: "The audit log's head as recorded (sequence number, hash, time of that entry): keep or publish it, then check it with `phaseline audit verify --anchor <seq>:<hash>`" }, { 200: AuditHead }),
     handler: () => audit.head(),
   });
 }

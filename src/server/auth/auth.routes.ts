@@ -19,6 +19,7 @@ import {
 import { actorOf, SESSION_COOKIE } from '../access/access.hook.ts';
 import type { User } from '../../db/index.ts';
 import type { AuthService, SessionInfo } from './auth.service.ts';
+import { routeSchema } from '../route-schema.ts';
 
 const tags = ['auth'];
 const Ok = z.object({ ok: z.literal(true) });
@@ -157,8 +158,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: Aut
   });
 
   r.delete('/api/auth/tokens/:id', {
-    config: { permission: 'authenticated' },
-    schema: { tags, summary: 'Revoke an API token', params: z.object({ id: Id }), response: { 200: TokenView, ...errorResponses } },
+    ...routeSchema('authenticated', { tags, summary: 'Revoke an API token', params: z.object({ id: Id }) }, { 200: TokenView }),
     handler: async (req) => auth.revokeToken(req.params.id, req.principal, actorOf(req)),
   });
 }

@@ -7,6 +7,7 @@ import { EvidenceFileQuery, EvidenceLinkCreate, EvidenceView, errorResponses, Id
 import { actorOf } from '../access/access.hook.ts';
 import { MAX_EVIDENCE_BYTES, type EvidenceService } from './evidence.service.ts';
 import { ItemParams } from './incidents.routes.ts';
+import { routeSchema } from '../route-schema.ts';
 
 const tags = ['incidents'];
 
@@ -17,8 +18,7 @@ export function evidenceRoutes(app: FastifyInstance, service: EvidenceService): 
   const base = '/api/agreements/:agreement/incidents/:id';
 
   app.withTypeProvider<ZodTypeProvider>().post(`${base}/evidence`, {
-    config: { permission: 'incident:report' },
-    schema: { tags, summary: 'Add a link as evidence', params: ItemParams, body: EvidenceLinkCreate, response: { 201: EvidenceView, ...errorResponses } },
+    ...routeSchema('incident:report', { tags, summary: 'Add a link as evidence', params: ItemParams, body: EvidenceLinkCreate }, { 201: EvidenceView }),
     handler: async (req, reply) => reply.status(201).send(await service.addLink(req.params.agreement, req.params.id, req.body, req.principal, actorOf(req))),
   });
 
@@ -46,13 +46,7 @@ export function evidenceRoutes(app: FastifyInstance, service: EvidenceService): 
   });
 
   app.withTypeProvider<ZodTypeProvider>().get(`${base}/evidence/:evidenceId/file`, {
-    config: { permission: 'incident:read' },
-    schema: {
-      tags,
-      summary: 'Download an evidence file; Repr-Digest carries its SHA-256',
-      params: ItemParams.extend({ evidenceId: Id }),
-      response: { 200: z.unknown().describe('The file as uploaded'), ...errorResponses },
-    },
+    ...routeSchema('incident:read', { tags, summary: 'Download an evidence file; Repr-Digest carries its SHA-256', params: ItemParams.extend({ evidenceId: Id }) }, { 200: z.unknown().describe('The file as uploaded') }),
     handler: async (req, reply) => {
       const { evidence, bytes } = await service.file(req.params.agreement, req.params.id, req.params.evidenceId);
       const type = evidence.contentType && INLINE_SAFE.has(evidence.contentType) ? evidence.contentType : 'application/octet-stream';
@@ -66,14 +60,7 @@ export function evidenceRoutes(app: FastifyInstance, service: EvidenceService): 
   });
 
   app.withTypeProvider<ZodTypeProvider>().post(`${base}/responses`, {
-    config: { permission: 'incident:respond' },
-    schema: {
-      tags,
-      summary: "Respond to the allegation for the party it names (a delegate: its own party's only)",
-      params: ItemParams,
-      body: ResponseCreate,
-      response: { 201: ResponseView, ...errorResponses },
-    },
+    ...routeSchema('incident:respond', { tags, summary: "Respond to the allegation for the party it names (a delegate: its own party's only)", params: ItemParams, body: ResponseCreate }, { 201: ResponseView }),
     handler: async (req, reply) => reply.status(201).send(await service.respond(req.params.agreement, req.params.id, req.body, req.principal, actorOf(req))),
   });
 }

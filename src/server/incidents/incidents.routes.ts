@@ -25,6 +25,7 @@ import { EXPORT_CONTENT_TYPES, startExport } from './export.ts';
 import type { IncidentService } from './incidents.service.ts';
 import { agreementOf } from '../views/view-cache.ts';
 import { viewRoute } from '../views/view-route.ts';
+import { routeSchema } from '../route-schema.ts';
 
 const tags = ['incidents'];
 export const ItemParams = AgreementRefParams.extend({ id: Id });
@@ -50,14 +51,7 @@ export function incidentRoutes(app: FastifyInstance, service: IncidentService): 
   });
 
   r.post(base, {
-    config: { permission: 'incident:report' },
-    schema: {
-      tags,
-      summary: 'Report an incident (a point is given its zone; a party delegate files a party complaint)',
-      params: AgreementRefParams,
-      body: IncidentCreate,
-      response: { 201: IncidentView, ...errorResponses },
-    },
+    ...routeSchema('incident:report', { tags, summary: 'Report an incident (a point is given its zone; a party delegate files a party complaint)', params: AgreementRefParams, body: IncidentCreate }, { 201: IncidentView }),
     handler: async (req, reply) => reply.status(201).send(await service.create(req.params.agreement, req.body, req.principal, actorOf(req))),
   });
 
@@ -84,37 +78,17 @@ export function incidentRoutes(app: FastifyInstance, service: IncidentService): 
   });
 
   r.get(`${base}/:id`, {
-    config: { permission: 'incident:read' },
-    schema: {
-      tags,
-      summary: 'Read an incident with its history, evidence, responses and the steps open to it',
-      params: ItemParams,
-      response: { 200: IncidentDetail, ...errorResponses },
-    },
+    ...routeSchema('incident:read', { tags, summary: 'Read an incident with its history, evidence, responses and the steps open to it', params: ItemParams }, { 200: IncidentDetail }),
     handler: async (req) => service.detail(req.params.agreement, req.params.id),
   });
 
   r.patch(`${base}/:id`, {
-    config: { permission: 'incident:report' },
-    schema: {
-      tags,
-      summary: 'Edit a report (send the version you read); status and attribution change only through transitions',
-      params: ItemParams,
-      body: IncidentUpdate,
-      response: { 200: IncidentView, ...errorResponses },
-    },
+    ...routeSchema('incident:report', { tags, summary: 'Edit a report (send the version you read); status and attribution change only through transitions', params: ItemParams, body: IncidentUpdate }, { 200: IncidentView }),
     handler: async (req) => service.update(req.params.agreement, req.params.id, req.body, req.principal, actorOf(req)),
   });
 
   r.post(`${base}/:id/transitions`, {
-    config: { permission: 'incident:verify' },
-    schema: {
-      tags,
-      summary: 'Move the incident one step through the verification workflow (409 lists the allowed steps)',
-      params: ItemParams,
-      body: TransitionRequest,
-      response: { 200: IncidentDetail, ...errorResponses },
-    },
+    ...routeSchema('incident:verify', { tags, summary: 'Move the incident one step through the verification workflow (409 lists the allowed steps)', params: ItemParams, body: TransitionRequest }, { 200: IncidentDetail }),
     handler: async (req) => {
       await service.transition(req.params.agreement, req.params.id, req.body, actorOf(req));
       return service.detail(req.params.agreement, req.params.id);

@@ -2,9 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AgreementRefParams, errorResponses, MemberParams, MembershipSet, MembershipView } from '../../contract/index.ts';
+import { AgreementRefParams, MemberParams, MembershipSet, MembershipView } from '../../contract/index.ts';
 import { actorOf } from '../access/access.hook.ts';
 import type { MemberService } from './members.service.ts';
+import { routeSchema } from '../route-schema.ts';
 
 const tags = ['members'];
 
@@ -13,20 +14,17 @@ export function memberRoutes(app: FastifyInstance, members: MemberService): void
   const base = '/api/agreements/:agreement/members';
 
   r.get(base, {
-    config: { permission: 'members:manage' },
-    schema: { tags, summary: 'Members of an agreement and their roles', params: AgreementRefParams, response: { 200: z.object({ items: z.array(MembershipView) }), ...errorResponses } },
+    ...routeSchema('members:manage', { tags, summary: 'Members of an agreement and their roles', params: AgreementRefParams }, { 200: z.object({ items: z.array(MembershipView) }) }),
     handler: async (req) => ({ items: await members.list(req.params.agreement) }),
   });
 
   r.put(`${base}/:userId`, {
-    config: { permission: 'members:manage' },
-    schema: { tags, summary: 'Give a user a role on the agreement (replaces their role there)', params: MemberParams, body: MembershipSet, response: { 200: MembershipView, ...errorResponses } },
+    ...routeSchema('members:manage', { tags, summary: 'Give a user a role on the agreement (replaces their role there)', params: MemberParams, body: MembershipSet }, { 200: MembershipView }),
     handler: async (req) => members.set(req.params.agreement, req.params.userId, req.body, actorOf(req)),
   });
 
   r.delete(`${base}/:userId`, {
-    config: { permission: 'members:manage' },
-    schema: { tags, summary: "Take away a user's role on the agreement", params: MemberParams, response: { 200: z.object({ deleted: z.literal(true) }), ...errorResponses } },
+    ...routeSchema('members:manage', { tags, summary: "Take away a user's role on the agreement", params: MemberParams }, { 200: z.object({ deleted: z.literal(true) }) }),
     handler: async (req) => {
       await members.remove(req.params.agreement, req.params.userId, actorOf(req));
       return { deleted: true as const };

@@ -2,11 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AgreementRefParams, Deleted, errorResponses, Id, NoteCreate, NoteUpdate, NoteView, VersionQuery } from '../../contract/index.ts';
+import { AgreementRefParams, Deleted, Id, NoteCreate, NoteUpdate, NoteView, VersionQuery } from '../../contract/index.ts';
 import { actorOf } from '../access/access.hook.ts';
 import type { NoteService } from './notes.service.ts';
 import { agreementOf } from '../views/view-cache.ts';
 import { viewRoute } from '../views/view-route.ts';
+import { routeSchema } from '../route-schema.ts';
 
 const tags = ['notes'];
 const ItemParams = AgreementRefParams.extend({ id: Id });
@@ -30,26 +31,22 @@ export function noteRoutes(app: FastifyInstance, notes: NoteService): void {
   });
 
   r.post(base, {
-    config: { permission: 'note:write' },
-    schema: { tags, summary: "Write a note for a party (a delegate: their own party's only)", params: AgreementRefParams, body: NoteCreate, response: { 201: NoteView, ...errorResponses } },
+    ...routeSchema('note:write', { tags, summary: "Write a note for a party (a delegate: their own party's only)", params: AgreementRefParams, body: NoteCreate }, { 201: NoteView }),
     handler: async (req, reply) => reply.status(201).send(await notes.create(req.params.agreement, req.body, req.principal, actorOf(req))),
   });
 
   r.get(`${base}/:id`, {
-    config: { permission: 'agreement:read' },
-    schema: { tags, summary: 'Read a note', params: ItemParams, response: { 200: NoteView, ...errorResponses } },
+    ...routeSchema('agreement:read', { tags, summary: 'Read a note', params: ItemParams }, { 200: NoteView }),
     handler: async (req) => notes.get(req.params.agreement, req.params.id, req.principal),
   });
 
   r.patch(`${base}/:id`, {
-    config: { permission: 'note:write' },
-    schema: { tags, summary: 'Edit a note (send the version you read)', params: ItemParams, body: NoteUpdate, response: { 200: NoteView, ...errorResponses } },
+    ...routeSchema('note:write', { tags, summary: 'Edit a note (send the version you read)', params: ItemParams, body: NoteUpdate }, { 200: NoteView }),
     handler: async (req) => notes.update(req.params.agreement, req.params.id, req.body, req.principal, actorOf(req)),
   });
 
   r.delete(`${base}/:id`, {
-    config: { permission: 'note:write' },
-    schema: { tags, summary: 'Delete a note (send the version you read)', params: ItemParams, querystring: VersionQuery, response: { 200: Deleted, ...errorResponses } },
+    ...routeSchema('note:write', { tags, summary: 'Delete a note (send the version you read)', params: ItemParams, querystring: VersionQuery }, { 200: Deleted }),
     handler: async (req) => {
       await notes.remove(req.params.agreement, req.params.id, req.query.version, req.principal, actorOf(req));
       return { deleted: true as const, id: req.params.id };

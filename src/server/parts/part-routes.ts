@@ -4,9 +4,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AgreementRefParams, Deleted, errorResponses, Id, VersionQuery } from '../../contract/index.ts';
+import { AgreementRefParams, Deleted, Id, VersionQuery } from '../../contract/index.ts';
 import type { Permission } from '../../core/index.ts';
 import { actorOf } from '../access/access.hook.ts';
+import { routeSchema } from '../route-schema.ts';
 import type { PartOperations } from './audited-parts.ts';
 
 export interface PartSchemas<C extends z.ZodType, U extends z.ZodType, V extends z.ZodType> {
@@ -38,44 +39,25 @@ export function partRoutes<C extends z.ZodType, U extends z.ZodType, V extends z
   const base = `/api/agreements/:agreement/${schemas.path}`;
   const tags = [schemas.path];
 
-  const read = { permission: 'agreement:read' as const };
-  const write = { permission: schemas.writePermission };
+  const read = 'agreement:read';
+  const write = schemas.writePermission;
   const summary = schemas.summaries ?? {};
 
   if (schemas.list !== false) {
     r.get(base, {
-      config: read,
-      schema: {
-        tags,
-        summary: `List the ${schemas.path} of an agreement`,
-        params: AgreementRefParams,
-        response: { 200: z.object({ items: z.array(schemas.view) }), ...errorResponses },
-      },
+      ...routeSchema(read, { tags, summary: `List the ${schemas.path} of an agreement`, params: AgreementRefParams }, { 200: z.object({ items: z.array(schemas.view) }) }),
       handler: async (req) => ({ items: await ops.list((req.params as Ref).agreement) }),
     });
   }
 
   r.post(base, {
-    config: write,
-    schema: {
-      tags,
-      summary: summary.create ?? `Add a ${schemas.noun}`,
-      params: AgreementRefParams,
-      body: schemas.create,
-      response: { 201: schemas.view, ...errorResponses },
-    },
+    ...routeSchema(write, { tags, summary: summary.create ?? `Add a ${schemas.noun}`, params: AgreementRefParams, body: schemas.create }, { 201: schemas.view }),
     handler: async (req, reply) =>
       reply.status(201).send(await ops.create((req.params as Ref).agreement, req.body as z.output<C>, actorOf(req))),
   });
 
   r.get(`${base}/:id`, {
-    config: read,
-    schema: {
-      tags,
-      summary: summary.read ?? `Read a ${schemas.noun}`,
-      params: ItemParams,
-      response: { 200: schemas.view, ...errorResponses },
-    },
+    ...routeSchema(read, { tags, summary: summary.read ?? `Read a ${schemas.noun}`, params: ItemParams }, { 200: schemas.view }),
     handler: async (req) => {
       const { agreement, id } = req.params as Item;
       return ops.get(agreement, id);
@@ -83,14 +65,7 @@ export function partRoutes<C extends z.ZodType, U extends z.ZodType, V extends z
   });
 
   r.patch(`${base}/:id`, {
-    config: write,
-    schema: {
-      tags,
-      summary: summary.update ?? `Update a ${schemas.noun} (send the version you read)`,
-      params: ItemParams,
-      body: schemas.update,
-      response: { 200: schemas.view, ...errorResponses },
-    },
+    ...routeSchema(write, { tags, summary: summary.update ?? `Update a ${schemas.noun} (send the version you read)`, params: ItemParams, body: schemas.update }, { 200: schemas.view }),
     handler: async (req) => {
       const { agreement, id } = req.params as Item;
       return ops.update(agreement, id, req.body as z.output<U>, actorOf(req));
@@ -98,14 +73,7 @@ export function partRoutes<C extends z.ZodType, U extends z.ZodType, V extends z
   });
 
   r.delete(`${base}/:id`, {
-    config: write,
-    schema: {
-      tags,
-      summary: summary.delete ?? `Delete a ${schemas.noun} (send the version you read)`,
-      params: ItemParams,
-      querystring: VersionQuery,
-      response: { 200: Deleted, ...errorResponses },
-    },
+    ...routeSchema(write, { tags, summary: summary.delete ?? `Delete a ${schemas.noun} (send the version you read)`, params: ItemParams, querystring: VersionQuery }, { 200: Deleted }),
     handler: async (req) => {
       const { agreement, id } = req.params as Item;
       await ops.remove(agreement, id, (req.query as z.output<typeof VersionQuery>).version, actorOf(req));

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   AgreementRefParams,
-  errorResponses,
   page,
   ProvisionCreate,
   ProvisionListQuery,
@@ -12,6 +11,7 @@ import {
 } from '../../contract/index.ts';
 import { partRoutes } from '../parts/part-routes.ts';
 import type { ProvisionService } from './provisions.service.ts';
+import { routeSchema } from '../route-schema.ts';
 
 const tags = ['provisions'];
 
@@ -20,14 +20,7 @@ export function provisionRoutes(app: FastifyInstance, service: ProvisionService)
   const base = '/api/agreements/:agreement/provisions';
 
   r.get(base, {
-    config: { permission: 'agreement:read' },
-    schema: {
-      tags,
-      summary: 'List provisions (filter by phase, pillar, party, status, category, text; sort; page)',
-      params: AgreementRefParams,
-      querystring: ProvisionListQuery,
-      response: { 200: page(ProvisionView), ...errorResponses },
-    },
+    ...routeSchema('agreement:read', { tags, summary: 'List provisions (filter by phase, pillar, party, status, category, text; sort; page)', params: AgreementRefParams, querystring: ProvisionListQuery }, { 200: page(ProvisionView) }),
     handler: async (req) => ({
       ...(await service.page(req.params.agreement, req.query)),
       limit: req.query.limit,

@@ -1,12 +1,12 @@
 /**
  * viewRoute: a GET route whose answer is a cached read view (view-cache.ts), declared once. The
- * route's OpenAPI entry is the usual one (tags, summary, params, querystring, the view's schema
- * for 200 and the error responses); its handler sends the view, keyed by the parsed query.
+ * route's OpenAPI entry is the usual one (routeSchema: tags, summary, params, querystring, the view's
+ * schema for 200 and the error responses); its handler sends the view, keyed by the parsed query.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { errorResponses } from '../../contract/index.ts';
 import type { Permission } from '../../core/index.ts';
+import { routeSchema } from '../route-schema.ts';
 import type { ViewSpec } from './view-cache.ts';
 
 type Output<T> = T extends z.ZodType ? z.output<T> : unknown;
@@ -33,14 +33,7 @@ export function viewRoute<S extends z.ZodType, P extends z.ZodType | undefined =
 ): void {
   // Generic schemas defeat the type provider's inference; the validator has checked these shapes.
   app.get(path, {
-    config: { permission },
-    schema: {
-      tags,
-      summary,
-      ...(params ? { params } : {}),
-      ...(querystring ? { querystring } : {}),
-      response: { 200: schema, ...errorResponses },
-    },
+    ...routeSchema(permission, { tags, summary, ...(params ? { params } : {}), ...(querystring ? { querystring } : {}) }, { 200: schema }),
     handler: async (req, reply) => {
       const request = req as ViewRequest<P, Q>;
       return reply.sendView({ view, schema, follows, key: querystring ? request.query : undefined, build: () => build(request) });
