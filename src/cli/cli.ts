@@ -12,9 +12,11 @@ import { APP_VERSION } from '../server/system/system.routes.ts';
 import { registerAgreementsCommand } from './commands/agreements.command.ts';
 import { AuditBrokenError, registerAuditCommand } from './commands/audit.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
+import { registerDocsCommand } from './commands/docs.command.ts';
 import { registerIncidentsCommand } from './commands/incidents.command.ts';
 import { registerMatrixCommand } from './commands/matrix.command.ts';
 import { registerMigrateCommand } from './commands/migrate.command.ts';
+import { registerRoundsCommand } from './commands/rounds.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerUsersCommand } from './commands/users.command.ts';
 import { registerZonesCommand } from './commands/zones.command.ts';
@@ -31,7 +33,7 @@ export function buildProgram(io: CliIo): Command {
   const program = new Command()
     .name('phaseline')
     .version(APP_VERSION)
-    .description('Phaseline: an open-source workbench for phased ceasefires (agreements, phases, provisions, the Strategic Matrix, zones and incidents, accounts and the audit log).')
+    .description('Phaseline: an open-source workbench for phased ceasefires (agreements, phases, provisions, the Strategic Matrix, zones and incidents, negotiated documents, accounts and the audit log).')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),
@@ -43,7 +45,7 @@ export function buildProgram(io: CliIo): Command {
       'after',
       '\nConfiguration comes from the environment: DATABASE_URL (a PostgreSQL server) or\n' +
         'PHASELINE_DATA_DIR (the embedded PGlite database, default ./data), PORT, HOST, LOG_LEVEL, SESSION_TTL_HOURS,\n' +
-        'LOGIN_RATE_LIMIT, COOKIE_SECURE.',
+        'LOGIN_RATE_LIMIT, COOKIE_SECURE, CHROMIUM_PATH (the browser that prints PDF exports).',
     );
   registerServeCommand(program, io);
   registerMigrateCommand(program, io);
@@ -54,6 +56,8 @@ export function buildProgram(io: CliIo): Command {
   registerAuditCommand(program, io);
   registerZonesCommand(program, io);
   registerIncidentsCommand(program, io);
+  registerDocsCommand(program, io);
+  registerRoundsCommand(program, io);
   return program;
 }
 

@@ -3,7 +3,7 @@
  * backpressure, to a file that appears only once it is complete.
  */
 import { once } from 'node:events';
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 
 /** A file cannot be read or written: exit code 1, naming the path. */
 export class FileError extends Error {
@@ -84,6 +84,19 @@ export async function writeFileFromChunks(path: string, chunks: AsyncIterable<st
     return stream.bytesWritten;
   } catch (err) {
     stream.destroy();
+    await rm(partial, { force: true });
+    throw fileError(err, 'write', path);
+  }
+}
+
+/** Writes `data` to `path` through a temporary file beside it, renamed over `path`: complete or not at all. Returns the bytes written. */
+export async function writeWholeFile(path: string, data: string | Uint8Array): Promise<number> {
+  const partial = `${path}.${process.pid}.partial`;
+  try {
+    await writeFile(partial, data);
+    await rename(partial, path);
+    return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+  } catch (err) {
     await rm(partial, { force: true });
     throw fileError(err, 'write', path);
   }

@@ -18,6 +18,11 @@ export const ConfigSchema = z.object({
     .enum(['true', 'false'], 'must be true (Phaseline is served over HTTPS) or false (plain HTTP)')
     .default('false')
     .describe('Served over HTTPS: Secure session cookie, HSTS and upgrade-insecure-requests'),
+  CHROMIUM_PATH: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('The Chromium that prints PDF exports; default /usr/bin/chromium, else chromium, chromium-browser or google-chrome on PATH'),
 });
 
 export interface Config {
@@ -30,6 +35,8 @@ export interface Config {
   loginRateLimit: number;
   /** Served over HTTPS (COOKIE_SECURE=true): Secure cookie, HSTS, upgrade-insecure-requests. */
   https: boolean;
+  /** The browser that prints PDF exports (CHROMIUM_PATH); looked for on PATH when unset. */
+  chromiumPath: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -52,5 +59,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlMs: c.SESSION_TTL_HOURS * 3_600_000,
     loginRateLimit: c.LOGIN_RATE_LIMIT,
     https: c.COOKIE_SECURE === 'true',
+    chromiumPath: c.CHROMIUM_PATH,
   };
 }
