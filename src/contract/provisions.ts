@@ -108,6 +108,19 @@ export const MatrixView = z.object({
       progress: StatusCounts,
     }),
   ),
+  clauses: z
+    .array(
+      z.object({
+        clauseId: Id,
+        documentId: Id,
+        documentTitle: z.string(),
+        number: z.string().nullable(),
+        status: z.enum(['blocked', 'converging', 'open']),
+        deadline: IsoDateTime.nullable().describe("The clause's deadline, else its document's"),
+        blockingPartyIds: z.array(Id).describe('The parties blocking it, of those whose stances you may see'),
+      }),
+    )
+    .describe('Clauses of the negotiated texts not agreed yet, soonest deadline first, from the stances you may see'),
   totals: StatusCounts.extend({ bottlenecks: z.number().int() }),
 });
 export type MatrixView = z.infer<typeof MatrixView>;

@@ -4,6 +4,7 @@
  */
 import { IMPLEMENTATION_STATUSES, pamScore, type ImplementationStatus } from './domain.ts';
 import type { Agreement, Party, Phase, Pillar, Provision } from './model.ts';
+import type { GroupStatus } from './negotiation/consensus.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -44,12 +45,56 @@ export interface PillarRow {
   progress: StatusCounts;
 }
 
+/** A clause of a negotiated text that is not agreed, as its reader's stances have it. */
+export interface ClauseBottleneck {
+  clauseId: string;
+  documentId: string;
+  documentTitle: string;
+  number: string | null;
+  status: Exclude<GroupStatus, 'agreed'>;
+  /** The clause's deadline, else its document's. */
+  deadline: string | null;
+  /** The parties whose rejects block it, of those the reader may see. */
+  blockingPartyIds: string[];
+}
+
+/** A clause with its consensus for one reader: what clauseBottlenecks chooses from. */
+export interface ClauseStanding {
+  clauseId: string;
+  documentId: string;
+  documentTitle: string;
+  number: string | null;
+  status: GroupStatus;
+  deadline: string | null;
+  blockers: ReadonlyArray<{ partyId: string }>;
+}
+
+/** The clauses not agreed, soonest deadline first (those without one last), otherwise in document order. */
+export function clauseBottlenecks(clauses: readonly ClauseStanding[]): ClauseBottleneck[] {
+  const due = (c: ClauseStanding) => (c.deadline === null ? Infinity : Date.parse(c.deadline));
+  return clauses
+    .filter((c): c is ClauseStanding & { status: ClauseBottleneck['status'] } => c.status !== 'agreed')
+    .map((c, order) => ({ c, order }))
+    .sort((a, b) => due(a.c) - due(b.c) || a.order - b.order)
+    .map(({ c }) => ({
+      clauseId: c.clauseId,
+      documentId: c.documentId,
+      documentTitle: c.documentTitle,
+      number: c.number,
+      status: c.status,
+      deadline: c.deadline,
+      blockingPartyIds: [...new Set(c.blockers.map((b) => b.partyId))],
+    }));
+}
+
 export interface Matrix {
   agreement: Agreement;
   parties: Party[];
   asOf: string;
   rows: MatrixRow[];
   pillars: PillarRow[];
+  /** Clauses of the negotiated texts not agreed yet (see clauseBottlenecks). */
+  clauses: ClauseBottleneck[];
   totals: StatusCounts & { bottlenecks: number };
 }
 
@@ -64,6 +109,8 @@ export interface MatrixInput {
    * a provision not in the map has none.
    */
   recentViolations: ReadonlyMap<string, number>;
+  /** The negotiated texts' clauses with the consensus the reader may see; none by default. */
+  clauses?: readonly ClauseStanding[];
   now: Date;
 }
 
@@ -178,6 +225,7 @@ export function computeMatrix(input: MatrixInput): Matrix {
     asOf: now.toISOString(),
     rows,
     pillars,
+    clauses: clauseBottlenecks(input.clauses ?? []),
     totals: { ...countStatuses(provisions), bottlenecks: bottleneckOf.size },
   };
 }

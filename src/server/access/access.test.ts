@@ -66,7 +66,7 @@ describe('route permissions', () => {
         if (url === '/api/auth/logout') continue;
         const concrete = path
           .replace('{agreement}', agreement.slug)
-          .replace(/\{(id|userId|document|clause)\}/g, '00000000-0000-4000-8000-000000000000');
+          .replace(/\{(id|userId|document|clause|round)\}/g, '00000000-0000-4000-8000-000000000000');
         for (const [role, { call, principal }] of Object.entries(callers)) {
           const permitted = AGREEMENT_SCOPED.has(permission) ? can(principal, permission, { id: agreement.id, public: false }) : can(principal, permission);
           // Every caller here but the visitor holds an API token, which session-only routes refuse.
@@ -80,7 +80,8 @@ describe('route permissions', () => {
       }
     }
     expect(checked.length).toBeGreaterThan(200);
-  });
+    // Every route as every role: over a thousand requests.
+  }, 120_000);
 
   it('lets visitors read a public agreement but not a private one', async () => {
     const open = await createAgreement(h, { public: true });

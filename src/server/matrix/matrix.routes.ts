@@ -16,7 +16,7 @@ export function matrixRoutes(app: FastifyInstance, service: MatrixService): void
     schema: MatrixView,
     follows: 'agreement',
     build: async (req) => {
-      const { matrix, validUntil } = await service.current(agreementOf(req));
+      const { matrix, validUntil } = await service.current(agreementOf(req), req.principal);
       return { value: matrix, validUntil };
     },
   });

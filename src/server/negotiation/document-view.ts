@@ -12,6 +12,7 @@ import {
   inAudience,
   isSignatory,
   segments,
+  type ClauseStanding,
   type Party,
   type Principal,
 } from '../../core/index.ts';
@@ -94,4 +95,31 @@ export function documentSummary(principal: Principal, data: Pick<DocumentData, '
     return clauseConsensus(c.text, signatories, current);
   });
   return { ...data.document, clauseCount: data.clauses.length, consensus: documentConsensus(statuses) };
+}
+
+/** Every clause of the agreement's documents with the consensus the reader may see, for the matrix. */
+export function clauseStandings(
+  principal: Principal,
+  agreementId: string,
+  data: { documents: NegotiationDocument[]; clauses: Clause[]; stances: Stance[]; parties: Party[] },
+): ClauseStanding[] {
+  const signatories = signatoriesOf(data.parties);
+  const seen = byClause(visibleStances(principal, agreementId, data.stances));
+  const documents = new Map(data.documents.map((d) => [d.id, d]));
+  return data.clauses.flatMap((c) => {
+    const document = documents.get(c.documentId);
+    if (!document) return [];
+    const consensus = clauseConsensus(c.text, signatories, currentStances(seen.get(c.id) ?? [], () => true));
+    return [
+      {
+        clauseId: c.id,
+        documentId: document.id,
+        documentTitle: document.title,
+        number: c.number,
+        status: consensus.status,
+        deadline: c.deadline ?? document.deadline,
+        blockers: consensus.groups.flatMap((g) => g.blockers),
+      },
+    ];
+  });
 }

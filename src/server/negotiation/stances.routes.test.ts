@@ -176,3 +176,29 @@ describe('signatories', () => {
     expect(group.alternatives[0]!.others).toEqual([{ partyId: w.israelId, position: 'reject' }]);
   });
 });
+
+describe("the matrix's bottlenecks", () => {
+  it('list the clauses not agreed by deadline, with the blockers each reader may know', async () => {
+    const { w, doc, force, funding } = await negotiating();
+    await w.mediator.call('PATCH', funding, { version: doc.clauses[1]!.version, deadline: '2026-06-25T00:00:00Z' });
+    await w.mediator.call('PATCH', `${w.base}/documents/${doc.id}`, { version: doc.version, deadline: '2026-07-01T00:00:00Z' });
+    const secret = { groupKey: FORCE, partyId: w.hamasId, position: 'reject', audience: 'party' };
+    await stance(w.hamas.call, force, { ...secret, alternative: 0 });
+    await stance(w.hamas.call, force, { ...secret, alternative: 1 });
+    type Matrix = { clauses: Array<{ clauseId: string; status: string; deadline: string | null; blockingPartyIds: string[] }> };
+    const matrix = async (call: Caller) => (await call<Matrix>('GET', `${w.base}/matrix`)).body.clauses;
+
+    const mediators = await matrix(w.mediator.call);
+    expect(mediators.map((c) => [c.clauseId, c.status, c.deadline, c.blockingPartyIds])).toEqual([
+      [doc.clauses[1]!.id, 'open', '2026-06-25T00:00:00.000Z', []],
+      [doc.clauses[0]!.id, 'blocked', '2026-07-01T00:00:00.000Z', [w.hamasId]],
+    ]);
+    expect((await matrix(w.hamas.call))[1]).toMatchObject({ status: 'blocked', blockingPartyIds: [w.hamasId] });
+    for (const call of [w.israel.call, w.viewer.call]) {
+      expect((await matrix(call)).map((c) => [c.status, c.blockingPartyIds])).toEqual([
+        ['open', []],
+        ['open', []],
+      ]);
+    }
+  });
+});
