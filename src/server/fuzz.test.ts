@@ -34,6 +34,8 @@ const SEGMENT_KINDS: Record<string, Kind> = {
   tokens: 'token',
   members: 'user',
   agreements: 'spare',
+  documents: 'document',
+  clauses: 'clause',
 };
 
 const kindOfParam = (path: string, param: string): Kind => {
@@ -176,7 +178,7 @@ describe.each(['pglite', 'postgres'] as const)('requests built from the OpenAPI 
       fc.asyncProperty(request, async (drawn) => {
         const { op } = drawn;
         const params = resolve(t, drawn.path, undefined) as Record<string, unknown>;
-        const target = String(params.id ?? params.userId ?? params.agreement ?? '');
+        const target = String(params.id ?? params.userId ?? params.clause ?? params.document ?? params.agreement ?? '');
         const query = resolve(t, drawn.query, target) as Record<string, unknown>;
         const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
         const url = `${fill(op.path, params)}${qs ? `?${qs}` : ''}`;

@@ -57,7 +57,10 @@ export async function openFuzzTarget(name: FuzzTarget['name']): Promise<FuzzTarg
   const admin = await svc.auth.createUser({ email: adminEmail, name: 'Fuzz admin', admin: true, password: ADMIN_PASSWORD }, SYSTEM);
   const { token: adminToken } = await svc.auth.createToken(admin.id, { name: 'fuzz', expiresInDays: null }, SYSTEM);
   const pools = Object.fromEntries(
-    ['agreement', 'spare', 'party', 'phase', 'pillar', 'round', 'provision', 'note', 'zone', 'incident', 'evidence', 'user', 'token'].map((k) => [k, [] as string[]]),
+    ['agreement', 'spare', 'party', 'phase', 'pillar', 'round', 'provision', 'note', 'zone', 'incident', 'evidence', 'user', 'token', 'document', 'clause'].map((k) => [
+      k,
+      [] as string[],
+    ]),
   ) as Record<Kind, string[]>;
   const versions = new Map<string, number>();
   const call = async <T = { id: string; version?: number }>(method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}) => {
@@ -81,6 +84,22 @@ export async function openFuzzTarget(name: FuzzTarget['name']): Promise<FuzzTarg
     pools.provision.push((await call('POST', `${base}/provisions`, { phaseId: pools.phase[0], code, title: `Provision ${code}`, category: 'ceasefire', deadline: '2026-06-13T21:00:00Z' })).id);
   }
   pools.note.push((await call('POST', `${base}/notes`, { partyId: pools.party[0], title: 'Note', body: 'Confidential' })).id);
+  const text = '# Phase Two\n\n1. The force of [Egypt] [Qatar].\n2. Funded by [donors].\n';
+  const doc = await call<{ id: string; version: number; clauses: Array<{ id: string; version: number }> }>('POST', `${base}/documents`, { markdown: text });
+  pools.document.push(doc.id);
+  for (const clause of doc.clauses) {
+    pools.clause.push(clause.id);
+    versions.set(clause.id, clause.version);
+  }
+  await call('POST', `${base}/documents/${doc.id}/clauses/${doc.clauses[0]!.id}/stances`, {
+    groupKey: 'g0:Egypt | Qatar',
+    alternative: 0,
+    partyId: pools.party[0],
+    position: 'reject',
+    reason: 'Red line',
+    statedOn: '2026-06-18',
+    audience: 'party',
+  });
   const square = { type: 'Polygon', coordinates: [[[34.4, 31.4], [34.5, 31.4], [34.5, 31.5], [34.4, 31.5], [34.4, 31.4]]] };
   pools.zone.push((await call('POST', `${base}/zones`, { name: 'Gaza', kind: 'sector', geometry: square })).id);
   for (const occurredAt of ['2026-06-19T08:00:00Z', '2026-06-18T21:30:00Z', '2026-06-10T12:00:00Z']) {
@@ -174,6 +193,10 @@ export async function snapshot(t: FuzzTarget): Promise<Record<string, string>> {
     if (has('agreement_id')) scopes.push('x.agreement_id = ANY($1::uuid[])');
     if (has('user_id')) scopes.push('x.user_id = ANY($2::uuid[])');
     if (has('actor_id')) scopes.push('x.actor_id = ANY($2::uuid[])');
+    if (has('document_id')) scopes.push('x.document_id IN (SELECT id FROM documents WHERE agreement_id = ANY($1::uuid[]))');
+    if (has('clause_id') && name !== 'provisions') {
+      scopes.push('x.clause_id IN (SELECT c.id FROM clauses c JOIN documents d ON d.id = c.document_id WHERE d.agreement_id = ANY($1::uuid[]))');
+    }
     if (has('incident_id')) scopes.push('x.incident_id IN (SELECT id FROM incidents WHERE agreement_id = ANY($1::uuid[]))');
     if (has('evidence_id')) {
       scopes.push('x.evidence_id IN (SELECT e.id FROM incident_evidence e JOIN incidents i ON i.id = e.incident_id WHERE i.agreement_id = ANY($1::uuid[]))');
