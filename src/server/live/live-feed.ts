@@ -28,6 +28,8 @@ interface Watch {
 
 export function liveFeed({ freshness, intervalMs = 1000 }: LiveFeedOptions) {
   const watches = new Map<string, Watch>();
+  /** How to end each open stream, for a server that shuts down. */
+  const enders = new Set<() => void>();
 
   async function poll(agreementId: string, watch: Watch): Promise<void> {
     if (watch.polling) return;
@@ -68,7 +70,14 @@ export function liveFeed({ freshness, intervalMs = 1000 }: LiveFeedOptions) {
     },
     /** How many agreements are watched and streams open (for tests). */
     stats: () => ({ agreements: watches.size, streams: [...watches.values()].reduce((n, w) => n + w.listeners.size, 0) }),
+    /** Registers how to end a stream when the server closes; returns the deregistration. */
+    onClose(end: () => void): () => void {
+      enders.add(end);
+      return () => enders.delete(end);
+    },
+    /** Ends every open stream (their clients reconnect elsewhere) and stops polling. */
     close() {
+      for (const end of [...enders]) end();
       for (const watch of watches.values()) clearInterval(watch.timer);
       watches.clear();
     },
@@ -104,6 +113,9 @@ export async function streamEvents(_request: FastifyRequest, reply: FastifyReply
     'cache-control': 'no-store',
     'x-accel-buffering': 'no',
     'x-content-type-options': 'nosniff',
+    // The connection ends with the stream (the client reconnects with a new one), so a server that
+    // shuts down is not kept waiting for a kept-alive socket.
+    connection: 'close',
   });
   const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   res.write('retry: 1000\n\n');
@@ -129,10 +141,12 @@ export async function streamEvents(_request: FastifyRequest, reply: FastifyReply
   const unsubscribe = options.feed.subscribe(options.agreementId, options.version, check);
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), options.heartbeatMs ?? 15_000);
   const timeout = setTimeout(() => finish(), options.maxMs);
+  const forget = options.feed.onClose(finish);
   function finish() {
     if (!open) return;
     open = false;
     unsubscribe();
+    forget();
     clearInterval(heartbeat);
     clearTimeout(timeout);
     res.end();
