@@ -183,4 +183,21 @@ describe('editing', () => {
     expect(res.status).toBe(422);
     expect(res.body.error.details.issues.map((i) => i.path)).toEqual(['clauseId']);
   });
+
+  it('go with their agreement, stances and linked provisions included', async () => {
+    const w = await world(h);
+    const doc = await importText(w.mediator.call, w.base);
+    const phase = (await h.call<{ id: string }>('POST', `${w.base}/phases`, { name: 'Phase Two' })).body;
+    await h.call('POST', `${w.base}/provisions`, { phaseId: phase.id, title: 'Force', category: 'other', clauseId: doc.clauses[0]!.id });
+    const url = `${w.base}/documents/${doc.id}/clauses/${doc.clauses[0]!.id}/stances`;
+    const body = { groupKey: FORCE, alternative: 0, partyId: w.hamasId, position: 'reject', reason: 'No', statedOn: '2026-06-18', audience: 'party' };
+    expect((await w.hamas.call('POST', url, body)).status).toBe(201);
+    // A party with stances is not deleted from under them.
+    const party = (await h.call<{ version: number }>('GET', `${w.base}/parties/${w.hamasId}`)).body;
+    const refused = await h.call<ErrorBody>('DELETE', `${w.base}/parties/${w.hamasId}?version=${party.version}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('1 stance it stated on a clause');
+    const agreement = (await h.call<{ version: number }>('GET', w.base)).body;
+    expect((await h.call('DELETE', `${w.base}?version=${agreement.version}`)).status).toBe(200);
+  });
 });
