@@ -28,6 +28,7 @@ import type { Clause, NegotiationDocument, Repositories } from '../../db/index.t
 import type { Clock } from '../clock.ts';
 import { checkReferences } from '../references.ts';
 import type { Actor, Write } from '../write.ts';
+import { insertDocument } from './import-document.ts';
 import { clauseView, documentSummary, documentView, signatoriesOf, stanceView, visibleStances } from './document-view.ts';
 
 /** The most blocks (headings and clauses) one document may hold: each import writes them in one statement. */
@@ -37,8 +38,6 @@ const DOCUMENT = 'document';
 const CLAUSE = 'clause';
 const STANCE = 'stance';
 
-/** The reason recorded for the first version of every imported clause. */
-const IMPORTED = 'Imported';
 
 /** A 400 naming the field, as request validation gives one. */
 function invalid(path: string, message: string): never {
@@ -153,37 +152,9 @@ export function negotiationService({ repos, write }: { repos: Repositories; writ
       if (parsed.blocks.length > MAX_BLOCKS) assertRules([{ path: 'markdown', message: `may hold at most ${MAX_BLOCKS} headings and clauses` }]);
       const long = parsed.blocks.find((b) => b.kind === 'clause' && b.text.length > CLAUSE_MAX_LENGTH);
       if (long) assertRules([{ path: 'markdown', message: `the clause on line ${long.line} is longer than ${CLAUSE_MAX_LENGTH} characters` }]);
-      const created = await write(actor, async ({ repos: tx, record }) => {
-        const document = await tx.documents.insert({
-          agreementId: agreement.id,
-          title,
-          deadline: input.deadline ? new Date(input.deadline) : null,
-        });
-        const indexed = parsed.blocks.map((block, position) => ({ block, position }));
-        const sections = await tx.clauses.insertSections(
-          indexed.flatMap(({ block, position }) => (block.kind === 'heading' ? [{ documentId: document.id, position, level: block.level, title: block.title }] : [])),
-        );
-        const sectionAt = (position: number) => sections.filter((s) => s.position < position).at(-1)?.id ?? null;
-        const clauses = await tx.clauses.insertMany(
-          indexed.flatMap(({ block, position }) =>
-            block.kind === 'clause'
-              ? [{ documentId: document.id, sectionId: sectionAt(position), position, marker: block.marker, number: block.number, text: block.text }]
-              : [],
-          ),
-        );
-        await tx.clauses.insertVersions(
-          clauses.map((c) => ({ clauseId: c.id, version: 1, documentRevision: 1, text: c.text, authorId: actor.id, reason: IMPORTED })),
-        );
-        await record({
-          action: 'create',
-          entity: DOCUMENT,
-          entityId: document.id,
-          agreementId: agreement.id,
-          before: null,
-          after: { ...document, sections: sections.length, clauses: clauses.length },
-        });
-        return document;
-      });
+      const created = await write(actor, (ctx) =>
+        insertDocument(ctx, { agreementId: agreement.id, title, deadline: input.deadline ? new Date(input.deadline) : null, parsed }, actor),
+      );
       return documentView(principal, await load(agreement, created));
     },
 
