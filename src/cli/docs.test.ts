@@ -242,7 +242,8 @@ describe('phaseline docs export as DOCX and PDF', () => {
     expect(strFromU8(files['word/header1.xml']!)).toContain(`${agreement.title} · revision 1 · Draft: text in brackets is not agreed`);
   });
 
-  it('prints a PDF with Chromium', async () => {
+  // Chromium starts cold: it takes seconds, more on a busy machine.
+  it('prints a PDF with Chromium', { timeout: 120_000 }, async () => {
     const { agreement, doc } = await annex();
     const out = join(context.folder(), 'annex.pdf');
     const result = await run(['docs', 'export', doc.id, '--agreement', agreement.slug, '--format', 'pdf', '--out', out], { ...env, PATH: process.env.PATH ?? '' });

@@ -34,6 +34,7 @@ import { incidentRoutes } from './incidents/incidents.routes.ts';
 import { incidentService } from './incidents/incidents.service.ts';
 import { matrixRoutes } from './matrix/matrix.routes.ts';
 import { matrixService } from './matrix/matrix.service.ts';
+import { documentExportRoutes } from './negotiation/export.routes.ts';
 import { negotiationRoutes } from './negotiation/negotiation.routes.ts';
 import { negotiationService } from './negotiation/negotiation.service.ts';
 import { memberRoutes } from './members/members.routes.ts';
@@ -77,6 +78,8 @@ export interface AppDeps extends ServiceOptions {
   liveStreamMs?: number;
   /** How often the live feed reads an agreement's change counter (default 1 second). */
   livePollMs?: number;
+  /** The Chromium that prints PDF exports (CHROMIUM_PATH); looked for on PATH when unset. */
+  chromiumPath?: string | undefined;
 }
 
 /** The services over one database: what routes and the CLI call (they, not their callers, hold the repositories and the writer). */
@@ -189,6 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   evidenceRoutes(app, svc.evidence);
   complianceRoutes(app, svc.compliance);
   negotiationRoutes(app, svc.negotiation);
+  documentExportRoutes(app, svc.negotiation, { clock: deps.clock ?? systemClock, chromiumPath: deps.chromiumPath });
   await webRoutes(app, deps.webDist);
   return app;
 }
