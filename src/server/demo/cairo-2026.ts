@@ -281,6 +281,22 @@ export const demoRound = {
 };
 
 /**
+ * The one session of the demo round the seed reports: the delegation's arrival and the opening of
+ * talks in Cairo on 6 June 2026. The report gives the day, not the hours, so the session takes the
+ * whole day (times not reported); it names the head of delegation and no other member, and reports
+ * no outcome. The agenda is the report's two aims, in its order.
+ */
+export const demoSession = {
+  venue: 'Cairo',
+  firstDay: '2026-06-06',
+  lastDay: '2026-06-06',
+  delegations: [{ party: 'hamas' as PartyKey, head: 'Khalil al-Hayya', members: [] as string[] }],
+  mediators: [{ party: 'egypt' as PartyKey, name: 'Egyptian security officials' }],
+  agenda: ['Finalize the mechanisms of Phase One', 'Evaluate the Phase Two structural text'],
+  outcome: '',
+};
+
+/**
  * Demo notes, to show how audiences work: each belligerent keeps one note for its own circle (its
  * delegates and the mediators), the mediators keep one for themselves, and the host mediator shares
  * one with everyone. They are placeholders written for the demo, not positions taken from any report.

@@ -29,6 +29,26 @@ describe.each(testDrivers)('demo scenario on $name', (driver) => {
   });
 });
 
+describe('demo round session', () => {
+  it('is the Cairo session of 6 June, a whole day because the seed gives no hours', async () => {
+    const database = await testDrivers[0]!.open();
+    try {
+      const { agreement } = await loadDemo(database);
+      const repos = repositories(database.db);
+      const [round] = await repos.rounds.list(agreement.id);
+      const [session, ...more] = await repos.roundSessions.list(agreement.id);
+      expect(more).toEqual([]);
+      expect(session).toMatchObject({ roundId: round!.id, venue: 'Cairo', allDay: true, startsAt: '2026-06-05T21:00:00.000Z', endsAt: '2026-06-06T21:00:00.000Z', outcome: '' });
+      const hamas = (await repos.parties.list(agreement.id)).find((p) => p.name === 'Hamas')!;
+      expect(session!.delegations).toEqual([{ partyId: hamas.id, head: 'Khalil al-Hayya', members: [] }]);
+      expect(session!.mediators.map((m) => m.name)).toEqual(['Egyptian security officials']);
+      expect(session!.agenda.map((a) => a.title)).toEqual(['Finalize the mechanisms of Phase One', 'Evaluate the Phase Two structural text']);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
 describe('demo accounts', () => {
   it('creates one account per role and per party with generated passwords, once', async () => {
     const database = await testDrivers[0]!.open();

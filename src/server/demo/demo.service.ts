@@ -4,12 +4,13 @@
  * returned once.
  */
 import { readFileSync } from 'node:fs';
-import { geometryAreaSqKm, geometryBBox, validateFeatureCollection, type Agreement, type AgreementRole, type ValidFeature } from '../../core/index.ts';
+import { allDayBounds, geometryAreaSqKm, geometryBBox, validateFeatureCollection, type Agreement, type AgreementRole, type ValidFeature } from '../../core/index.ts';
 import type { Database } from '../../db/index.ts';
 import { services, type Services } from '../app.ts';
 import { generatePassword } from '../auth/secrets.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { writer, type Actor } from '../write.ts';
+import { loadPhaseTwoText } from './phase-two.ts';
 import {
   demoAgreement,
   demoNotes,
@@ -18,6 +19,7 @@ import {
   demoPillars,
   demoProvisions,
   demoRound,
+  demoSession,
   DEMO_SLUG,
   type PartyKey,
 } from './cairo-2026.ts';
@@ -101,6 +103,7 @@ export async function loadDemo(
     );
     const provisions = await repos.provisions.list(agreementId);
     for (const p of provisions) await created('provision', p);
+    await loadPhaseTwoText({ repos, record }, { agreementId, hamasId: parties.hamas.id, provisions }, DEMO_ACTOR);
     const byCode = new Map(provisions.map((p) => [p.code, p.id]));
     for (const n of demoNotes) {
       await created(
@@ -129,7 +132,24 @@ export async function loadDemo(
     );
     for (const zone of zones) await created('zone', zone);
     const { parties: roundParties, ...round } = demoRound;
-    await created('round', await repos.rounds.insert({ ...round, agreementId, partyIds: roundParties.map((k) => parties[k].id) }));
+    const roundRow = await repos.rounds.insert({ ...round, agreementId, partyIds: roundParties.map((k) => parties[k].id) });
+    await created('round', roundRow);
+    const { firstDay, lastDay, delegations, mediators, agenda, ...session } = demoSession;
+    const bounds = allDayBounds(firstDay, lastDay, demoAgreement.timeZone);
+    await created(
+      'session',
+      await repos.roundSessions.insert({
+        ...session,
+        agreementId,
+        roundId: roundRow.id,
+        startsAt: new Date(bounds.startsAt),
+        endsAt: new Date(bounds.endsAt),
+        allDay: true,
+        delegations: delegations.map((d) => ({ partyId: parties[d.party].id, head: d.head, members: d.members })),
+        mediators: mediators.map((m) => ({ partyId: parties[m.party].id, name: m.name })),
+        agenda: agenda.map((title) => ({ title, clauseIds: [] })),
+      }),
+    );
     return { agreement, created: true, parties };
   });
 
