@@ -26,12 +26,7 @@ export function MembersSection({ slug, parties, onChanged }: { slug: string; par
       </div>
       <div className="members-grid">
         <div>
-          <QueryStates
-            query={members}
-            loading="Loading members…"
-            failed="Could not load the members"
-            empty={(data) => (data.length === 0 ? 'Nobody holds a role on this agreement yet.' : null)}
-          >
+          <QueryStates query={members} loading="Loading members…" failed="Could not load the members" empty="Nobody holds a role on this agreement yet.">
             {(data) => (
               <ScrollingTable labelledBy="members-heading" columns={['Name', 'E-mail', 'Role', 'Party', <span className="visually-hidden">Actions</span>]}>
                 {data.map((m) => (

@@ -5,7 +5,8 @@ import { AGREEMENT_STATUSES, type AgreementStatus } from '../../../src/core/doma
 import type { AgreementView } from '../../../src/contract/index.ts';
 import { canCreateAgreements } from '../auth/abilities.ts';
 import { useSession } from '../auth/session.ts';
-import { AGREEMENT_STATUS_LABELS } from '../shared/labels.ts';
+import { SelectField, TextField } from '../shared/fields.tsx';
+import { AGREEMENT_STATUS_LABELS, options } from '../shared/labels.ts';
 import { Notice } from '../shared/Notice.tsx';
 import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
 import { ZonedTime } from '../shared/ZonedTime.tsx';
@@ -22,6 +23,8 @@ const SORTS = [
   { value: 'createdAt:asc', label: 'Oldest first' },
   { value: 'slug:asc', label: 'Slug' },
 ] as const;
+
+const STATUS_OPTIONS = [{ value: '', label: 'Any status' }, ...options(AGREEMENT_STATUS_LABELS)];
 
 const isStatus = (value: string): value is AgreementStatus => (AGREEMENT_STATUSES as readonly string[]).includes(value);
 
@@ -96,38 +99,15 @@ export function AgreementsPage() {
         <section aria-labelledby="agreements-heading">
           <h1 id="agreements-heading">Agreements</h1>
           <form className="toolbar" role="search" onSubmit={onSearch}>
-            <div className="field field-inline">
-              <label htmlFor="agreement-search">Search</label>
-              <input
-                id="agreement-search"
-                type="search"
-                placeholder="Title or slug"
-                dir="auto"
-                value={draft}
-                onChange={(e) => setDraft(e.target.value)}
-              />
-            </div>
-            <div className="field field-inline">
-              <label htmlFor="agreement-status">Status</label>
-              <select id="agreement-status" value={status} onChange={(e) => update({ status: e.target.value })}>
-                <option value="">Any status</option>
-                {AGREEMENT_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {AGREEMENT_STATUS_LABELS[s]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field field-inline">
-              <label htmlFor="agreement-sort">Sort by</label>
-              <select id="agreement-sort" value={sortValue} onChange={(e) => update({ sort: e.target.value === 'title:asc' ? '' : e.target.value })}>
-                {SORTS.map((s) => (
-                  <option key={s.value} value={s.value}>
-                    {s.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <TextField label="Search" inline type="search" placeholder="Title or slug" dir="auto" value={draft} onChange={setDraft} />
+            <SelectField label="Status" inline value={status} onChange={(value) => update({ status: value })} options={STATUS_OPTIONS} />
+            <SelectField
+              label="Sort by"
+              inline
+              value={sortValue}
+              onChange={(value) => update({ sort: value === 'title:asc' ? '' : value })}
+              options={SORTS}
+            />
           </form>
 
           {list.isPending ? (

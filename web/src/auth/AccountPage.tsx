@@ -85,7 +85,8 @@ function PasswordForm({ onChanged }: { onChanged: () => void }) {
         repeatLabel="Repeat the new password"
         hint="At least 12 characters. Your other sessions end when you change it."
         state={newPassword}
-        errors={{ password: local.password ?? server.fields.newPassword, confirm: local.confirm }}
+        errors={local}
+        serverError={server.fields.newPassword}
       />
       <FormActions submit="Change password" busy={change.isPending} busyLabel="Changing…" />
     </form>

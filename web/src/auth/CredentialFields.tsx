@@ -36,13 +36,15 @@ export interface NewPasswordFieldsProps {
   repeatLabel: string;
   hint?: string;
   state: NewPassword;
-  /** The password's problems (the client's first, else the server's) and the repetition's. */
+  /** The client's problems with the password and its repetition. */
   errors: NewPasswordProblems;
+  /** The server's problem with the password, shown when the client found none. */
+  serverError?: string | undefined;
   autoFocus?: boolean;
 }
 
 /** A new password and its repetition (checked by newPasswordProblems). */
-export function NewPasswordFields({ label, repeatLabel, hint = 'At least 12 characters.', state, errors, autoFocus }: NewPasswordFieldsProps) {
+export function NewPasswordFields({ label, repeatLabel, hint = 'At least 12 characters.', state, errors, serverError, autoFocus }: NewPasswordFieldsProps) {
   return (
     <>
       <TextField
@@ -50,7 +52,7 @@ export function NewPasswordFields({ label, repeatLabel, hint = 'At least 12 char
         type="password"
         value={state.password}
         onChange={state.setPassword}
-        error={errors.password}
+        error={errors.password ?? serverError}
         hint={hint}
         autoComplete="new-password"
         autoFocus={autoFocus}

@@ -69,12 +69,7 @@ export function SetupPage() {
           <GeneralProblems problems={shown} />
           <TextField label="Name" value={name} onChange={setName} error={local.name ?? serverProblems.fields.name} dir="auto" autoComplete="name" />
           <EmailField value={email} onChange={setEmail} error={local.email ?? serverProblems.fields.email} />
-          <NewPasswordFields
-            label="Password"
-            repeatLabel="Repeat the password"
-            state={newPassword}
-            errors={{ password: local.password ?? serverProblems.fields.password, confirm: local.confirm }}
-          />
+          <NewPasswordFields label="Password" repeatLabel="Repeat the password" state={newPassword} errors={local} serverError={serverProblems.fields.password} />
           <FormActions submit="Create administrator" busy={setup.isPending} busyLabel="Creating…" />
         </form>
       )}

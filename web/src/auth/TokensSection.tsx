@@ -41,12 +41,7 @@ export function TokensSection() {
       ) : (
         <TokenForm onCreated={setCreated} />
       )}
-      <QueryStates
-        query={tokens}
-        loading="Loading your tokens…"
-        failed="Could not load your tokens"
-        empty={(data) => (data.length === 0 ? 'No API tokens yet.' : null)}
-      >
+      <QueryStates query={tokens} loading="Loading your tokens…" failed="Could not load your tokens" empty="No API tokens yet.">
         {(data) => (
           <ul className="token-list" aria-label="Your API tokens">
             {data.map((token) => (

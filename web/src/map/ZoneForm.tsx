@@ -7,15 +7,15 @@ import { ZoneCreate, ZoneUpdate, type ZoneView } from '../../../src/contract/ind
 import { ZONE_KIND_LABELS, type ZoneGeometry, type ZoneKind } from '../../../src/core/zones.ts';
 import { ApiError } from '../shared/api.ts';
 import { Dialog } from '../shared/Dialog.tsx';
+import { EntityForm } from '../shared/EntityForm.tsx';
 import { SelectField, TextAreaField, TextField } from '../shared/fields.tsx';
-import { FormActions, SaveProblems } from '../shared/forms.tsx';
 import { options } from '../shared/labels.ts';
 import { queryKeys } from '../shared/queryKeys.ts';
-import { checkedBody, useEntityForm, type BodyResult } from '../shared/useEntityForm.ts';
+import { checkedBody, partSaves, useEntityForm, type BodyResult, type PartBody } from '../shared/useEntityForm.ts';
 import { zonesApi } from './map.api.ts';
 
 type Values = { name: string; kind: string; description: string };
-type Body = { kind: 'create'; body: ZoneCreate } | { kind: 'update'; id: string; body: ZoneUpdate };
+type Body = PartBody<ZoneCreate, ZoneUpdate>;
 
 const FIELDS = ['name', 'kind', 'description', 'geometry'] as const;
 
@@ -51,28 +51,19 @@ export function ZoneForm({ slug, zone, draft, onSaved, onCancel }: ZoneFormProps
     valuesOf,
     fields: FIELDS,
     toBody,
-    save: (request) => (request.kind === 'create' ? zonesApi.create(slug, request.body) : zonesApi.update(slug, request.id, request.body)),
-    reload: (base) => zonesApi.get(slug, base.id),
+    ...partSaves(zonesApi, slug),
     invalidate: queryKeys.zones(slug),
     onSaved,
   });
   const { bind, problems } = form;
 
   return (
-    <form className="form" onSubmit={form.submit} noValidate aria-label={zone ? 'Edit zone' : 'New zone'}>
-      <SaveProblems what="zone" problems={problems} onReload={form.reload} reloading={form.reloading} />
+    <EntityForm what="zone" form={form} isNew={!zone} onCancel={onCancel}>
       {problems.fields.geometry ? <p className="field-error">Shape: {problems.fields.geometry}</p> : null}
       <TextField label="Name" {...bind('name')} dir="auto" />
       <SelectField label="Kind" {...bind('kind')} options={options(ZONE_KIND_LABELS)} />
       <TextAreaField label="Description" {...bind('description')} />
-      <FormActions
-        submit={zone ? 'Save zone' : 'Add zone'}
-        busy={form.saving}
-        busyLabel="Saving…"
-        disabled={form.saving || form.reloading}
-        onCancel={onCancel}
-      />
-    </form>
+    </EntityForm>
   );
 }
 

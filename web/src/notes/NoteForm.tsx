@@ -4,15 +4,15 @@
  */
 import { NoteCreate, NoteUpdate, type NoteView, type PartyView, type ProvisionView } from '../../../src/contract/index.ts';
 import type { Audience } from '../../../src/core/access.ts';
+import { EntityForm } from '../shared/EntityForm.tsx';
 import { SelectField, TextAreaField, TextField } from '../shared/fields.tsx';
-import { FormActions, SaveProblems } from '../shared/forms.tsx';
 import { queryKeys } from '../shared/queryKeys.ts';
-import { checkedBody, useEntityForm, type BodyResult } from '../shared/useEntityForm.ts';
+import { checkedBody, partSaves, useEntityForm, type BodyResult, type PartBody } from '../shared/useEntityForm.ts';
 import { audienceOption } from './audiences.ts';
 import { notesApi, type NoteCreateBody, type NoteUpdateBody } from './notes.api.ts';
 
 type Values = { partyId: string; provisionId: string; title: string; body: string; audience: Audience };
-type Body = { kind: 'create'; body: NoteCreateBody } | { kind: 'update'; id: string; body: NoteUpdateBody };
+type Body = PartBody<NoteCreateBody, NoteUpdateBody>;
 
 const FIELDS = ['partyId', 'provisionId', 'title', 'body', 'audience'] as const;
 
@@ -71,8 +71,7 @@ export function NoteForm({ slug, parties, audiences, provisions, note, onSaved, 
     valuesOf,
     fields: FIELDS,
     toBody,
-    save: (request) => (request.kind === 'create' ? notesApi.create(slug, request.body) : notesApi.update(slug, request.id, request.body)),
-    reload: (base) => notesApi.get(slug, base.id),
+    ...partSaves(notesApi, slug),
     invalidate: queryKeys.agreement(slug),
     onSaved: (saved, created) => onSaved(created ? `Note “${saved.title}” added.` : `Note “${saved.title}” saved.`),
   });
@@ -84,8 +83,7 @@ export function NoteForm({ slug, parties, audiences, provisions, note, onSaved, 
   ];
 
   return (
-    <form className="form" onSubmit={form.submit} noValidate aria-label={note ? 'Edit note' : 'New note'}>
-      <SaveProblems what="note" problems={problems} onReload={form.reload} reloading={form.reloading} />
+    <EntityForm what="note" form={form} isNew={!note} onCancel={onCancel} submitDisabled={audiences.length === 0}>
       <SelectField
         label="Audience"
         value={values.audience}
@@ -109,13 +107,6 @@ export function NoteForm({ slug, parties, audiences, provisions, note, onSaved, 
       />
       <TextField label="Note title" {...bind('title')} dir="auto" autoComplete="off" />
       <TextAreaField label="Note" {...bind('body')} rows={4} />
-      <FormActions
-        submit={note ? 'Save note' : 'Add note'}
-        busy={form.saving}
-        busyLabel="Saving…"
-        disabled={form.saving || form.reloading || audiences.length === 0}
-        onCancel={onCancel}
-      />
-    </form>
+    </EntityForm>
   );
 }

@@ -35,6 +35,8 @@ export function NotesSection({ slug, timeZone, parties, provisions, noteParties,
   const writable = parties.filter((p) => noteParties.includes(p.id));
   const partyOf = (id: string | null) => (id ? parties.find((p) => p.id === id) : undefined);
   const provisionOf = (id: string | null) => (id ? provisions.find((p) => p.id === id) : undefined);
+  // What the new-note form and the edit dialog's form share.
+  const noteForm = { slug, parties: writable, audiences: noteAudiences, provisions };
 
   return (
     <section aria-labelledby="notes-heading" className="section">
@@ -45,12 +47,7 @@ export function NotesSection({ slug, timeZone, parties, provisions, noteParties,
       </p>
       <div className={noteAudiences.length > 0 ? 'notes-grid' : undefined}>
         <div>
-          <QueryStates
-            query={notes}
-            loading="Loading notes…"
-            failed="Could not load the notes"
-            empty={(data) => (data.length === 0 ? 'No notes you may read yet.' : null)}
-          >
+          <QueryStates query={notes} loading="Loading notes…" failed="Could not load the notes" empty="No notes you may read yet.">
             {(data) => (
               <ul className="stack-list" aria-label="Notes">
                 {data.map((note) => (
@@ -75,10 +72,7 @@ export function NotesSection({ slug, timeZone, parties, provisions, noteParties,
             <h3 id="note-form-heading">Add a note</h3>
             <NoteForm
               key={formKey}
-              slug={slug}
-              parties={writable}
-              audiences={noteAudiences}
-              provisions={provisions}
+              {...noteForm}
               note={null}
               onSaved={(message) => {
                 setFormKey((k) => k + 1);
@@ -91,10 +85,7 @@ export function NotesSection({ slug, timeZone, parties, provisions, noteParties,
       {editing ? (
         <Dialog title={`Edit note: ${editing.title}`} onClose={() => setEditing(null)}>
           <NoteForm
-            slug={slug}
-            parties={writable}
-            audiences={noteAudiences}
-            provisions={provisions}
+            {...noteForm}
             note={editing}
             onSaved={(message) => {
               setEditing(null);

@@ -1,15 +1,15 @@
 /** Adds or edits a phase: name, objective, status and planned window. */
 import { PhaseCreate, PhaseUpdate, type PhaseView } from '../../../src/contract/index.ts';
 import type { PhaseStatus } from '../../../src/core/domain.ts';
+import { EntityForm } from '../shared/EntityForm.tsx';
 import { TextAreaField, TextField, SelectField } from '../shared/fields.tsx';
-import { FormActions, SaveProblems } from '../shared/forms.tsx';
 import { options, PHASE_STATUS_LABELS } from '../shared/labels.ts';
 import { queryKeys } from '../shared/queryKeys.ts';
-import { checkedBody, useEntityForm, type BodyResult } from '../shared/useEntityForm.ts';
+import { checkedBody, partSaves, useEntityForm, type BodyResult, type PartBody } from '../shared/useEntityForm.ts';
 import { phasesApi } from './phases.api.ts';
 
 type Values = { name: string; objective: string; status: string; plannedStart: string; plannedEnd: string };
-type Body = { kind: 'create'; body: PhaseCreate } | { kind: 'update'; id: string; body: PhaseUpdate };
+type Body = PartBody<PhaseCreate, PhaseUpdate>;
 
 const FIELDS = ['name', 'objective', 'status', 'plannedStart', 'plannedEnd'] as const;
 
@@ -58,17 +58,14 @@ export function PhaseForm({ slug, phase, onSaved, onCancel }: PhaseFormProps) {
     valuesOf,
     fields: FIELDS,
     toBody,
-    save: (request) =>
-      request.kind === 'create' ? phasesApi.create(slug, request.body) : phasesApi.update(slug, request.id, request.body),
-    reload: (base) => phasesApi.get(slug, base.id),
+    ...partSaves(phasesApi, slug),
     invalidate: queryKeys.agreement(slug),
     onSaved: (saved, created) => onSaved(created ? `Phase “${saved.name}” added.` : `Phase “${saved.name}” saved.`),
   });
-  const { bind, problems } = form;
+  const { bind } = form;
 
   return (
-    <form className="form" onSubmit={form.submit} noValidate aria-label={phase ? 'Edit phase' : 'New phase'}>
-      <SaveProblems what="phase" problems={problems} onReload={form.reload} reloading={form.reloading} />
+    <EntityForm what="phase" form={form} isNew={!phase} onCancel={onCancel}>
       <TextField label="Name" {...bind('name')} dir="auto" />
       <TextAreaField label="Objective" {...bind('objective')} />
       <SelectField label="Phase status" {...bind('status')} options={options(PHASE_STATUS_LABELS)} />
@@ -76,13 +73,6 @@ export function PhaseForm({ slug, phase, onSaved, onCancel }: PhaseFormProps) {
         <TextField label="Planned start" type="date" {...bind('plannedStart')} />
         <TextField label="Planned end" type="date" {...bind('plannedEnd')} />
       </div>
-      <FormActions
-        submit={phase ? 'Save phase' : 'Add phase'}
-        busy={form.saving}
-        busyLabel="Saving…"
-        disabled={form.saving || form.reloading}
-        onCancel={onCancel}
-      />
-    </form>
+    </EntityForm>
   );
 }

@@ -4,12 +4,12 @@
  */
 import { ProvisionCreate, ProvisionUpdate, type PartyView, type PhaseView, type PillarView, type ProvisionView } from '../../../src/contract/index.ts';
 import { CATEGORY_LABELS, STATUS_LABELS, type ImplementationStatus, type ProvisionCategory } from '../../../src/core/domain.ts';
+import { EntityForm } from '../shared/EntityForm.tsx';
 import { SelectField, TextAreaField, TextField } from '../shared/fields.tsx';
-import { FormActions, SaveProblems } from '../shared/forms.tsx';
 import { options, PARTY_ROLE_LABELS } from '../shared/labels.ts';
 import { queryKeys } from '../shared/queryKeys.ts';
 import { fromZonedInput, toZonedInput } from '../shared/time.ts';
-import { checkedBody, useEntityForm, type BodyResult } from '../shared/useEntityForm.ts';
+import { checkedBody, partSaves, useEntityForm, type BodyResult, type PartBody } from '../shared/useEntityForm.ts';
 import { provisionsApi } from './provisions.api.ts';
 
 type Values = {
@@ -24,7 +24,7 @@ type Values = {
   verificationMethod: string;
   status: string;
 };
-type Body = { kind: 'create'; body: ProvisionCreate } | { kind: 'update'; id: string; body: ProvisionUpdate };
+type Body = PartBody<ProvisionCreate, ProvisionUpdate>;
 
 const FIELDS = ['phaseId', 'pillarId', 'code', 'title', 'text', 'category', 'obligatedPartyId', 'deadline', 'verificationMethod', 'status'] as const;
 
@@ -109,16 +109,14 @@ export function ProvisionForm({ context, provision, phaseId, onSaved, onCancel }
     valuesOf,
     fields: FIELDS,
     toBody,
-    save: (request) =>
-      request.kind === 'create' ? provisionsApi.create(slug, request.body) : provisionsApi.update(slug, request.id, request.body),
-    reload: (base) => provisionsApi.get(slug, base.id),
+    ...partSaves(provisionsApi, slug),
     invalidate: queryKeys.agreement(slug),
     onSaved: (saved, created) => {
       const name = saved.code ? `Provision ${saved.code}` : `Provision “${saved.title}”`;
       onSaved(created ? `${name} added.` : `${name} saved.`);
     },
   });
-  const { bind, problems } = form;
+  const { bind } = form;
 
   const phaseOptions = context.phases.map((p) => ({ value: p.id, label: `${p.ordinal}. ${p.name}` }));
   const pillarOptions = [{ value: '', label: 'No pillar' }, ...context.pillars.map((p) => ({ value: p.id, label: p.title }))];
@@ -128,8 +126,7 @@ export function ProvisionForm({ context, provision, phaseId, onSaved, onCancel }
   ];
 
   return (
-    <form className="form" onSubmit={form.submit} noValidate aria-label={provision ? 'Edit provision' : 'New provision'}>
-      <SaveProblems what="provision" problems={problems} onReload={form.reload} reloading={form.reloading} />
+    <EntityForm what="provision" form={form} isNew={!provision} onCancel={onCancel}>
       <div className="form-row form-row-code">
         <TextField label="Code" {...bind('code')} className="mono" hint="e.g. 2.3" />
         <TextField label="Title" {...bind('title')} dir="auto" />
@@ -153,13 +150,6 @@ export function ProvisionForm({ context, provision, phaseId, onSaved, onCancel }
         />
       </div>
       <TextField label="Verification method" {...bind('verificationMethod')} dir="auto" />
-      <FormActions
-        submit={provision ? 'Save provision' : 'Add provision'}
-        busy={form.saving}
-        busyLabel="Saving…"
-        disabled={form.saving || form.reloading}
-        onCancel={onCancel}
-      />
-    </form>
+    </EntityForm>
   );
 }

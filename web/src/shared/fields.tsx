@@ -8,11 +8,13 @@ interface FieldFrame {
   label: string;
   error?: string | undefined;
   hint?: ReactNode;
+  /** Sized to its content, for a toolbar of filters, rather than stretched. */
+  inline?: boolean;
 }
 
-function Frame({ id, label, error, hint, children }: FieldFrame & { id: string; children: ReactNode }) {
+function Frame({ id, label, error, hint, inline, children }: FieldFrame & { id: string; children: ReactNode }) {
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
+    <div className={['field', inline && 'field-inline', error && 'field-invalid'].filter(Boolean).join(' ')}>
       <label htmlFor={id}>{label}</label>
       {children}
       {hint ? (
@@ -50,10 +52,10 @@ type TextFieldProps = FieldFrame &
     onChange: (value: string) => void;
   };
 
-export function TextField({ label, error, hint, value, onChange, ...rest }: TextFieldProps) {
+export function TextField({ label, error, hint, inline, value, onChange, ...rest }: TextFieldProps) {
   const id = useId();
   return (
-    <Frame id={id} label={label} error={error} hint={hint}>
+    <Frame id={id} label={label} error={error} hint={hint} inline={inline}>
       <input
         id={id}
         type="text"
@@ -92,10 +94,10 @@ type SelectFieldProps = FieldFrame &
     options: readonly { value: string; label: string }[];
   };
 
-export function SelectField({ label, error, hint, value, onChange, options, ...rest }: SelectFieldProps) {
+export function SelectField({ label, error, hint, inline, value, onChange, options, ...rest }: SelectFieldProps) {
   const id = useId();
   return (
-    <Frame id={id} label={label} error={error} hint={hint}>
+    <Frame id={id} label={label} error={error} hint={hint} inline={inline}>
       <select
         id={id}
         {...rest}

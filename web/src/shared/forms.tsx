@@ -84,16 +84,6 @@ export function ConflictNotice({ what, onReload, reloading }: { what: string; on
   );
 }
 
-/** A save's problems above its form: the version conflict with its reload, then the general messages. */
-export function SaveProblems({ what, problems, onReload, reloading }: { what: string; problems: FormProblems; onReload: () => void; reloading: boolean }) {
-  return (
-    <>
-      {problems.conflict ? <ConflictNotice what={what} onReload={onReload} reloading={reloading} /> : null}
-      <GeneralProblems problems={problems} />
-    </>
-  );
-}
-
 /** One message about a whole form (a refused login, a spent link), announced as an alert. */
 export function FormAlert({ children }: { children: ReactNode }) {
   return (

@@ -45,8 +45,11 @@ export interface QueryStatesProps<T> {
   loading: string;
   /** The error state's title: "Could not load the notes". */
   failed: string;
-  /** The empty state's title when the data holds nothing to show, or null to show the data. */
-  empty?: (data: T) => string | null;
+  /**
+   * The empty state's title: shown for an empty list when a string, or when the function returns
+   * one for the data (null: show the data).
+   */
+  empty?: string | ((data: T) => string | null);
   children: (data: T) => ReactNode;
 }
 
@@ -54,6 +57,7 @@ export interface QueryStatesProps<T> {
 export function QueryStates<T>({ query, loading, failed, empty, children }: QueryStatesProps<T>) {
   if (query.isPending) return <Loading label={loading} />;
   if (query.isError) return <ErrorState error={query.error} title={failed} onRetry={() => void query.refetch()} />;
-  const emptyTitle = empty?.(query.data) ?? null;
-  return emptyTitle === null ? children(query.data) : <EmptyState title={emptyTitle} />;
+  const data = query.data;
+  const emptyTitle = typeof empty === 'string' ? (Array.isArray(data) && data.length === 0 ? empty : null) : (empty?.(data) ?? null);
+  return emptyTitle === null ? children(data) : <EmptyState title={emptyTitle} />;
 }

@@ -109,3 +109,22 @@ export function checkedBody<B, R>(schema: ZodType, body: B, wrap: (body: B) => R
   const parsed = schema.safeParse(body);
   return parsed.success ? { ok: true, body: wrap(body) } : { ok: false, issues: zodIssues(parsed.error) };
 }
+
+/** What a part's save sends: a new part's body, or the patch of the part with this id. */
+export type PartBody<C, U> = { kind: 'create'; body: C } | { kind: 'update'; id: string; body: U };
+
+/** The API of one kind of part of an agreement (phases, provisions, notes, zones): read one, create, patch. */
+export interface PartApi<C, U, E> {
+  get: (slug: string, id: string) => Promise<E>;
+  create: (slug: string, body: C) => Promise<E>;
+  update: (slug: string, id: string, body: U) => Promise<E>;
+}
+
+/** useEntityForm's `save` and `reload` through a part's API. */
+export function partSaves<C, U, E extends { id: string }>(partApi: PartApi<C, U, E>, slug: string) {
+  return {
+    save: (request: PartBody<C, U>) =>
+      request.kind === 'create' ? partApi.create(slug, request.body) : partApi.update(slug, request.id, request.body),
+    reload: (base: E) => partApi.get(slug, base.id),
+  };
+}
