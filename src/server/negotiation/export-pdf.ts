@@ -2,7 +2,7 @@
  * A negotiated document as PDF: rendered to one self-contained HTML page (everything escaped,
  * bracketed runs styled, each clause `dir="auto"`), then printed by Chromium's headless
  * print-to-PDF in a temporary folder removed afterwards. Without Chromium, a clear error: the
- * server answers 503, the CLI exits 1.
+ * server answers 422, the CLI exits 1.
  */
 import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';

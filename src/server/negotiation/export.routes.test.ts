@@ -1,7 +1,7 @@
 /**
  * GET .../documents/:document/export: a DOCX, PDF or Markdown download for anyone who reads the
- * agreement, at the current or a past revision; 503 with a clear message when the server has no
- * Chromium to print with.
+ * agreement, at the current or a past revision; 422 with a clear message when the server has no
+ * Chromium to print with (DOCX and Markdown still work).
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -50,11 +50,11 @@ describe('exporting a document', () => {
     expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
-  it('answers 503 with what to install when the server has no Chromium', async () => {
+  it('answers 422 with what to install when the server has no Chromium', async () => {
     const w = await world(noChromium);
     const doc = await importText(w.mediator.call, w.base);
     const res = await download(noChromium, `${w.base}/documents/${doc.id}/export?format=pdf`);
-    expect(res.statusCode).toBe(503);
+    expect(res.statusCode).toBe(422);
     expect(res.json()).toEqual({
       error: {
         code: 'pdf_unavailable',

@@ -27,7 +27,7 @@ export function documentExportRoutes(app: FastifyInstance, negotiation: Negotiat
     schema: {
       tags: ['negotiation'],
       summary: 'Download a document as DOCX, PDF or Markdown, now or at a past revision; bracketed text is marked as not agreed',
-      description: 'PDF is printed by Chromium on the server: 503 pdf_unavailable when the server has none (CHROMIUM_PATH), 503 pdf_failed when it could not print.',
+      description: 'PDF is printed by Chromium on the server: 422 pdf_unavailable when the server has none (CHROMIUM_PATH), 503 pdf_failed when it could not print.',
       params: ExportParams,
       querystring: ExportQuery,
       response: { 200: z.unknown().describe('The file (Content-Disposition: attachment)'), ...errorResponses, 503: ErrorBody },
@@ -46,9 +46,9 @@ export function documentExportRoutes(app: FastifyInstance, negotiation: Negotiat
           .header('cache-control', 'private, no-store')
           .send(exported.body);
       } catch (err) {
-        // The request was fine; the server cannot print: a 503 that says why.
+        // No browser is how this server is set up, not a fault (422, as DOCX and Markdown still work); a print that failed is one (503).
         if (err instanceof ChromiumMissingError || err instanceof PdfPrintError) {
-          return reply.status(503).send({ error: { code: err.code, message: err.message, details: {} } });
+          return reply.status(err instanceof ChromiumMissingError ? 422 : 503).send({ error: { code: err.code, message: err.message, details: {} } });
         }
         throw err;
       }
