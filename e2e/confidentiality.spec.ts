@@ -31,6 +31,14 @@ async function noteId(title: string): Promise<string> {
 }
 
 /** Every API answer the page receives, as text, keyed by URL. */
+/** A delegate's own party's confidential note is listed, marked confidential to the party, with the provision it is on. */
+async function expectOwnConfidentialNote(agreement: ReturnType<typeof agreementPage>, title: string, party: string, provisionCode: string) {
+  const note = agreement.notes.note(title);
+  await expect(note).toBeVisible();
+  await expect(note).toContainText(`Confidential to ${party}`);
+  await expect(note).toContainText(`on ${provisionCode}`);
+}
+
 function recordApiAnswers(page: Page): () => Promise<Map<string, string>> {
   const pending: Promise<[string, string]>[] = [];
   page.on('response', (response: Response) => {
@@ -48,10 +56,7 @@ test('the Israel delegate sees Israel’s confidential note and no trace of Hama
   await logIn(page, demoAccount('party_delegate', 'Israel'));
   await agreement.goto(SLUG);
 
-  const israel = agreement.notes.note(ISRAEL_NOTE);
-  await expect(israel).toBeVisible();
-  await expect(israel).toContainText('Confidential to Israel');
-  await expect(israel).toContainText('on 2.4');
+  await expectOwnConfidentialNote(agreement, ISRAEL_NOTE, 'Israel', '2.4');
   await expect(agreement.notes.note(EGYPT_NOTE)).toContainText('Shared');
   await expect(agreement.notes.list.getByRole('listitem')).toHaveCount(2);
 
@@ -121,10 +126,7 @@ test('the Hamas delegate sees Hamas’s confidential note, not Israel’s', asyn
   await logIn(page, demoAccount('party_delegate', 'Hamas'));
   await agreement.goto(SLUG);
 
-  const hamas = agreement.notes.note(HAMAS_NOTE);
-  await expect(hamas).toBeVisible();
-  await expect(hamas).toContainText('Confidential to Hamas');
-  await expect(hamas).toContainText('on 2.3');
+  await expectOwnConfidentialNote(agreement, HAMAS_NOTE, 'Hamas', '2.3');
   await expect(agreement.notes.note(EGYPT_NOTE)).toBeVisible();
   await expect(page.getByText(ISRAEL_NOTE)).toHaveCount(0);
   await expect(page.getByText(MEDIATORS_NOTE)).toHaveCount(0);

@@ -9,6 +9,9 @@ import { useCreateAgreement } from './agreements.api.ts';
 
 const FIELDS = ['slug', 'title', 'timeZone'] as const;
 
+/** The slug and the zone are identifiers: neither autocompleted nor spell-checked. */
+const IDENTIFIER = { autoComplete: 'off', spellCheck: false } as const;
+
 const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 export function AgreementCreateForm() {
@@ -43,8 +46,7 @@ export function AgreementCreateForm() {
         error={problems.fields.slug}
         hint="Lower-case letters, digits and hyphens; used in the page address."
         className="mono"
-        autoComplete="off"
-        spellCheck={false}
+        {...IDENTIFIER}
       />
       <TextField
         label="Time zone"
@@ -53,8 +55,7 @@ export function AgreementCreateForm() {
         error={problems.fields.timeZone}
         hint="IANA name, e.g. Asia/Gaza or Africa/Cairo. Dates on the agreement are shown in this zone."
         list="time-zones"
-        autoComplete="off"
-        spellCheck={false}
+        {...IDENTIFIER}
       />
       <datalist id="time-zones">
         {TIME_ZONES.map((zone) => (
