@@ -56,6 +56,7 @@ const router = createBrowserRouter([
       { path: '/agreements/:slug/map', element: page(async () => (await import('./map/MapPage.tsx')).MapRoute) },
       { path: '/agreements/:slug/incidents', element: page(async () => (await import('./incidents/IncidentsPage.tsx')).IncidentsRoute) },
       { path: '/agreements/:slug/incidents/:id', element: page(async () => (await import('./incidents/IncidentPage.tsx')).IncidentRoute) },
+      { path: '/agreements/:slug/documents/:id', element: page(async () => (await import('./negotiation/DocumentPage.tsx')).DocumentRoute) },
       { path: '/login', element: page(async () => (await import('./auth/LoginPage.tsx')).LoginPage) },
       { path: '/setup', element: page(async () => (await import('./auth/SetupPage.tsx')).SetupPage) },
       { path: '/invite/:token', element: page(async () => (await import('./auth/InvitePage.tsx')).InvitePage) },

@@ -8,13 +8,14 @@ import { Link, useLocation, useParams } from 'react-router';
 import type { MatrixView, PhaseView, ProvisionView } from '../../../src/contract/index.ts';
 import { MembersSection } from '../admin/MembersSection.tsx';
 import { AuditSection } from '../audit/AuditSection.tsx';
-import { agreementAbilities } from '../auth/abilities.ts';
+import { agreementAbilities, negotiationAbilities } from '../auth/abilities.ts';
 import { useSession } from '../auth/session.ts';
 import { useMatrix } from '../matrix/matrix.api.ts';
 import { PillarsSummary } from '../matrix/PillarsSummary.tsx';
 import { formatScore } from '../matrix/ProgressBar.tsx';
 import { StatusLegend } from '../matrix/StatusBadge.tsx';
 import { StrategicMatrix } from '../matrix/StrategicMatrix.tsx';
+import { DocumentsSection } from '../negotiation/DocumentsSection.tsx';
 import { NotesSection } from '../notes/NotesSection.tsx';
 import { PhaseForm } from '../phases/PhaseForm.tsx';
 import { ProvisionForm } from '../provisions/ProvisionForm.tsx';
@@ -126,6 +127,13 @@ function AgreementPage({ slug }: { slug: string }) {
         <h2 id="pillars-heading">Pillars</h2>
         <PillarsSummary matrix={data} labelledBy="pillars-heading" />
       </section>
+
+      <DocumentsSection
+        slug={slug}
+        timeZone={data.agreement.timeZone}
+        documentWrite={negotiationAbilities(session.principal, data.agreement, []).documentWrite}
+        onChanged={setNotice}
+      />
 
       <NotesSection
         slug={slug}

@@ -2,7 +2,7 @@
 // its own party only.
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Membership, type Principal } from '../../../src/core/access.ts';
-import { agreementAbilities, canCreateAgreements } from './abilities.ts';
+import { agreementAbilities, canCreateAgreements, negotiationAbilities } from './abilities.ts';
 import { principalOf } from './session.ts';
 
 const AGREEMENT = { id: 'a1', public: true };
@@ -122,5 +122,31 @@ describe('principalOf', () => {
     const principal = principalOf(me);
     expect(principal).toMatchObject({ kind: 'user', userId: 'u1', admin: false });
     expect(agreementAbilities(principal, AGREEMENT, PARTIES).noteParties).toEqual(['israel']);
+  });
+});
+
+describe('negotiationAbilities', () => {
+  it('lets mediators and administrators edit documents and state stances for every party and audience', () => {
+    for (const principal of [user([], true), member('mediator')]) {
+      expect(negotiationAbilities(principal, AGREEMENT, PARTIES)).toEqual({
+        documentWrite: true,
+        stanceParties: PARTIES,
+        stanceAudiences: ['party', 'mediators', 'all'],
+      });
+    }
+  });
+
+  it("lets a delegate state its own party's stances only, never for the mediators' room, and edit no document", () => {
+    expect(negotiationAbilities(member('party_delegate', 'israel'), AGREEMENT, PARTIES)).toEqual({
+      documentWrite: false,
+      stanceParties: ['israel'],
+      stanceAudiences: ['party', 'all'],
+    });
+  });
+
+  it('gives monitors, viewers and visitors nothing to write', () => {
+    for (const principal of [member('monitor'), member('viewer'), ANONYMOUS]) {
+      expect(negotiationAbilities(principal, AGREEMENT, PARTIES)).toEqual({ documentWrite: false, stanceParties: [], stanceAudiences: [] });
+    }
   });
 });

@@ -77,3 +77,26 @@ export function agreementAbilities(
 
 /** Whether the caller may create agreements (administrators). */
 export const canCreateAgreements = (principal: Principal): boolean => can(principal, 'agreement:create');
+
+/** What the caller may do with an agreement's negotiated documents (docs/NEGOTIATION.md). */
+export interface NegotiationAbilities {
+  /** Import, edit and delete documents and clauses, and settle agreed groups (mediators, administrators). */
+  documentWrite: boolean;
+  /** The parties whose stances the caller states: a delegate's own, every party for mediators and administrators. */
+  stanceParties: string[];
+  /** The audiences the caller may give a stance: a delegate their party's circle or everyone; mediators also their own room. */
+  stanceAudiences: Audience[];
+}
+
+export function negotiationAbilities(
+  principal: Principal,
+  agreement: { id: string; public: boolean },
+  partyIds: readonly string[],
+): NegotiationAbilities {
+  const writesStances = can(principal, 'stance:write', agreement);
+  return {
+    documentWrite: can(principal, 'document:write', agreement),
+    stanceParties: writesStances ? partyIds.filter((id) => actsForParty(principal, agreement.id, id)) : [],
+    stanceAudiences: writesStances ? writableAudiences(principal, agreement.id) : [],
+  };
+}

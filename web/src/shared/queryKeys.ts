@@ -27,4 +27,8 @@ export const queryKeys = {
   incident: (slug: string, id: string) => ['agreement', slug, 'incidents', 'one', id] as const,
   compliance: (slug: string, params: object) => ['agreement', slug, 'incidents', 'compliance', params] as const,
   zones: (slug: string) => ['agreement', slug, 'zones'] as const,
+  /** Every negotiated document query of an agreement (the list, each document, its versions and diffs): what any write on a document invalidates. */
+  documents: (slug: string) => ['agreement', slug, 'documents'] as const,
+  /** One document and what is read about it (versions, diffs). */
+  document: (slug: string, id: string) => ['agreement', slug, 'documents', id] as const,
 };
