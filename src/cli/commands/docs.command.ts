@@ -17,7 +17,7 @@ import { fitColumns, formatSchema, renderJson } from '../output.ts';
 import { listCsv, listTable, statusJson, statusTable, summaryOf, wordDiffText, type PartyNames } from './docs-output.ts';
 
 const Ref = z.string().trim().min(1, 'must not be empty');
-const Number_ = z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(2_147_483_647);
+const Positive = z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(2_147_483_647);
 
 const ImportOptions = z.object({
   agreement: Ref,
@@ -30,14 +30,14 @@ const StatusOptions = z.object({ agreement: Ref, format: formatSchema(['table', 
 const DiffOptions = z.object({
   agreement: Ref,
   clause: Ref.optional(),
-  from: Number_.optional(),
-  to: Number_.optional(),
+  from: Positive.optional(),
+  to: Positive.optional(),
   format: z.enum(['text', 'json'], { error: 'must be one of text, json' }).default('text'),
 });
 const ExportOptions = z.object({
   agreement: Ref,
   format: z.enum(EXPORT_FORMATS, { error: `must be one of ${EXPORT_FORMATS.join(', ')}` }),
-  revision: Number_.optional(),
+  revision: Positive.optional(),
   out: z.string().min(1, 'must not be empty').optional(),
 });
 
