@@ -34,6 +34,7 @@ import { incidentRoutes } from './incidents/incidents.routes.ts';
 import { incidentService } from './incidents/incidents.service.ts';
 import { matrixRoutes } from './matrix/matrix.routes.ts';
 import { matrixService } from './matrix/matrix.service.ts';
+import { documentEventRoutes } from './negotiation/events.routes.ts';
 import { documentExportRoutes } from './negotiation/export.routes.ts';
 import { negotiationRoutes } from './negotiation/negotiation.routes.ts';
 import { negotiationService } from './negotiation/negotiation.service.ts';
@@ -43,6 +44,8 @@ import { noteRoutes } from './notes/notes.routes.ts';
 import { noteService } from './notes/notes.service.ts';
 import { provisionRoutes } from './provisions/provisions.routes.ts';
 import { provisionService } from './provisions/provisions.service.ts';
+import { sessionRoutes } from './rounds/sessions.routes.ts';
+import { sessionService } from './rounds/sessions.service.ts';
 import { APP_VERSION, healthRoutes, webRoutes } from './system/system.routes.ts';
 import { liveFeed } from './live/live-feed.ts';
 import { freshness } from './views/freshness.ts';
@@ -107,6 +110,7 @@ export function services(database: Database, options: ServiceOptions = {}) {
     evidence: evidenceService({ repos, write }),
     compliance: complianceService({ repos, clock }),
     negotiation: negotiationService({ repos, write, clock }),
+    sessions: sessionService({ repos, write, clock }),
     incidentImport: incidentImporter({ database, clock }),
   };
 }
@@ -156,7 +160,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerViewCache(app, views);
   const live = liveFeed({ freshness: views.freshness, intervalMs: deps.livePollMs });
   app.decorate('live', { feed: live, maxMs: deps.liveStreamMs ?? 300_000 });
-  app.addHook('onClose', async () => live.close());
+  // Open streams end before the server waits for its connections to close.
+  app.addHook('preClose', async () => live.close());
   registerAccessControl(app, { auth: svc.auth, agreements: (ref) => views.freshness.agreement(ref) });
 
   await app.register(fastifySwagger, {
@@ -181,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   userRoutes(app, svc.auth);
   agreementRoutes(app, svc.agreements);
   agreementPartRoutes(app, svc.agreements);
+  sessionRoutes(app, svc.sessions);
   provisionRoutes(app, svc.provisions);
   matrixRoutes(app, svc.matrix);
   summaryRoutes(app, svc.summary);
@@ -193,6 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   complianceRoutes(app, svc.compliance);
   negotiationRoutes(app, svc.negotiation);
   documentExportRoutes(app, svc.negotiation, { clock: deps.clock ?? systemClock, chromiumPath: deps.chromiumPath });
+  documentEventRoutes(app, svc.negotiation);
   await webRoutes(app, deps.webDist);
   return app;
 }
