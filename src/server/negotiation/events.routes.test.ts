@@ -9,7 +9,7 @@ import { openEvents } from '../test/event-stream.ts';
 import { harnessForFile } from '../test/harness.ts';
 import { FORCE, importText, stance, world, type World } from './negotiation.fixtures.ts';
 
-const h = harnessForFile(undefined, { livePollMs: 25 });
+const h = harnessForFile(undefined, { livePollMs: 25, liveStreamMs: 300_000 });
 let origin = '';
 
 beforeAll(async () => {

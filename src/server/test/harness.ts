@@ -61,7 +61,8 @@ let userCounter = 0;
 
 export async function startHarness(now: string = TEST_NOW, options: Partial<AppDeps> = {}): Promise<Harness> {
   const database = await openTestDatabase();
-  const deps = { database, clock: fixedClock(now), logger: false as const, ...options };
+  // Live event streams end at once unless a test asks (app.inject waits for the whole answer).
+  const deps = { database, clock: fixedClock(now), logger: false as const, liveStreamMs: 0, ...options };
   const app = await buildApp(deps);
   const svc = services(database, deps);
   const admin = await svc.auth.createUser({ email: 'admin@test.example', name: 'Admin', admin: true }, SYSTEM);
