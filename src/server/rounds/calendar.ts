@@ -132,5 +132,19 @@ export function roundCalendar({ agreement, rounds, partyName, now }: CalendarInp
       }
     });
   }
-  return calendar.toString();
+  return withZone(calendar.toString(), zone);
+}
+
+/**
+ * The calendar with the agreement's zone named (X-WR-TIMEZONE, which calendar apps read for dates
+ * without a zone) and its VTIMEZONE even when no event needs it (all whole-day), so that the file
+ * always says where its dates are. ical-generator writes both only for timed events' zones.
+ */
+function withZone(text: string, zone: string): string {
+  const block = text.includes('BEGIN:VTIMEZONE') ? null : vtimezone(zone);
+  const lines = [`X-WR-TIMEZONE:${zone}`, ...(block ? [block.replace(/\r?\n/g, '\r\n')] : [])].join('\r\n');
+  // Before the first component (the calendar's own properties come first), or before its end.
+  const first = text.indexOf('\r\nBEGIN:', 1);
+  const at = first >= 0 ? first : text.lastIndexOf('\r\nEND:VCALENDAR');
+  return `${text.slice(0, at)}\r\n${lines}${text.slice(at)}`;
 }

@@ -145,6 +145,9 @@ describe('GET /rounds.ics', () => {
     expect(lines.filter((l) => l === 'END:VEVENT')).toHaveLength(3);
     expect(lines.filter((l) => l === 'BEGIN:VTIMEZONE')).toHaveLength(1);
     expect(lines).toContain('TZID:Asia/Gaza');
+    expect(lines).toContain('X-WR-TIMEZONE:Asia/Gaza');
+    // The calendar's own properties come before its first component.
+    expect(lines.indexOf('X-WR-TIMEZONE:Asia/Gaza')).toBeLessThan(lines.indexOf('BEGIN:VTIMEZONE'));
     expect(lines).toContain('BEGIN:VCALENDAR');
     expect(lines.filter((l) => l === 'BEGIN:VCALENDAR')).toHaveLength(1);
     // The timed session at its wall-clock time in Gaza (EEST, UTC+3), not the server's.
@@ -168,6 +171,16 @@ describe('GET /rounds.ics', () => {
     expect(lines.filter((l) => l !== '').at(-1)).toBe('END:VCALENDAR');
     // The same calendar twice: nothing depends on when it was asked for.
     expect((await h.app.inject({ url: `${ctx.base}/rounds.ics`, headers: { authorization: `Bearer ${h.adminToken}` } })).body).toBe(ics);
+  });
+
+  it('names the zone, with its VTIMEZONE, when every event is a whole day', async () => {
+    const ctx = await setup(h);
+    const lines = (await h.app.inject({ url: `${ctx.base}/rounds.ics`, headers: { authorization: `Bearer ${h.adminToken}` } })).body.split('\r\n');
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(1);
+    expect(lines).toContain('DTSTART;VALUE=DATE:20260606');
+    expect(lines).toContain('X-WR-TIMEZONE:Asia/Gaza');
+    expect(lines).toContain('TZID:Asia/Gaza');
+    expect(lines.indexOf('END:VTIMEZONE')).toBeLessThan(lines.indexOf('BEGIN:VEVENT'));
   });
 
   it('is refused to those who may not read the agreement', async () => {
