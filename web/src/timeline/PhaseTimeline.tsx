@@ -1,15 +1,21 @@
 /**
  * The phase timeline: the phases in order with their status and planned window, then a date axis
- * with the planned windows, negotiation rounds and provision deadlines, and the rounds in detail.
- * Calendar dates have no zone; deadlines (instants) are placed on their date in the agreement's zone.
+ * with the planned windows, negotiation rounds, their sessions and provision deadlines, and the rounds
+ * in detail with their sessions. Calendar dates have no zone; deadlines and sessions (instants) are
+ * placed on their date in the agreement's zone.
  */
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import type { MatrixView, PartyView, RoundView } from '../../../src/contract/index.ts';
+import type { MatrixView, PartyView, RoundView, SessionView } from '../../../src/contract/index.ts';
+import { sessionDays } from '../../../src/core/sessions.ts';
+import { agreementAbilities } from '../auth/abilities.ts';
+import { useSession } from '../auth/session.ts';
 import { PhaseStatusBadge } from '../matrix/StatusBadge.tsx';
 import { EmptyState, QueryStates } from '../shared/states.tsx';
 import { daysBetween, localDate } from '../../../src/core/calendar.ts';
 import { formatDate, formatWindow } from '../shared/time.ts';
 import { ZonedTime } from '../shared/ZonedTime.tsx';
+import { RoundSessions } from '../rounds/RoundSessions.tsx';
+import { roundCalendarUrl, useAllSessions } from '../rounds/sessions.api.ts';
 import { monthTicks, position, spanOf, type Span } from './axis.ts';
 import { useRounds } from './rounds.api.ts';
 import { fitLabels, type PlacedLabel } from './tickLayout.ts';
@@ -24,6 +30,10 @@ interface Deadline {
 
 export function PhaseTimeline({ matrix }: { matrix: MatrixView }) {
   const rounds = useRounds(matrix.agreement.slug);
+  const sessions = useAllSessions(matrix.agreement.slug, rounds.data ?? []);
+  const session = useSession();
+  const canWrite = agreementAbilities(session.principal, matrix.agreement, matrix.parties.map((p) => p.id)).structureWrite;
+  const [status, setStatus] = useState<string | null>(null);
   const { timeZone } = matrix.agreement;
   const phases = matrix.rows.map((r) => r.phase);
   const parties = new Map(matrix.parties.map((p) => [p.id, p]));
@@ -58,8 +68,37 @@ export function PhaseTimeline({ matrix }: { matrix: MatrixView }) {
       <QueryStates query={rounds} loading="Loading negotiation rounds…" failed="Could not load the negotiation rounds">
         {(data) => (
           <>
-            <DateAxis matrix={matrix} rounds={data} deadlines={deadlines} today={today} />
-            <RoundList rounds={data} parties={parties} />
+            <DateAxis matrix={matrix} rounds={data} sessions={[...sessions.byRound.values()].flat()} deadlines={deadlines} today={today} />
+            {data.length > 0 ? (
+              <p className="round-calendar">
+                <a href={roundCalendarUrl(matrix.agreement.slug)} download>
+                  Download calendar (.ics)
+                </a>{' '}
+                <span className="muted">the rounds and their sessions, in {timeZone}</span>
+              </p>
+            ) : null}
+            {status ? (
+              <p className="muted" role="status">
+                {status}
+              </p>
+            ) : null}
+            {sessions.error ? <p role="alert">Could not load the sessions of the rounds.</p> : null}
+            <RoundList
+              rounds={data}
+              parties={parties}
+              renderSessions={(round) => (
+                <RoundSessions
+                  slug={matrix.agreement.slug}
+                  round={round}
+                  sessions={sessions.byRound.get(round.id) ?? []}
+                  loading={sessions.loading.has(round.id)}
+                  timeZone={timeZone}
+                  parties={parties}
+                  canWrite={canWrite}
+                  onChanged={setStatus}
+                />
+              )}
+            />
             {deadlines.length > 0 ? (
               <ul className="deadline-list" aria-label="Deadlines">
                 {deadlines.map((d) => (
@@ -79,12 +118,15 @@ export function PhaseTimeline({ matrix }: { matrix: MatrixView }) {
   );
 }
 
-function DateAxis(props: { matrix: MatrixView; rounds: RoundView[]; deadlines: Deadline[]; today: string }) {
-  const { matrix, rounds, deadlines, today } = props;
+function DateAxis(props: { matrix: MatrixView; rounds: RoundView[]; sessions: SessionView[]; deadlines: Deadline[]; today: string }) {
+  const { matrix, rounds, sessions, deadlines, today } = props;
+  const { timeZone } = matrix.agreement;
+  const sessionDates = sessions.map((s) => ({ id: s.id, venue: s.venue, date: sessionDays(s, timeZone).first }));
   const dated = matrix.rows.map((r) => r.phase).filter((p) => p.plannedStart || p.plannedEnd);
   const dates = [
     ...dated.flatMap((p) => [p.plannedStart, p.plannedEnd]),
     ...rounds.flatMap((r) => [r.startsOn, r.endsOn]),
+    ...sessionDates.map((s) => s.date),
     ...deadlines.map((d) => d.date),
   ].filter((d): d is string => d !== null);
   // Today joins the span when it is near the dated items, so that lateness shows at a glance.
@@ -104,6 +146,13 @@ function DateAxis(props: { matrix: MatrixView; rounds: RoundView[]; deadlines: D
         <Lane label="Negotiation rounds" span={span} today={today}>
           {rounds.map((round) => (
             <Marker key={round.id} span={span} date={round.startsOn} className="marker marker-round" label={`${round.venue || round.title} · ${formatDate(round.startsOn)}`} />
+          ))}
+        </Lane>
+      ) : null}
+      {sessionDates.length > 0 ? (
+        <Lane label="Sessions" span={span} today={today}>
+          {sessionDates.map((s) => (
+            <Marker key={s.id} span={span} date={s.date} className="marker marker-round marker-session" label={`${s.venue ? `${s.venue} · ` : ''}${formatDate(s.date)}`} />
           ))}
         </Lane>
       ) : null}
@@ -180,7 +229,8 @@ function Marker({ span, date, className, label }: { span: Span; date: string; cl
   );
 }
 
-function RoundList({ rounds, parties }: { rounds: RoundView[]; parties: Map<string, PartyView> }) {
+function RoundList(props: { rounds: RoundView[]; parties: Map<string, PartyView>; renderSessions: (round: RoundView) => ReactNode }) {
+  const { rounds, parties, renderSessions } = props;
   if (rounds.length === 0) return <EmptyState title="No negotiation rounds recorded." />;
   return (
     <ul className="round-list" aria-label="Negotiation rounds">
@@ -209,6 +259,7 @@ function RoundList({ rounds, parties }: { rounds: RoundView[]; parties: Map<stri
               {round.agenda}
             </p>
           ) : null}
+          {renderSessions(round)}
         </li>
       ))}
     </ul>
