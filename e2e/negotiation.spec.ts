@@ -179,3 +179,35 @@ test('the document page reads well at 390 px: the stance grid scrolls inside its
   await page.keyboard.press('Escape');
   await expect(doc.dialog).toBeHidden();
 });
+
+test('an edit of a clause made meanwhile by someone else is refused as a conflict, and the reload brings the new text', async ({ page }) => {
+  test.setTimeout(90_000);
+  const admin = await apiAs(demoAccount('admin'));
+  const { slug, documentId } = await setUp(admin);
+  await logIn(page, demoAccount('admin'));
+  const doc = documentPage(page);
+  await doc.goto(slug, documentId);
+  await doc.editText('3').click();
+  await doc.edit.text.fill("The parties respect the force's freedom of movement at all times.");
+  await doc.edit.reason.fill('Clarity');
+
+  const { clauses } = (await (await admin.get(`/api/agreements/${slug}/documents/${documentId}`)).json()) as { clauses: { id: string; number: string; version: number }[] };
+  const three = clauses.find((c) => c.number === '3');
+  if (!three) throw new Error('No clause 3');
+  const other = await admin.patch(`/api/agreements/${slug}/documents/${documentId}/clauses/${three.id}`, {
+    data: { version: three.version, text: "The parties respect the force's freedom of movement everywhere.", reason: 'Edited elsewhere' },
+  });
+  expect(other.status()).toBe(200);
+  await admin.dispose();
+
+  await doc.edit.submit.click();
+  await expect(doc.edit.conflict).toBeVisible();
+  await doc.edit.reload.click();
+  await expect(doc.edit.text).toHaveValue(/everywhere\.$/);
+  await doc.edit.text.fill("The parties respect the force's freedom of movement everywhere, at all times.");
+  await doc.edit.reason.fill('Clarity, after reading the other edit');
+  await doc.edit.submit.click();
+  await expect(doc.dialog).toBeHidden();
+  await expect(doc.clauseText('3')).toHaveText("The parties respect the force's freedom of movement everywhere, at all times.");
+  await expect(doc.clause('3')).toContainText('version 3');
+});

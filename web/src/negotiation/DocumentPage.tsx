@@ -101,11 +101,12 @@ function DocumentPage({ agreement, parties, document, refreshing, reload, can, l
     setOpen(null);
   };
 
-  // Clauses before the first heading, then each section's, in order.
+  // Clauses before the first heading, then each section's, in order. A heading with no clause under
+  // it stays (it frames the ones below) unless filters are on, or it only repeats the document's title.
   const blocks = [
     { section: null, clauses: shown.filter((c) => c.sectionId === null) },
     ...[...document.sections].sort((a, b) => a.position - b.position).map((section) => ({ section, clauses: shown.filter((c) => c.sectionId === section.id) })),
-  ];
+  ].filter(({ section, clauses }) => clauses.length > 0 || (section !== null && !anyClauseFilter(filters) && section.title !== document.title));
 
   return (
     <article className="page document-page">
@@ -142,15 +143,14 @@ function DocumentPage({ agreement, parties, document, refreshing, reload, can, l
         {anyClauseFilter(filters) ? `Showing ${shown.length} of ${document.clauses.length} clauses.` : `${document.clauses.length} clauses.`}
       </p>
 
-      {blocks.map(({ section, clauses }) =>
-        clauses.length === 0 && (section === null || anyClauseFilter(filters)) ? null : (
-          <section key={section?.id ?? 'preamble'} className="document-section" aria-label={section?.title ?? 'Before the first heading'}>
-            {section ? (
-              <h2 className={`section-level-${Math.min(section.level, 4)}`} dir="auto">
-                {section.title}
-              </h2>
-            ) : null}
-            {clauses.length === 0 ? <p className="muted">No clauses in this section.</p> : null}
+      {blocks.map(({ section, clauses }) => (
+        <section key={section?.id ?? 'preamble'} className="document-section" aria-label={section?.title ?? 'Before the first heading'}>
+          {section ? (
+            <h2 className={`section-level-${Math.min(section.level, 4)}`} dir="auto">
+              {section.title}
+            </h2>
+          ) : null}
+          {clauses.length > 0 ? (
             <ol className="clause-list">
               {clauses.map((clause) => {
                 const deadline = clauseDeadline(clause, document);
@@ -174,9 +174,9 @@ function DocumentPage({ agreement, parties, document, refreshing, reload, can, l
                 );
               })}
             </ol>
-          </section>
-        ),
-      )}
+          ) : null}
+        </section>
+      ))}
 
       {open ? (
         <OpenDialog

@@ -83,7 +83,12 @@ export function ImportDocumentForm({ slug, timeZone, onImported }: { slug: strin
         rows={8}
         error={problems.fields.markdown}
         className="markdown-input"
-        hint="Headings start sections; paragraphs and list items are clauses; [bracketed] runs are alternatives. \\[ and \\] are literal brackets."
+        hint={
+          <>
+            Headings start sections; paragraphs and list items are clauses; <code>[bracketed]</code> runs side by side are alternatives;
+            <code>\[</code> and <code>\]</code> are literal brackets.
+          </>
+        }
       />
       <div className="field">
         <label htmlFor="import-file">Or read a Markdown file</label>

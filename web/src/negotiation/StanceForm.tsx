@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { StanceCreate, type PartyView } from '../../../src/contract/index.ts';
 import type { Audience } from '../../../src/core/access.ts';
 import { localDate } from '../../../src/core/calendar.ts';
-import { POSITION_LABELS, POSITIONS, type Position } from '../../../src/core/negotiation/consensus.ts';
+import { isSignatory, POSITION_LABELS, POSITIONS, type Position } from '../../../src/core/negotiation/consensus.ts';
 import { audienceOption } from '../notes/audiences.ts';
 import { SelectField, TextAreaField, TextField } from '../shared/fields.tsx';
 import { FormActions, GeneralProblems, useCheckedProblems } from '../shared/forms.tsx';
@@ -40,7 +40,7 @@ export interface StanceFormProps {
 
 export function StanceForm({ slug, documentId, clauseId, timeZone, groups, groupKey, parties, audiences, onSaved, onCancel }: StanceFormProps) {
   const add = useAddStance(slug, documentId);
-  const [partyId, setPartyId] = useState(parties[0]?.id ?? '');
+  const [partyId, setPartyId] = useState((parties.find((p) => isSignatory(p)) ?? parties[0])?.id ?? '');
   const [key, setKey] = useState(groupKey);
   const [alternative, setAlternative] = useState('0');
   const [position, setPosition] = useState<Position>('accept');
