@@ -74,9 +74,14 @@ function clauseStatus(clause: ClauseView, party: PartyNames) {
       alternatives: g.alternatives.map((a) => ({
         index: a.index,
         text: a.text,
-        stances: clause.stances.filter((s) => s.groupKey === g.key && s.alternative === a.index).map((s) => stanceOf(s, party)),
+        stances: clause.stances
+          .filter((s) => s.groupKey === g.key && s.alternative === a.index)
+          .map((s) => stanceOf(s, party))
+          .sort((x, y) => x.party.localeCompare(y.party)),
       })),
-      blockers: g.blockers.map((b) => ({ partyId: b.partyId, party: party(b.partyId), alternative: b.alternative })),
+      blockers: g.blockers
+        .map((b) => ({ partyId: b.partyId, party: party(b.partyId), alternative: b.alternative }))
+        .sort((x, y) => x.alternative - y.alternative || x.party.localeCompare(y.party)),
     })),
   };
 }
