@@ -134,6 +134,11 @@ test('a clause moves from open to agreed through stances stated in the UI, is se
   await expect(doc.diff.summary).toContainText(/\d+ words? deleted/);
   await doc.diff.close.click();
 
+  // The Markdown download is the document as it now stands.
+  const markdown = await page.request.get((await doc.download('Markdown').getAttribute('href')) ?? '');
+  expect(markdown.status()).toBe(200);
+  expect(await markdown.text()).toContain('1. The force is led by the African Union.');
+
   // The document's revisions.
   await doc.compareRevisions.click();
   await expect(doc.diff.from).toHaveValue('1');

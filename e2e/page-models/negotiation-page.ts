@@ -62,6 +62,8 @@ export function documentPage(page: Page) {
     editText: (number: string) => clause(number).getByRole('button', { name: /^Edit text/ }),
     versions: (number: string) => clause(number).getByRole('button', { name: /^Versions and changes/ }),
     compareRevisions: page.getByRole('button', { name: 'Compare revisions' }),
+    /** A download link: "Markdown", "Word (DOCX)" or "PDF". */
+    download: (label: string) => page.getByRole('navigation', { name: 'Download the document' }).getByRole('link', { name: label, exact: true }),
     filters: {
       form: filters,
       blocked: filters.getByLabel('Blocked only'),

@@ -21,7 +21,7 @@ import { ConsensusBar } from './ConsensusBar.tsx';
 import { ClauseDiff, DocumentDiff } from './DiffView.tsx';
 import { ClauseFiltersBar, useClauseFilters } from './ClauseFiltersBar.tsx';
 import { anyClauseFilter, clauseDeadline, matchesClauseFilters } from './filters.ts';
-import { useDocument } from './negotiation.api.ts';
+import { documentExportUrl, useDocument } from './negotiation.api.ts';
 import { StanceForm } from './StanceForm.tsx';
 import { useDocumentEvents, type LiveState } from './useDocumentEvents.ts';
 import './negotiation.css';
@@ -72,6 +72,12 @@ function DocumentPageFrame({ slug, id }: { slug: string; id: string }) {
     />
   );
 }
+
+const EXPORTS = [
+  { format: 'md', label: 'Markdown' },
+  { format: 'docx', label: 'Word (DOCX)' },
+  { format: 'pdf', label: 'PDF' },
+] as const;
 
 type Open = { clause: ClauseView; action: ClauseAction } | { clause: null; action: { kind: 'document-diff' } };
 
@@ -136,6 +142,17 @@ function DocumentPage({ agreement, parties, document, refreshing, reload, can, l
         <button type="button" className="button" onClick={() => setOpen({ clause: null, action: { kind: 'document-diff' } })}>
           Compare revisions
         </button>
+        <nav aria-label="Download the document" className="document-downloads">
+          Download:{' '}
+          {EXPORTS.map(({ format, label }, i) => (
+            <span key={format}>
+              {i > 0 ? ' · ' : ''}
+              <a href={documentExportUrl(slug, document.id, format)} download>
+                {label}
+              </a>
+            </span>
+          ))}
+        </nav>
       </div>
 
       <ClauseFiltersBar filters={filters} parties={parties} onChange={setFilters} />

@@ -32,6 +32,9 @@ const base = (slug: string) => `/agreements/${encodeURIComponent(slug)}/document
 const one = (slug: string, id: string) => `${base(slug)}/${encodeURIComponent(id)}`;
 const clause = (slug: string, id: string, clauseId: string) => `${one(slug, id)}/clauses/${encodeURIComponent(clauseId)}`;
 
+/** The address of a document's download (bracketed text marked as not agreed). */
+export const documentExportUrl = (slug: string, id: string, format: 'md' | 'docx' | 'pdf') => apiPath(`${one(slug, id)}/export`, { format });
+
 /** The address of a document's live feed (Server-Sent Events). */
 export const documentEventsUrl = (slug: string, id: string) => `/api${one(slug, id)}/events`;
 
