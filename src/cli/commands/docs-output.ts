@@ -112,8 +112,9 @@ const POSITION_WORDS: Record<string, string> = {
 const alternativeText = (text: string) => (text === '' ? '(omit)' : `[${text}]`);
 
 /** A group in the table: its status, then each alternative with the stances on it. */
-function groupLines(group: ReturnType<typeof clauseStatus>['groups'][number]): string[] {
-  const lines = [`${group.key.split(':')[0]} ${group.status}`];
+function groupLines(group: ReturnType<typeof clauseStatus>['groups'][number], index: number): string[] {
+  // By place in the clause: keys (`g0:...`) count twins only, so two groups of a clause may both be g0.
+  const lines = [`group ${index + 1}: ${group.status}`];
   for (const a of group.alternatives) {
     const stances = a.stances.map((s) => `${s.party} ${POSITION_WORDS[s.position] ?? s.position}${s.reservation ? ` (${s.reservation})` : ''}`);
     lines.push(`  ${a.index}. ${alternativeText(a.text)}${stances.length ? `: ${stances.join('; ')}` : ''}`);
@@ -124,16 +125,17 @@ function groupLines(group: ReturnType<typeof clauseStatus>['groups'][number]): s
 export function statusTable(view: DocumentView, party: PartyNames, agreement: Agreement, colWidths?: Array<number | null>): string {
   const status = statusJson(view, party);
   const rows = status.clauses.map((c) => {
-    const blockers = [...new Set(c.groups.flatMap((g) => g.blockers.map((b) => b.party)))];
+    // Rejects of a group that is not blocked show beside their alternative; only a blocked group's block the clause.
+    const blockers = [...new Set(c.groups.filter((g) => g.status === 'blocked').flatMap((g) => g.blockers.map((b) => b.party)))];
     return [
       c.number ?? (c.marker || '¶'),
       c.status + (c.deadline ? `\ndue ${localTime(c.deadline, agreement.timeZone)}` : ''),
-      c.groups.flatMap(groupLines).join('\n') || '-',
+      c.groups.flatMap((g, i) => groupLines(g, i)).join('\n') || '-',
       blockers.join('\n') || '-',
     ];
   });
   const { consensus } = view;
-  const deadline = view.deadline ? `, due ${localTime(view.deadline, agreement.timeZone)} (${agreement.timeZone})` : '';
+  const deadline = view.deadline ? `, due ${localTime(view.deadline, agreement.timeZone)} ${agreement.timeZone}` : '';
   return [
     `${view.title} (revision ${view.revision}${deadline})`,
     renderTable(['Clause', 'Status', 'Bracket groups and stances', 'Blocked by'], rows, colWidths ? { colWidths } : {}).trimEnd(),
