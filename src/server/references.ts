@@ -58,6 +58,7 @@ const WORDS = {
     responses: ['response it filed to an incident', 'responses it filed to incidents'],
     rounds: ['negotiation round it took part in', 'negotiation rounds it took part in'],
     stances: ['stance it stated on a clause', 'stances it stated on clauses'],
+    sessions: ['round session it attended or mediated', 'round sessions it attended or mediated'],
   },
   provision: {
     notes: ['note on it', 'notes on it'],

@@ -1,12 +1,13 @@
 /**
  * What still refers to a party or a provision, counted before it is deleted: a delete that would
  * cascade (a party's notes, stances and its delegates' roles, a provision's notes) or leave a dangling id
- * (a negotiation round's parties) is refused instead, naming what is in the way.
+ * (a negotiation round's parties, a round session's delegations and mediators) is refused instead,
+ * naming what is in the way.
  */
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../open.ts';
-import { incidentProvisions, incidentResponses, incidents, memberships, notes, parties, provisions, rounds, stances } from '../schema/index.ts';
+import { incidentProvisions, incidentResponses, incidents, memberships, notes, parties, provisions, rounds, roundSessions, stances } from '../schema/index.ts';
 
 /** One kind of record that refers to the row, with how many there are (only kinds with at least one). */
 export interface Reference {
@@ -41,6 +42,14 @@ export function referenceRepository(db: Db) {
         ['responses', incidentResponses, eq(incidentResponses.partyId, partyId)],
         ['rounds', rounds, and(eq(rounds.agreementId, agreementId), sql`${partyId}::uuid = ANY(${rounds.partyIds})`)],
         ['stances', stances, and(eq(stances.agreementId, agreementId), eq(stances.partyId, partyId))],
+        [
+          'sessions',
+          roundSessions,
+          and(
+            eq(roundSessions.agreementId, agreementId),
+            sql`(${roundSessions.delegations} @> ${JSON.stringify([{ partyId }])}::jsonb OR ${roundSessions.mediators} @> ${JSON.stringify([{ partyId }])}::jsonb)`,
+          ),
+        ],
       ]);
     },
 

@@ -110,6 +110,15 @@ describe('round sessions', () => {
     expect((await delegate<{ items: Session[] }>('GET', ctx.sessions)).body.items).toHaveLength(1);
   });
 
+  it('keeps a party that a session names from being deleted', async () => {
+    const ctx = await setup(h);
+    await h.call('POST', ctx.sessions, { startsAt: '2026-06-06T10:00:00Z', mediators: [{ partyId: ctx.egypt.id }] });
+    const refused = await h.call<ErrorBody & { error: { details: { references: Record<string, number> } } }>('DELETE', `${ctx.base}/parties/${ctx.egypt.id}?version=1`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('1 round session it attended or mediated');
+    expect(refused.body.error.details.references).toEqual({ sessions: 1 });
+  });
+
   it('goes with its round when the round is deleted', async () => {
     const ctx = await setup(h);
     await h.call('POST', ctx.sessions, { startsAt: '2026-06-06T10:00:00Z' });
