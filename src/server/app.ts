@@ -81,8 +81,11 @@ export interface AppDeps extends ServiceOptions {
   liveStreamMs?: number;
   /** How often the live feed reads an agreement's change counter (default 1 second). */
   livePollMs?: number;
-  /** The Chromium that prints PDF exports (CHROMIUM_PATH); looked for on PATH when unset. */
-  chromiumPath?: string | undefined;
+  /**
+   * How PDF exports are printed (headless Chromium: CHROMIUM_PATH, else looked for on PATH). Without it
+   * the app prints none (422 pdf_unavailable): `serve` gives it, test apps ask for it.
+   */
+  pdf?: { chromiumPath?: string | undefined };
 }
 
 /** The services over one database: what routes and the CLI call (they, not their callers, hold the repositories and the writer). */
@@ -198,7 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   evidenceRoutes(app, svc.evidence);
   complianceRoutes(app, svc.compliance);
   negotiationRoutes(app, svc.negotiation);
-  documentExportRoutes(app, svc.negotiation, { clock: deps.clock ?? systemClock, chromiumPath: deps.chromiumPath });
+  documentExportRoutes(app, svc.negotiation, { clock: deps.clock ?? systemClock, pdf: deps.pdf ?? null });
   documentEventRoutes(app, svc.negotiation);
   await webRoutes(app, deps.webDist);
   return app;

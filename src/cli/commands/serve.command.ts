@@ -114,7 +114,7 @@ export function registerServeCommand(program: Command, io: CliIo): void {
           sessionTtlMs: config.sessionTtlMs,
           loginRateLimit: config.loginRateLimit,
           https: config.https,
-          chromiumPath: config.chromiumPath,
+          pdf: { chromiumPath: config.chromiumPath },
         });
         const host = options.host ?? config.host;
         await app.listen({ port: options.port ?? config.port, host });

@@ -8,8 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { harnessForFile, TEST_NOW } from '../test/harness.ts';
 import { importText, TEXT, world } from './negotiation.fixtures.ts';
 
-const h = harnessForFile();
-const noChromium = harnessForFile(TEST_NOW, { chromiumPath: '/nonexistent/chromium' });
+const h = harnessForFile(TEST_NOW, { pdf: {} });
+const noChromium = harnessForFile(TEST_NOW, { pdf: { chromiumPath: '/nonexistent/chromium' } });
+// As the other tests' apps are: built without PDF printing.
+const noPdf = harnessForFile();
 
 const download = (harness: typeof h, url: string, token = harness.adminToken) =>
   harness.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
@@ -62,6 +64,15 @@ describe('exporting a document', () => {
         details: {},
       },
     });
+  });
+
+  it('prints no PDF in an app built without PDF printing, and says so', async () => {
+    const w = await world(noPdf);
+    const doc = await importText(w.mediator.call, w.base);
+    const res = await download(noPdf, `${w.base}/documents/${doc.id}/export?format=pdf`);
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ error: { code: 'pdf_unavailable', message: expect.stringContaining('(this server was started without PDF printing)') } });
+    expect((await download(noPdf, `${w.base}/documents/${doc.id}/export?format=docx`)).statusCode).toBe(200);
   });
 
   it('is for readers of the agreement only, and refuses an unknown format', async () => {

@@ -17,8 +17,8 @@ const ExportQuery = z.object({
 
 export interface ExportRouteOptions {
   clock: Clock;
-  /** CHROMIUM_PATH, when configured. */
-  chromiumPath?: string | undefined;
+  /** How to print PDF (CHROMIUM_PATH, when configured); null: this app prints no PDF. */
+  pdf: { chromiumPath?: string | undefined } | null;
 }
 
 export function documentExportRoutes(app: FastifyInstance, negotiation: NegotiationService, options: ExportRouteOptions): void {
@@ -34,11 +34,12 @@ export function documentExportRoutes(app: FastifyInstance, negotiation: Negotiat
     },
     handler: async (req, reply) => {
       try {
+        if (req.query.format === 'pdf' && !options.pdf) throw new ChromiumMissingError('this server was started without PDF printing');
         const exported = await exportDocument(negotiation, agreementOf(req), req.params.document, {
           format: req.query.format,
           revision: req.query.revision,
           now: options.clock.now(),
-          print: { chromiumPath: options.chromiumPath, searchPath: process.env.PATH },
+          print: { chromiumPath: options.pdf?.chromiumPath, searchPath: process.env.PATH },
         });
         return await reply
           .type(exported.contentType)
