@@ -48,7 +48,8 @@ export function documentPage(page: Page) {
     alternatives: (number: string, n: number) => clause(number).getByRole('group', { name: new RegExp(`^Group ${n}:`) }).locator('.alternative'),
     group,
     groupStatus: (number: string, n: number) => group(number, n).locator('[data-status]'),
-    blockers: (number: string, n: number) => group(number, n).getByText(/^Blocked: /),
+    /** Who rejects what in a group: "Blocked: …" when every alternative is rejected, else "Rejections: …". */
+    blockers: (number: string, n: number) => group(number, n).getByText(/^(Blocked|Rejections): /),
     grid,
     /** A party's cell under an alternative (1-based) in a group's stance grid. */
     stanceCell: (number: string, n: number, party: string, alternative: number) =>

@@ -153,7 +153,12 @@ function GroupBlock(props: ClauseCardProps & { group: StanceGroup; consensus: Gr
           </button>
         ) : null}
       </div>
-      {blockers ? <p className="group-blockers">Blocked: {blockers}.</p> : null}
+      {blockers ? (
+        // Rejects block the group only when every alternative has one; else they say what stands in the way.
+        <p className="group-blockers" dir="auto">
+          {consensus.status === 'blocked' ? 'Blocked' : 'Rejections'}: {blockers}.
+        </p>
+      ) : null}
       {settleProblems?.conflict ? (
         <FormAlert>The clause changed meanwhile (an edit, or another group settled). It is shown as it is now: look again, then settle.</FormAlert>
       ) : settleProblems ? (

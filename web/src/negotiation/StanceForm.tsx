@@ -47,7 +47,8 @@ export function StanceForm({ slug, documentId, clauseId, timeZone, groups, group
   const [reservation, setReservation] = useState('');
   const [reason, setReason] = useState('');
   const [statedOn, setStatedOn] = useState(() => localDate(new Date(), timeZone));
-  const [audience, setAudience] = useState<Audience>(audiences.includes('all') ? 'all' : (audiences[0] ?? 'party'));
+  // Confidential to the party's circle unless the caller chooses to share it: a stance is a negotiating position.
+  const [audience, setAudience] = useState<Audience>(audiences.includes('party') ? 'party' : (audiences[0] ?? 'party'));
   const { problems, accepts } = useCheckedProblems(add.error, FIELDS);
   const group = groups.find((g) => g.key === key) ?? groups[0];
   const party = parties.find((p) => p.id === partyId);
