@@ -36,6 +36,7 @@ const SEGMENT_KINDS: Record<string, Kind> = {
   agreements: 'spare',
   documents: 'document',
   clauses: 'clause',
+  sessions: 'session',
 };
 
 const kindOfParam = (path: string, param: string): Kind => {

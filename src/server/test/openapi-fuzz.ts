@@ -57,7 +57,7 @@ export async function openFuzzTarget(name: FuzzTarget['name']): Promise<FuzzTarg
   const admin = await svc.auth.createUser({ email: adminEmail, name: 'Fuzz admin', admin: true, password: ADMIN_PASSWORD }, SYSTEM);
   const { token: adminToken } = await svc.auth.createToken(admin.id, { name: 'fuzz', expiresInDays: null }, SYSTEM);
   const pools = Object.fromEntries(
-    ['agreement', 'spare', 'party', 'phase', 'pillar', 'round', 'provision', 'note', 'zone', 'incident', 'evidence', 'user', 'token', 'document', 'clause'].map((k) => [
+    ['agreement', 'spare', 'party', 'phase', 'pillar', 'round', 'provision', 'note', 'zone', 'incident', 'evidence', 'user', 'token', 'document', 'clause', 'session'].map((k) => [
       k,
       [] as string[],
     ]),
@@ -100,6 +100,8 @@ export async function openFuzzTarget(name: FuzzTarget['name']): Promise<FuzzTarg
     statedOn: '2026-06-18',
     audience: 'party',
   });
+  const roundSession = { startsAt: '2026-06-06T07:00:00Z', delegations: [{ partyId: pools.party[0], head: 'Head' }], agenda: [{ title: 'Phase Two', clauseIds: pools.clause }] };
+  pools.session.push((await call('POST', `${base}/rounds/${pools.round[0]}/sessions`, roundSession)).id);
   const square = { type: 'Polygon', coordinates: [[[34.4, 31.4], [34.5, 31.4], [34.5, 31.5], [34.4, 31.5], [34.4, 31.4]]] };
   pools.zone.push((await call('POST', `${base}/zones`, { name: 'Gaza', kind: 'sector', geometry: square })).id);
   for (const occurredAt of ['2026-06-19T08:00:00Z', '2026-06-18T21:30:00Z', '2026-06-10T12:00:00Z']) {

@@ -54,7 +54,7 @@ export function operationsOf(doc: { paths: Record<string, Record<string, { param
 }
 
 
-export type Kind = 'agreement' | 'spare' | 'party' | 'phase' | 'pillar' | 'round' | 'provision' | 'note' | 'zone' | 'incident' | 'evidence' | 'user' | 'token' | 'document' | 'clause';
+export type Kind = 'agreement' | 'spare' | 'party' | 'phase' | 'pillar' | 'round' | 'provision' | 'note' | 'zone' | 'incident' | 'evidence' | 'user' | 'token' | 'document' | 'clause' | 'session';
 
 /** A value chosen when the request runs, from what exists then: an id of a kind, or a version. */
 export class Ref {
@@ -143,6 +143,7 @@ const ID_KINDS: Record<string, Kind> = {
   zoneId: 'zone',
   duplicateOfId: 'incident',
   clauseId: 'clause',
+  clauseIds: 'clause',
 };
 
 const uuidFor = (name: string) =>
