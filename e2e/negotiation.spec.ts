@@ -129,6 +129,8 @@ test('a clause moves from open to agreed through stances stated in the UI, is se
   // The clause's versions and the word diff between them.
   await doc.versions('1').click();
   await expect(doc.diff.versions).toHaveCount(2);
+  await expect(doc.diff.stanceHistory).toHaveCount(4);
+  await expect(doc.diff.stanceHistory.first()).toContainText('Southern Party: Accept with reservation on an earlier text');
   await expect(doc.diff.deleted.first()).toBeVisible();
   await expect(doc.diff.deleted).toContainText(['United Nations']);
   await expect(doc.diff.summary).toContainText(/\d+ words? deleted/);

@@ -96,6 +96,8 @@ export function documentPage(page: Page) {
       from: dialog.getByLabel('From', { exact: true }),
       to: dialog.getByLabel('To', { exact: true }),
       versions: dialog.getByRole('list', { name: 'Versions' }).getByRole('listitem'),
+      /** The clause's stances the reader may see, newest first. */
+      stanceHistory: dialog.getByRole('list', { name: 'Stance history' }).getByRole('listitem'),
       summary: dialog.locator('.diff-summary'),
       inserted: dialog.locator('.diff-text ins'),
       deleted: dialog.locator('.diff-text del'),

@@ -23,6 +23,7 @@ import { ClauseFiltersBar, useClauseFilters } from './ClauseFiltersBar.tsx';
 import { anyClauseFilter, clauseDeadline, matchesClauseFilters } from './filters.ts';
 import { documentExportUrl, useDocument } from './negotiation.api.ts';
 import { StanceForm } from './StanceForm.tsx';
+import { StanceHistory } from './StanceHistory.tsx';
 import { useDocumentEvents, type LiveState } from './useDocumentEvents.ts';
 import './negotiation.css';
 
@@ -201,6 +202,7 @@ function DocumentPage({ agreement, parties, document, refreshing, reload, can, l
           slug={slug}
           document={document}
           timeZone={timeZone}
+          parties={parties}
           stanceParties={stanceParties}
           can={can}
           reload={reload}
@@ -228,6 +230,7 @@ interface OpenDialogProps {
   slug: string;
   document: DocumentView;
   timeZone: string;
+  parties: PartyView[];
   stanceParties: PartyView[];
   can: NegotiationAbilities;
   reload: () => Promise<DocumentView | undefined>;
@@ -235,7 +238,7 @@ interface OpenDialogProps {
   onClose: () => void;
 }
 
-function OpenDialog({ open, slug, document, timeZone, stanceParties, can, reload, onSaved, onClose }: OpenDialogProps) {
+function OpenDialog({ open, slug, document, timeZone, parties, stanceParties, can, reload, onSaved, onClose }: OpenDialogProps) {
   if (open.clause === null) {
     return (
       <Dialog title={`Compare revisions of ${document.title}`} onClose={onClose}>
@@ -280,6 +283,7 @@ function OpenDialog({ open, slug, document, timeZone, stanceParties, can, reload
   return (
     <Dialog title={`Versions of ${name}`} onClose={onClose}>
       <ClauseDiff slug={slug} documentId={document.id} clauseId={clause.id} timeZone={timeZone} />
+      <StanceHistory slug={slug} documentId={document.id} clause={clause} parties={parties} timeZone={timeZone} />
     </Dialog>
   );
 }
