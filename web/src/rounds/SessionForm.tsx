@@ -49,7 +49,8 @@ function valuesOf(session: SessionView | null, timeZone: string, venue: string):
     end: session.allDay ? (session.endsAt ? days.last : '') : toZonedInput(session.endsAt, timeZone),
     delegations: session.delegations.map((d) => ({ partyId: d.partyId, head: d.head, members: d.members.join('\n') })),
     mediators: session.mediators.map((m) => ({ partyId: m.partyId ?? '', name: m.name })),
-    agenda: session.agenda.map((a) => ({ title: a.title, clauseIds: a.clauseIds })),
+    // A clause deleted since (its document re-imported or removed) is dropped rather than sent back.
+    agenda: session.agenda.map((a) => ({ title: a.title, clauseIds: a.clauseIds.filter((id) => session.clauses.some((c) => c.id === id)) })),
     outcome: session.outcome,
   };
 }
