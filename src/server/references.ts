@@ -26,8 +26,9 @@ const LISTS = { party: 'parties', phase: 'phases', pillar: 'pillars', provision:
 export async function checkReferences(repos: Repositories, agreementId: string, fields: readonly NamedIds[]): Promise<void> {
   const named = fields.filter((f) => f.id || f.ids?.length);
   const kinds = [...new Set(named.map((f) => f.kind))].filter((k): k is keyof typeof LISTS => k in LISTS);
-  const lists = await Promise.all(kinds.map(async (k) => [k, new Set((await repos[LISTS[k]].list(agreementId)).map((r) => r.id))] as const));
-  const known = new Map<ReferredKind, Set<string>>(lists);
+  // One after the other: inside a write, `repos` run on the transaction's one client.
+  const known = new Map<ReferredKind, Set<string>>();
+  for (const k of kinds) known.set(k, new Set((await repos[LISTS[k]].list(agreementId)).map((r) => r.id)));
   const belongs = async (kind: ReferredKind, id: string) =>
     kind === 'zone'
       ? (await repos.zones.get(agreementId, id).catch(() => null)) !== null

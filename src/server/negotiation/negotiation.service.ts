@@ -273,7 +273,9 @@ export function negotiationService({ repos, write }: { repos: Repositories; writ
         const before = await tx.clauses.get(documentId, clauseId);
         const group = bracketGroups(before.text).find((g) => g.key === input.groupKey);
         if (!group) return assertRules([{ path: 'groupKey', message: "is not a bracket group of the clause's current text" }]);
-        const [parties, history] = await Promise.all([tx.parties.list(agreement.id), tx.stances.ofClause(clauseId)]);
+        // One after the other: a transaction's client runs one query at a time.
+        const parties = await tx.parties.list(agreement.id);
+        const history = await tx.stances.ofClause(clauseId);
         const consensus = groupConsensus(group, signatoriesOf(parties), currentStances(history, () => true));
         if (consensus.status !== 'agreed' || consensus.agreedAlternative === null) {
           throw new RuleViolationError(`Bracket group ${group.key} is not agreed (it is ${consensus.status}); only an agreed group can be settled`, {
