@@ -49,7 +49,8 @@ export const ADMIN_PASSWORD = 'correct horse battery staple';
  */
 export async function openFuzzTarget(name: FuzzTarget['name']): Promise<FuzzTarget> {
   const database = await testDrivers.find((d) => d.name === name)!.open();
-  const deps = { database, clock: fixedClock(TEST_NOW), logger: false as const };
+  // Live event streams end at once: an injected request waits for the whole answer.
+  const deps = { database, clock: fixedClock(TEST_NOW), logger: false as const, liveStreamMs: 0 };
   const app = await buildApp(deps);
   const svc = services(database, deps);
   const tag = randomUUID().slice(0, 8);
@@ -84,13 +85,19 @@ export async function openFuzzTarget(name: FuzzTarget['name']): Promise<FuzzTarg
     pools.provision.push((await call('POST', `${base}/provisions`, { phaseId: pools.phase[0], code, title: `Provision ${code}`, category: 'ceasefire', deadline: '2026-06-13T21:00:00Z' })).id);
   }
   pools.note.push((await call('POST', `${base}/notes`, { partyId: pools.party[0], title: 'Note', body: 'Confidential' })).id);
-  const text = '# Phase Two\n\n1. The force of [Egypt] [Qatar].\n2. Funded by [donors].\n';
-  const doc = await call<{ id: string; version: number; clauses: Array<{ id: string; version: number }> }>('POST', `${base}/documents`, { markdown: text });
-  pools.document.push(doc.id);
-  for (const clause of doc.clauses) {
-    pools.clause.push(clause.id);
-    versions.set(clause.id, clause.version);
+  // Two documents, so that one deleted early leaves the other for the document and clause routes.
+  const texts = ['# Phase Two\n\n1. The force of [Egypt] [Qatar].\n2. Funded by [donors].\n', '# Annex\n\n1. Schedules [fixed] [flexible].\n'];
+  const docs = [];
+  for (const markdown of texts) {
+    const created = await call<{ id: string; version: number; clauses: Array<{ id: string; version: number }> }>('POST', `${base}/documents`, { markdown });
+    pools.document.push(created.id);
+    for (const clause of created.clauses) {
+      pools.clause.push(clause.id);
+      versions.set(clause.id, clause.version);
+    }
+    docs.push(created);
   }
+  const doc = docs[0]!;
   await call('POST', `${base}/documents/${doc.id}/clauses/${doc.clauses[0]!.id}/stances`, {
     groupKey: 'g0:Egypt | Qatar',
     alternative: 0,
