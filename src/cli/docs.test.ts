@@ -218,6 +218,26 @@ describe.each(cliDatabases)('phaseline docs on $name', (db) => {
     expect(written.stdout).toMatch(new RegExp(`^Exported document ${doc.id} \\(revision 1\\) as md to ${out} \\(\\d[\\d,]* bytes\\)\\.\\n$`));
     expect(readFileSync(out, 'utf8')).toBe(result.stdout);
   });
+
+  it("finds a document's agreement from its id alone, and refuses an agreement it does not belong to", SLOW, async () => {
+    const { doc } = await imported();
+    const alone = await run(['docs', 'export', doc.id, '--format', 'md'], env);
+    expect(alone.stderr).toBe('');
+    expect(words(alone.stdout)).toBe(words(PHASE_TWO));
+    const status = await run(['docs', 'status', doc.id, '--format', 'json'], env);
+    expect(status.code).toBe(0);
+    expect((JSON.parse(status.stdout) as Status).id).toBe(doc.id);
+    const other = await docsAgreement(env);
+    const elsewhere = await run(['docs', 'status', doc.id, '--agreement', other.slug], env);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toMatch(/^phaseline: Document .* was not found/);
+    for (const id of [randomUUID(), 'not-a-document-id']) {
+      const missing = await run(['docs', 'diff', id], env);
+      expect(missing.code, missing.stderr).toBeGreaterThan(0);
+      expect(missing.stderr).toMatch(/^phaseline: /);
+      expect(missing.stderr).not.toMatch(/uuid|syntax/i);
+    }
+  });
 });
 
 describe('phaseline docs export as DOCX and PDF', () => {

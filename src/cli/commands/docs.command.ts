@@ -26,22 +26,23 @@ const ImportOptions = z.object({
   format: formatSchema(['table', 'json']),
 });
 const ListOptions = z.object({ agreement: Ref, format: formatSchema() });
-const StatusOptions = z.object({ agreement: Ref, format: formatSchema(['table', 'json']) });
+const StatusOptions = z.object({ agreement: Ref.optional(), format: formatSchema(['table', 'json']) });
 const DiffOptions = z.object({
-  agreement: Ref,
+  agreement: Ref.optional(),
   clause: Ref.optional(),
   from: Positive.optional(),
   to: Positive.optional(),
   format: z.enum(['text', 'json'], { error: 'must be one of text, json' }).default('text'),
 });
 const ExportOptions = z.object({
-  agreement: Ref,
+  agreement: Ref.optional(),
   format: z.enum(EXPORT_FORMATS, { error: `must be one of ${EXPORT_FORMATS.join(', ')}` }),
   revision: Positive.optional(),
   out: z.string().min(1, 'must not be empty').optional(),
 });
 
 const AGREEMENT = ['--agreement <agreement>', 'agreement id or slug'] as const;
+const DOCUMENT_AGREEMENT = ['--agreement <agreement>', "agreement id or slug (default: the document's own; given, the document must belong to it)"] as const;
 
 /** The document's Markdown, checked before the database is opened: a bad bracket names the file, its line and column. */
 async function readDocument(path: string, title: string | undefined, deadline: string | undefined) {
@@ -71,11 +72,16 @@ function clauseNamed(view: DocumentView, ref: string): ClauseView {
   return clause;
 }
 
-/** Runs `fn` with the services and the agreement `ref` names. */
-function withAgreement<T>(io: CliIo, ref: string, fn: (svc: Services, agreement: Agreement) => Promise<T>): Promise<T> {
+/** The agreement `ref` names or, without one, the agreement the document belongs to. */
+async function agreementFor(svc: Services, ref: string | undefined, documentId: string | undefined): Promise<Agreement> {
+  return svc.agreements.resolve(ref ?? (await svc.negotiation.agreementIdOf(documentId ?? '')));
+}
+
+/** Runs `fn` with the services and the agreement `ref` names (or, without `ref`, the document's). */
+function withAgreement<T>(io: CliIo, ref: string | undefined, fn: (svc: Services, agreement: Agreement) => Promise<T>, documentId?: string): Promise<T> {
   return withDatabase(io, async (database) => {
     const svc = services(database, { clock: io.clock });
-    return fn(svc, await svc.agreements.resolve(ref));
+    return fn(svc, await agreementFor(svc, ref, documentId));
   });
 }
 
@@ -121,15 +127,20 @@ export function registerDocsCommand(program: Command, io: CliIo): void {
     .command('status')
     .description("Each clause's consensus: its bracket groups with their alternatives, every party's current stance, who blocks; and the agreed share")
     .argument('<document>', 'document id')
-    .requiredOption(...AGREEMENT)
+    .option(...DOCUMENT_AGREEMENT)
     .option('--format <format>', 'output format: table, json', 'table')
     .action(async (documentId: string, raw: Record<string, unknown>) => {
       const { agreement: ref, format } = parseOptions(StatusOptions, raw);
-      const { agreement, view, party } = await withAgreement(io, ref, async (svc, agreement) => ({
-        agreement,
-        view: await svc.negotiation.view(agreement, documentId, CLI_PRINCIPAL),
-        party: await partyNames(svc, agreement.id),
-      }));
+      const { agreement, view, party } = await withAgreement(
+        io,
+        ref,
+        async (svc, agreement) => ({
+          agreement,
+          view: await svc.negotiation.view(agreement, documentId, CLI_PRINCIPAL),
+          party: await partyNames(svc, agreement.id),
+        }),
+        documentId,
+      );
       if (format === 'json') io.stdout(renderJson(statusJson(view, party)));
       else io.stdout(statusTable(view, party, agreement, fitColumns(io.columns, [10, 14, 24], 2)));
     });
@@ -138,7 +149,7 @@ export function registerDocsCommand(program: Command, io: CliIo): void {
     .command('diff')
     .description('Word diff between two versions of a clause, or two revisions of the whole document (default: the previous one and the current one)')
     .argument('<document>', 'document id')
-    .requiredOption(...AGREEMENT)
+    .option(...DOCUMENT_AGREEMENT)
     .option('--clause <clause>', 'a clause, by number or id: its versions instead of the document revisions')
     .option('--from <n>', 'the older version (of the clause) or revision (of the document)')
     .option('--to <n>', 'the newer version or revision')
@@ -155,7 +166,7 @@ export function registerDocsCommand(program: Command, io: CliIo): void {
           clause: { id: clause.id, number: clause.number },
           diff: await svc.negotiation.clauseDiff(agreement, documentId, clause.id, { from, to }),
         };
-      });
+      }, documentId);
       if (format === 'json') io.stdout(renderJson({ documentId, clause: result.clause, ...result.diff }));
       else io.stdout(`${result.what} ${result.diff.from} -> ${result.diff.to}\n${wordDiffText(result.diff.parts).replace(/\n?$/, '\n')}`);
     });
@@ -164,7 +175,7 @@ export function registerDocsCommand(program: Command, io: CliIo): void {
     .command('export')
     .description('Export a document as Markdown (as imported, whitespace aside), DOCX or PDF (printed by Chromium: CHROMIUM_PATH), now or at a past revision')
     .argument('<document>', 'document id')
-    .requiredOption(...AGREEMENT)
+    .option(...DOCUMENT_AGREEMENT)
     .requiredOption('--format <format>', `${EXPORT_FORMATS.join(', ')}`)
     .option('--revision <n>', 'a past revision (default: the current one)')
     .option('--out <file>', 'write to this file (complete or not at all); required for docx and pdf, Markdown goes to standard output without it')
@@ -174,7 +185,7 @@ export function registerDocsCommand(program: Command, io: CliIo): void {
       if (format !== 'md' && out === undefined) throw new UsageError(`option --out: --format ${format} writes a binary file: give --out <file>`);
       const exported = await withDatabase(io, async (database, config) => {
         const svc = services(database, { clock: io.clock });
-        const agreement = await svc.agreements.resolve(ref);
+        const agreement = await agreementFor(svc, ref, documentId);
         return exportDocument(svc.negotiation, agreement, documentId, {
           format,
           revision,

@@ -94,6 +94,11 @@ export function documentRepository(db: Db) {
   });
   return {
     ...scoped,
+    /** The agreement a document belongs to, found by the document's id alone; null when there is none. */
+    async agreementIdOf(documentId: string): Promise<string | null> {
+      const rows = await db.select({ agreementId: documents.agreementId }).from(documents).where(eq(documents.id, documentId));
+      return rows[0]?.agreementId ?? null;
+    },
     /** How many clauses each document of the agreement holds. */
     async clauseCounts(agreementId: string): Promise<Map<string, number>> {
       const rows = await db

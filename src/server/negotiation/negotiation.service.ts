@@ -141,6 +141,13 @@ export function negotiationService({ repos, write }: { repos: Repositories; writ
       });
     },
 
+    /** The id of the agreement a document belongs to (the CLI names a document by its id alone). */
+    async agreementIdOf(documentId: string): Promise<string> {
+      const found = await repos.documents.agreementIdOf(documentId);
+      if (!found) throw new NotFoundError('Document', documentId);
+      return found;
+    },
+
     async view(agreement: Agreement, documentId: string, principal: Principal) {
       return documentView(principal, await load(agreement, await documentOf(agreement.id, documentId)));
     },
