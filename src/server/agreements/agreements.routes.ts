@@ -25,14 +25,8 @@ export function agreementRoutes(app: FastifyInstance, service: AgreementService)
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   // Cached per set of agreements the reader may read; every write moves it on.
-  viewRoute(app, '/api/agreements', {
-    permission: 'agreement:list',
-    tags,
-    summary: 'List agreements (search, filter, sort, page)',
-    querystring: AgreementListQuery,
-    view: 'agreements',
-    schema: AgreementPage,
-    follows: 'everything',
+  viewRoute(app, '/api/agreements', 'agreement:list', { tags, summary: 'List agreements (search, filter, sort, page)', querystring: AgreementListQuery }, {
+    view: 'agreements', schema: AgreementPage, follows: 'everything',
     build: async (req) => ({ value: { ...(await service.list(req.query, req.principal)), limit: req.query.limit, offset: req.query.offset } }),
   });
 
@@ -42,14 +36,8 @@ export function agreementRoutes(app: FastifyInstance, service: AgreementService)
   });
 
   // The row the access check read (with its change counter), serialized once per version.
-  viewRoute(app, '/api/agreements/:agreement', {
-    permission: 'agreement:read',
-    tags,
-    summary: 'Read an agreement by id or slug',
-    params: AgreementRefParams,
-    view: 'agreement',
-    schema: AgreementView,
-    follows: 'agreement',
+  viewRoute(app, '/api/agreements/:agreement', 'agreement:read', { tags, summary: 'Read an agreement by id or slug', params: AgreementRefParams }, {
+    view: 'agreement', schema: AgreementView, follows: 'agreement',
     build: async (req) => ({ value: agreementOf(req) }),
   });
 

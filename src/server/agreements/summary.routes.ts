@@ -6,14 +6,8 @@ import { agreementOf } from '../views/view-cache.ts';
 import { viewRoute } from '../views/view-route.ts';
 
 export function summaryRoutes(app: FastifyInstance, service: SummaryService): void {
-  viewRoute(app, '/api/agreements/:agreement/summary', {
-    permission: 'agreement:read',
-    tags: ['agreements'],
-    summary: 'The agreement with its parties, phases and provisions (code, title, status, deadline): what a page about it needs, without the matrix',
-    params: AgreementRefParams,
-    view: 'summary',
-    schema: AgreementSummaryView,
-    follows: 'agreement',
+  viewRoute(app, '/api/agreements/:agreement/summary', 'agreement:read', { tags: ['agreements'], summary: 'The agreement with its parties, phases and provisions (code, title, status, deadline): what a page about it needs, without the matrix', params: AgreementRefParams }, {
+    view: 'summary', schema: AgreementSummaryView, follows: 'agreement',
     build: async (req) => ({ value: await service.of(agreementOf(req)) }),
   });
 }

@@ -8,15 +8,8 @@ import { viewRoute } from '../views/view-route.ts';
 export function complianceRoutes(app: FastifyInstance, service: ComplianceService): void {
   // Counts of verified violations only: readable wherever the agreement is, visitors included.
   // Cached until a write, or (when the window ends today) until the agreement's next midnight.
-  viewRoute(app, '/api/agreements/:agreement/compliance', {
-    permission: 'agreement:read',
-    tags: ['compliance'],
-    summary: "Verified violations per party or provision, by day or ISO week in the agreement's time zone",
-    params: AgreementRefParams,
-    querystring: ComplianceQuery,
-    view: 'compliance',
-    schema: ComplianceView,
-    follows: 'agreement',
+  viewRoute(app, '/api/agreements/:agreement/compliance', 'agreement:read', { tags: ['compliance'], summary: "Verified violations per party or provision, by day or ISO week in the agreement's time zone", params: AgreementRefParams, querystring: ComplianceQuery }, {
+    view: 'compliance', schema: ComplianceView, follows: 'agreement',
     build: async (req) => {
       const value = await service.counts(agreementOf(req).id, req.query);
       return { value, validUntil: req.query.to ? null : new Date(value.to) };

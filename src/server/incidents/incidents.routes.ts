@@ -34,15 +34,8 @@ export function incidentRoutes(app: FastifyInstance, service: IncidentService): 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = '/api/agreements/:agreement/incidents';
 
-  viewRoute(app, base, {
-    permission: 'incident:read',
-    tags,
-    summary: 'List incidents, newest first (filter by time, status, category, party, zone, source, provision, box; keyset paging)',
-    params: AgreementRefParams,
-    querystring: IncidentListQuery,
-    view: 'incidents',
-    schema: IncidentPage,
-    follows: 'agreement',
+  viewRoute(app, base, 'incident:read', { tags, summary: 'List incidents, newest first (filter by time, status, category, party, zone, source, provision, box; keyset paging)', params: AgreementRefParams, querystring: IncidentListQuery }, {
+    view: 'incidents', schema: IncidentPage, follows: 'agreement',
     build: async (req) => {
       const page = await service.page(agreementOf(req).id, req.query);
       const value = { ...page, limit: req.query.limit, offset: req.query.cursor ? 0 : req.query.offset, nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null };

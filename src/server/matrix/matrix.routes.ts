@@ -7,14 +7,8 @@ import { viewRoute } from '../views/view-route.ts';
 
 export function matrixRoutes(app: FastifyInstance, service: MatrixService): void {
   // From memory until a write to the agreement or the next deadline or violation-window boundary.
-  viewRoute(app, '/api/agreements/:agreement/matrix', {
-    permission: 'agreement:read',
-    tags: ['matrix'],
-    summary: 'The Strategic Matrix: per phase, objective, ground realities and bottlenecks, computed now',
-    params: AgreementRefParams,
-    view: 'matrix',
-    schema: MatrixView,
-    follows: 'agreement',
+  viewRoute(app, '/api/agreements/:agreement/matrix', 'agreement:read', { tags: ['matrix'], summary: 'The Strategic Matrix: per phase, objective, ground realities and bottlenecks, computed now', params: AgreementRefParams }, {
+    view: 'matrix', schema: MatrixView, follows: 'agreement',
     build: async (req) => {
       const { matrix, validUntil } = await service.current(agreementOf(req), req.principal);
       return { value: matrix, validUntil };

@@ -18,15 +18,8 @@ export function noteRoutes(app: FastifyInstance, notes: NoteService): void {
   const base = '/api/agreements/:agreement/notes';
 
   // Cached per reader's audiences; every write moves it on, an author's new name included.
-  viewRoute(app, base, {
-    permission: 'agreement:read',
-    tags,
-    summary: 'Notes you may read: shared ones, and confidential ones of your own party (mediators: all)',
-    params: AgreementRefParams,
-    querystring: z.object({ partyId: Id.optional(), provisionId: Id.optional() }),
-    view: 'notes',
-    schema: NoteList,
-    follows: 'everything',
+  viewRoute(app, base, 'agreement:read', { tags, summary: 'Notes you may read: shared ones, and confidential ones of your own party (mediators: all)', params: AgreementRefParams, querystring: z.object({ partyId: Id.optional(), provisionId: Id.optional() }) }, {
+    view: 'notes', schema: NoteList, follows: 'everything',
     build: async (req) => ({ value: { items: await notes.list(agreementOf(req).id, req.principal, req.query) } }),
   });
 

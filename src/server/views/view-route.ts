@@ -14,22 +14,27 @@ type Output<T> = T extends z.ZodType ? z.output<T> : unknown;
 /** The request as a view's build sees it: params and query parsed by the route's schemas. */
 export type ViewRequest<P, Q> = FastifyRequest<{ Params: Output<P>; Querystring: Output<Q> }>;
 
-export interface ViewRouteSpec<S extends z.ZodType, P extends z.ZodType | undefined, Q extends z.ZodType | undefined>
-  extends Pick<ViewSpec<S>, 'view' | 'schema' | 'follows'> {
-  permission: Permission;
+/** The route's OpenAPI entry besides its responses, as routeSchema takes it. */
+export interface ViewRouteDoc<P extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
   tags: string[];
   summary: string;
   params?: P;
   /** The query's schema; the parsed query is part of the view's key. */
   querystring?: Q;
+}
+
+export interface ViewRouteSpec<S extends z.ZodType, P extends z.ZodType | undefined, Q extends z.ZodType | undefined>
+  extends Pick<ViewSpec<S>, 'view' | 'schema' | 'follows'> {
   build(request: ViewRequest<P, Q>): ReturnType<ViewSpec<S>['build']>;
 }
 
-/** Registers GET `path` answering with the cached view `spec.view`. */
+/** Registers GET `path` answering with the cached view `spec.view`; `permission` and `doc` as routeSchema takes them. */
 export function viewRoute<S extends z.ZodType, P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   app: FastifyInstance,
   path: string,
-  { permission, tags, summary, params, querystring, view, schema, follows, build }: ViewRouteSpec<S, P, Q>,
+  permission: Permission,
+  { tags, summary, params, querystring }: ViewRouteDoc<P, Q>,
+  { view, schema, follows, build }: ViewRouteSpec<S, P, Q>,
 ): void {
   // Generic schemas defeat the type provider's inference; the validator has checked these shapes.
   app.get(path, {

@@ -30,27 +30,13 @@ export function zoneRoutes(app: FastifyInstance, service: ZoneService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = '/api/agreements/:agreement/zones';
 
-  viewRoute(app, base, {
-    permission: 'agreement:read',
-    tags,
-    summary: 'List zones with their geometry (filter by kind and bounding box)',
-    params: AgreementRefParams,
-    querystring: ZoneListQuery,
-    view: 'zones',
-    schema: ZoneList,
-    follows: 'agreement',
+  viewRoute(app, base, 'agreement:read', { tags, summary: 'List zones with their geometry (filter by kind and bounding box)', params: AgreementRefParams, querystring: ZoneListQuery }, {
+    view: 'zones', schema: ZoneList, follows: 'agreement',
     build: async (req) => ({ value: { items: await service.filter(agreementOf(req).id, req.query) } }),
   });
 
-  viewRoute(app, `${base}/geojson`, {
-    permission: 'agreement:read',
-    tags,
-    summary: 'The zones as a GeoJSON FeatureCollection, for a map',
-    params: AgreementRefParams,
-    querystring: ZoneListQuery,
-    view: 'zones.geojson',
-    schema: ZoneFeatureCollection,
-    follows: 'agreement',
+  viewRoute(app, `${base}/geojson`, 'agreement:read', { tags, summary: 'The zones as a GeoJSON FeatureCollection, for a map', params: AgreementRefParams, querystring: ZoneListQuery }, {
+    view: 'zones.geojson', schema: ZoneFeatureCollection, follows: 'agreement',
     build: async (req) => ({
       value: {
         type: 'FeatureCollection' as const,
