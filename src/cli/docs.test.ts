@@ -81,22 +81,22 @@ describe.each(cliDatabases)('phaseline docs on $name', (db) => {
     const result = await run(['docs', 'import', path, '--agreement', agreement.slug, '--deadline', '2026-07-01T12:00:00+03:00'], env);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(new RegExp(`^Imported ${path} into ${agreement.slug}: document [0-9a-f-]{36}, "${PHASE_TWO_TITLE.replace(/[()]/g, '\\$&')}", 12 clauses\\.\\n$`));
+    expect(result.stdout).toMatch(new RegExp(`^Imported ${path} into ${agreement.slug}: document [0-9a-f-]{36}, "${PHASE_TWO_TITLE.replace(/[()]/g, '\\$&')}", 11 clauses\\.\\n$`));
 
     const list = await run(['docs', 'list', '--agreement', agreement.slug, '--format', 'json'], env);
     const { items } = JSON.parse(list.stdout) as { items: Summary[] };
     expect(items).toEqual([
-      expect.objectContaining({ title: PHASE_TWO_TITLE, clauseCount: 12, revision: 1, deadline: '2026-07-01T09:00:00.000Z', consensus: expect.objectContaining({ clauses: 12, agreed: 5 }) }),
+      expect.objectContaining({ title: PHASE_TWO_TITLE, clauseCount: 11, revision: 1, deadline: '2026-07-01T09:00:00.000Z', consensus: expect.objectContaining({ clauses: 11, agreed: 4 }) }),
     ]);
     // The deadline on the agreement's clocks (Asia/Gaza is UTC+3 in summer).
     const table = await run(['docs', 'list', '--agreement', agreement.slug], env);
     expect(table.stdout).toContain('Deadline (Asia/Gaza)');
     expect(table.stdout).toContain('2026-07-01 12:00');
-    expect(table.stdout).toContain('5 (42%)');
+    expect(table.stdout).toContain('4 (36%)');
     expect(table.stdout).toMatch(/1 documents\n$/);
     const csv = await run(['docs', 'list', '--agreement', agreement.slug, '--format', 'csv'], env);
     expect(csv.stdout.split('\n')[0]).toBe('id,title,clauses,agreed,blocked,converging,open,agreed_share,deadline,revision');
-    expect(csv.stdout).toContain(`${items[0]!.id},${PHASE_TWO_TITLE},12,5,0,0,7,`);
+    expect(csv.stdout).toContain(`${items[0]!.id},${PHASE_TWO_TITLE},11,4,0,0,7,`);
   });
 
   it('refuses a bad bracket with the file, line and column, and writes nothing', SLOW, async () => {
@@ -135,8 +135,8 @@ describe.each(cliDatabases)('phaseline docs on $name', (db) => {
     expect(result.stderr).toBe('');
     const status = JSON.parse(result.stdout) as Status;
     expect(status.id).toBe(doc.id);
-    expect(status.agreedShare).toBeCloseTo(5 / 12);
-    expect(status.clauses).toHaveLength(12);
+    expect(status.agreedShare).toBeCloseTo(4 / 11);
+    expect(status.clauses).toHaveLength(11);
     const clause8 = status.clauses.find((c) => c.number === '8')!;
     expect(clause8.status).toBe('blocked');
     expect(clause8.groups).toEqual([
@@ -168,7 +168,7 @@ describe.each(cliDatabases)('phaseline docs on $name', (db) => {
     const table = await run(docsArgs('status', doc, agreement.slug), env);
     expect(table.stdout).toContain('Israel rejects');
     expect(table.stdout).toContain('Hamas accepts with reservation (Egypt among them)');
-    expect(table.stdout).toMatch(/Agreed: 5 of 12 clauses \(42%\); blocked 1, converging 0, open 6\n$/);
+    expect(table.stdout).toMatch(/Agreed: 4 of 11 clauses \(36%\); blocked 1, converging 0, open 6\n$/);
   });
 
   it('diffs two versions of a clause and two revisions of the document, word by word', SLOW, async () => {
