@@ -3,6 +3,7 @@
  * to hide what a role cannot do, and by docs/SECURITY.md. Every party is held to the same rules:
  * a delegate's rights never depend on which party they represent.
  */
+import { keysOf } from './vocabulary.ts';
 
 /** Roles held on one agreement. "admin" is not among them: it is a flag on the account. */
 export const AGREEMENT_ROLES = ['mediator', 'monitor', 'party_delegate', 'viewer'] as const;
@@ -12,32 +13,7 @@ export type AgreementRole = (typeof AGREEMENT_ROLES)[number];
 export const MATRIX_ROLES = ['admin', ...AGREEMENT_ROLES, 'anonymous'] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
 
-export const PERMISSIONS = [
-  'public',
-  'authenticated',
-  'agreement:list',
-  'agreement:create',
-  'agreement:read',
-  'agreement:update',
-  'agreement:delete',
-  'agreement:publish',
-  'structure:write',
-  'provision:write',
-  'note:write',
-  'document:write',
-  'stance:write',
-  'incident:read',
-  'incident:report',
-  'incident:verify',
-  'incident:respond',
-  'zone:write',
-  'audit:read',
-  'members:manage',
-  'users:manage',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
-
-export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
+export const PERMISSION_DESCRIPTIONS = {
   public: 'Anyone, logged in or not (health, API docs, login)',
   authenticated: 'Any logged-in user: their own account, sessions and tokens',
   'agreement:list': 'List the agreements one may read',
@@ -61,6 +37,8 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'members:manage': 'Give and take roles on the agreement',
   'users:manage': 'Create, invite and disable accounts',
 };
+export type Permission = keyof typeof PERMISSION_DESCRIPTIONS;
+export const PERMISSIONS = keysOf(PERMISSION_DESCRIPTIONS);
 
 const ALL: readonly MatrixRole[] = MATRIX_ROLES;
 const MEMBERS: readonly MatrixRole[] = ['admin', ...AGREEMENT_ROLES];

@@ -3,21 +3,9 @@
  * verification workflow. The workflow is a table of allowed transitions; attribution to a party
  * happens only when an incident is verified.
  */
+import { keysOf } from './vocabulary.ts';
 
-export const INCIDENT_CATEGORIES = [
-  'armed_attack',
-  'shelling',
-  'airstrike',
-  'incursion',
-  'movement_beyond_line',
-  'checkpoint_obstruction',
-  'obstruction_of_aid',
-  'detention',
-  'other',
-] as const;
-export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
-
-export const INCIDENT_CATEGORY_LABELS: Record<IncidentCategory, string> = {
+export const INCIDENT_CATEGORY_LABELS = {
   armed_attack: 'Armed attack',
   shelling: 'Shelling',
   airstrike: 'Airstrike',
@@ -28,14 +16,14 @@ export const INCIDENT_CATEGORY_LABELS: Record<IncidentCategory, string> = {
   detention: 'Detention',
   other: 'Other',
 };
+export type IncidentCategory = keyof typeof INCIDENT_CATEGORY_LABELS;
+export const INCIDENT_CATEGORIES = keysOf(INCIDENT_CATEGORY_LABELS);
 
 export const SOURCE_TYPES = ['monitor', 'party_complaint', 'media', 'public'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
 
 /** Admiralty (NATO) source reliability, A (completely reliable) to F (cannot be judged). */
-export const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
-export type Reliability = (typeof RELIABILITY_GRADES)[number];
-export const RELIABILITY_LABELS: Record<Reliability, string> = {
+export const RELIABILITY_LABELS = {
   A: 'Completely reliable',
   B: 'Usually reliable',
   C: 'Fairly reliable',
@@ -43,6 +31,8 @@ export const RELIABILITY_LABELS: Record<Reliability, string> = {
   E: 'Unreliable',
   F: 'Reliability cannot be judged',
 };
+export type Reliability = keyof typeof RELIABILITY_LABELS;
+export const RELIABILITY_GRADES = keysOf(RELIABILITY_LABELS);
 
 /** Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged). */
 export const CREDIBILITY_GRADES = [1, 2, 3, 4, 5, 6] as const;

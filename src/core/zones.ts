@@ -6,20 +6,9 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { booleanValid } from '@turf/boolean-valid';
 import type { RuleIssue } from './rules.ts';
+import { keysOf } from './vocabulary.ts';
 
-export const ZONE_KINDS = [
-  'sector',
-  'urban_corridor',
-  'logistic_junction',
-  'checkpoint',
-  'crossing',
-  'aid_corridor',
-  'withdrawal_line',
-  'buffer_zone',
-] as const;
-export type ZoneKind = (typeof ZONE_KINDS)[number];
-
-export const ZONE_KIND_LABELS: Record<ZoneKind, string> = {
+export const ZONE_KIND_LABELS = {
   sector: 'Sector',
   urban_corridor: 'Urban corridor',
   logistic_junction: 'Logistic junction',
@@ -29,6 +18,8 @@ export const ZONE_KIND_LABELS: Record<ZoneKind, string> = {
   withdrawal_line: 'Withdrawal line',
   buffer_zone: 'Buffer zone',
 };
+export type ZoneKind = keyof typeof ZONE_KIND_LABELS;
+export const ZONE_KINDS = keysOf(ZONE_KIND_LABELS);
 
 export const ZONE_GEOMETRY_TYPES = ['Point', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'] as const;
 export type ZoneGeometryType = (typeof ZONE_GEOMETRY_TYPES)[number];
