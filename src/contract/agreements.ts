@@ -1,7 +1,7 @@
 /** Agreements, parties, phases, pillars and negotiation rounds. */
 import { z } from 'zod';
 import { AGREEMENT_STATUSES, PARTY_ROLES, PHASE_STATUSES } from '../core/index.ts';
-import { Id, SearchText, IsoDate, IsoDateTime, PageQuery, requiredText, Slug, text, TimeZone, Version } from './common.ts';
+import { Id, SearchText, IsoDate, PageQuery, requiredText, Slug, text, TimeZone, Version, edited, inAgreement } from './common.ts';
 
 export const AgreementStatus = z.enum(AGREEMENT_STATUSES);
 export const PartyRole = z.enum(PARTY_ROLES);
@@ -17,9 +17,7 @@ export const AgreementView = z.object({
   illustrative: z.boolean(),
   public: z.boolean(),
   sourceNote: z.string(),
-  version: z.number().int(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...edited,
 });
 export type AgreementView = z.infer<typeof AgreementView>;
 
@@ -55,8 +53,7 @@ export const AgreementListQuery = PageQuery.extend({
 });
 
 export const PartyView = z.object({
-  id: Id,
-  agreementId: Id,
+  ...inAgreement,
   name: z.string(),
   localName: z.string().nullable(),
   role: PartyRole,
@@ -83,8 +80,7 @@ export type PartyCreate = z.input<typeof PartyCreate>;
 export type PartyUpdate = z.input<typeof PartyUpdate>;
 
 export const PhaseView = z.object({
-  id: Id,
-  agreementId: Id,
+  ...inAgreement,
   ordinal: z.number().int(),
   name: z.string(),
   objective: z.string(),
@@ -117,8 +113,7 @@ export type PhaseCreate = z.input<typeof PhaseCreate>;
 export type PhaseUpdate = z.input<typeof PhaseUpdate>;
 
 export const PillarView = z.object({
-  id: Id,
-  agreementId: Id,
+  ...inAgreement,
   ordinal: z.number().int(),
   title: z.string(),
   description: z.string(),
@@ -140,8 +135,7 @@ export type PillarCreate = z.input<typeof PillarCreate>;
 export type PillarUpdate = z.input<typeof PillarUpdate>;
 
 export const RoundView = z.object({
-  id: Id,
-  agreementId: Id,
+  ...inAgreement,
   title: z.string(),
   venue: z.string(),
   startsOn: IsoDate,

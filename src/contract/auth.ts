@@ -1,7 +1,7 @@
 /** Accounts, sessions, API tokens, roles on agreements, party notes and the audit log. */
 import { z } from 'zod';
 import { AGREEMENT_ROLES, AUDIENCES, AUDIT_ACTIONS } from '../core/index.ts';
-import { Id, IsoDateTime, page, PageQuery, requiredText, text, Version } from './common.ts';
+import { Id, IsoDateTime, page, PageQuery, requiredText, text, Version, edited, inAgreement } from './common.ts';
 
 export const Email = z
   .string()
@@ -98,8 +98,7 @@ export const NoteAudience = z.enum(AUDIENCES).describe(
 );
 
 export const NoteView = z.object({
-  id: Id,
-  agreementId: Id,
+  ...inAgreement,
   partyId: Id.nullable().describe("The party the note is filed for; set when the audience is that party's circle"),
   provisionId: Id.nullable(),
   title: z.string(),
@@ -107,9 +106,7 @@ export const NoteView = z.object({
   audience: NoteAudience,
   authorId: Id.nullable(),
   authorName: z.string().nullable().describe('Who wrote the note; null for notes loaded with the demo'),
-  version: z.number().int(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...edited,
 });
 export type NoteView = z.infer<typeof NoteView>;
 const withPartyForItsCircle = (note: { audience?: string | undefined; partyId?: string | null | undefined }, ctx: z.RefinementCtx) => {

@@ -29,6 +29,11 @@ export const IsoDateTime = z.iso
   .datetime({ offset: true })
   .refine((s) => isStorableInstant(Date.parse(s)), `must be from ${FIRST_INSTANT} to ${LAST_INSTANT} in UTC`)
   .describe(`ISO 8601 timestamp with its offset, from ${FIRST_INSTANT} to ${LAST_INSTANT} in UTC; stored in UTC`);
+
+/** The fields a view of a row inside an agreement opens with. */
+export const inAgreement = { id: Id, agreementId: Id };
+/** The fields a view of an edited row closes with: its version, when it was created and last updated. */
+export const edited = { version: z.number().int(), createdAt: IsoDateTime, updatedAt: IsoDateTime };
 export const Slug = z
   .string()
   .max(SLUG_MAX_LENGTH)

@@ -10,7 +10,7 @@ import {
   RELIABILITY_GRADES,
   SOURCE_TYPES,
 } from '../core/index.ts';
-import { Id, INT4_MAX, IsoDateTime, isStorableText, requiredText, STORABLE_TEXT_MESSAGE, text, Version } from './common.ts';
+import { Id, INT4_MAX, IsoDateTime, isStorableText, requiredText, STORABLE_TEXT_MESSAGE, text, Version, edited, inAgreement } from './common.ts';
 import { BBoxQuery } from './zones.ts';
 
 export const IncidentCategory = z.enum(INCIDENT_CATEGORIES);
@@ -28,8 +28,7 @@ export const Credibility = z
 const Casualties = z.number().int().min(0).max(1_000_000).nullable().describe('Null when unknown, which is not zero');
 
 export const IncidentView = z.object({
-  id: Id,
-  agreementId: Id,
+  ...inAgreement,
   occurredAt: IsoDateTime,
   reportedAt: IsoDateTime,
   lon: z.number().nullable(),
@@ -54,9 +53,7 @@ export const IncidentView = z.object({
   externalId: z.string().nullable(),
   provisionIds: z.array(Id),
   reportedBy: Id.nullable(),
-  version: z.number().int(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...edited,
 });
 export type IncidentView = z.infer<typeof IncidentView>;
 

@@ -1,7 +1,7 @@
 /** Zones and features of an agreement on the map, as GeoJSON (RFC 7946, [lon, lat]). */
 import { z } from 'zod';
 import { ZONE_GEOMETRY_TYPES, ZONE_KINDS } from '../core/index.ts';
-import { Id, isStorableJson, IsoDateTime, requiredText, STORABLE_TEXT_MESSAGE, text, Version } from './common.ts';
+import { Id, isStorableJson, requiredText, STORABLE_TEXT_MESSAGE, text, Version, edited, inAgreement } from './common.ts';
 
 export const ZoneKind = z.enum(ZONE_KINDS);
 
@@ -38,8 +38,7 @@ export const BBoxQuery = z
   .describe('Bounding box: minLon,minLat,maxLon,maxLat');
 
 export const ZoneView = z.object({
-  id: Id,
-  agreementId: Id,
+  ...inAgreement,
   name: z.string(),
   kind: ZoneKind,
   description: z.string(),
@@ -47,9 +46,7 @@ export const ZoneView = z.object({
   properties: z.record(z.string(), z.unknown()).describe('Properties of the GeoJSON feature it came from'),
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).describe('[minLon, minLat, maxLon, maxLat]'),
   areaSqKm: z.number().describe('0 for points and lines'),
-  version: z.number().int(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...edited,
 });
 export type ZoneView = z.infer<typeof ZoneView>;
 
