@@ -100,6 +100,15 @@ function countPositions(value: unknown): number {
   return n;
 }
 
+/** How the coordinates of each geometry type are checked. */
+const CHECK_COORDINATES: Record<ZoneGeometryType, (value: unknown, path: string, issues: RuleIssue[]) => void> = {
+  Point: checkPosition,
+  LineString: checkLine,
+  MultiLineString: (value, path, issues) => listOf(value, path, issues, 'line', (v, p) => checkLine(v, p, issues)),
+  Polygon: checkPolygon,
+  MultiPolygon: (value, path, issues) => listOf(value, path, issues, 'polygon', (v, p) => checkPolygon(v, p, issues)),
+};
+
 /**
  * The problems of a geometry: its type, the shape of its coordinates, ranges, closed rings, and
  * validity (turf's booleanValid, plus a check for rings that cross themselves, which it lets pass).
@@ -117,24 +126,7 @@ export function checkGeometry(value: unknown): RuleIssue[] {
   if (positions > MAX_POSITIONS_PER_FEATURE) {
     return [{ path: 'coordinates', message: `has ${positions} positions; simplify it to at most ${MAX_POSITIONS_PER_FEATURE}` }];
   }
-  const path = 'coordinates';
-  switch (type as ZoneGeometryType) {
-    case 'Point':
-      checkPosition(coordinates, path, issues);
-      break;
-    case 'LineString':
-      checkLine(coordinates, path, issues);
-      break;
-    case 'MultiLineString':
-      listOf(coordinates, path, issues, 'line', (v, p) => checkLine(v, p, issues));
-      break;
-    case 'Polygon':
-      checkPolygon(coordinates, path, issues);
-      break;
-    case 'MultiPolygon':
-      listOf(coordinates, path, issues, 'polygon', (v, p) => checkPolygon(v, p, issues));
-      break;
-  }
+  CHECK_COORDINATES[type as ZoneGeometryType](coordinates, 'coordinates', issues);
   if (issues.length > 0) return issues;
   const geometry = { type, coordinates } as ZoneGeometry;
   if (!booleanValid(geometry)) {
