@@ -197,3 +197,14 @@ test('a provision changed by someone else meanwhile asks for a reload', async ({
   await expect(reality).toContainText(title);
   await expect(reality).toContainText(otherLabel);
 });
+
+test("the matrix names the clause each provision comes from, and lists the clauses not agreed with a link to their text", async ({ page }) => {
+  await agreementPage(page).goto(SLUG);
+  const matrix = page.getByRole('table', { name: 'Strategic Matrix' });
+  const fromClause = matrix.getByRole('link', { name: 'from clause 4 of Phase Two: structural text (illustrative draft)' });
+  await expect(fromClause).toBeVisible();
+  const notAgreed = page.getByRole('region', { name: 'Clauses not agreed' });
+  await expect(notAgreed.getByRole('listitem').filter({ hasText: 'Clause 4 of Phase Two' })).toContainText('Converging');
+  await fromClause.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Phase Two: structural text (illustrative draft)');
+});

@@ -121,6 +121,9 @@ export const MatrixView = z.object({
       }),
     )
     .describe('Clauses of the negotiated texts not agreed yet, soonest deadline first, from the stances you may see'),
+  clauseSources: z
+    .array(z.object({ clauseId: Id, documentId: Id, documentTitle: z.string(), number: z.string().nullable() }))
+    .describe('The clauses provisions come from (their clauseId), each with its document'),
   totals: StatusCounts.extend({ bottlenecks: z.number().int() }),
 });
 export type MatrixView = z.infer<typeof MatrixView>;

@@ -36,6 +36,15 @@ describe('the demo Phase Two text', () => {
       expect(byNumber.get('7')!.consensus.status).toBe('agreed');
       expect(byNumber.get('4')!.provisions.map((p) => p.code)).toEqual(['2.2']);
       expect(byNumber.get('11')!.provisions.map((p) => p.code)).toEqual(['2.4']);
+      // The matrix links each of those provisions to its clause, and lists the clauses not agreed.
+      const matrix = await svc.matrix.get(agreement.id);
+      expect(matrix.clauseSources.map((c) => c.number).sort((a, b) => Number(a) - Number(b))).toEqual(['1', '4', '5', '6', '8', '9', '10', '11']);
+      expect(matrix.clauses.map((c) => [c.number, c.status])).toEqual(
+        expect.arrayContaining([
+          ['4', 'converging'],
+          ['9', 'open'],
+        ]),
+      );
       const provisions = await repositories(database.db).provisions.list(agreement.id);
       expect(provisions.filter((p) => p.clauseId !== null).map((p) => p.code).sort()).toEqual(['1.1', '2.1', '2.2', '2.3', '2.4', '3.3', '3.4', '3.5']);
     } finally {

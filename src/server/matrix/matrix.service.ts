@@ -12,6 +12,26 @@ const OPERATOR: Principal = { kind: 'user', userId: 'operator', name: 'operator'
 
 const WINDOW_MS = VIOLATION_WINDOW_DAYS * 86_400_000;
 
+/** The clause a provision comes from, with its document: what the matrix links a provision to. */
+export interface ClauseSource {
+  clauseId: string;
+  documentId: string;
+  documentTitle: string;
+  number: string | null;
+}
+
+function clauseSources(
+  documents: ReadonlyArray<{ id: string; title: string }>,
+  clauses: ReadonlyArray<{ id: string; documentId: string; number: string | null }>,
+  provisions: ReadonlyArray<{ clauseId: string | null }>,
+): ClauseSource[] {
+  const titles = new Map(documents.map((d) => [d.id, d.title]));
+  const linked = new Set(provisions.flatMap((p) => (p.clauseId ? [p.clauseId] : [])));
+  return clauses
+    .filter((c) => linked.has(c.id))
+    .map((c) => ({ clauseId: c.id, documentId: c.documentId, documentTitle: titles.get(c.documentId) ?? '', number: c.number }));
+}
+
 export function matrixService({ repos, clock }: { repos: Repositories; clock: Clock }) {
   /**
    * The matrix of an agreement already read (the access check reads it first), and the instant until
@@ -19,7 +39,7 @@ export function matrixService({ repos, clock }: { repos: Repositories; clock: Cl
    * overdue, or the next verified violation entering or leaving the window. Null: until a write.
    * The clauses not agreed are those of the stances `reader` may see (docs/NEGOTIATION.md).
    */
-  async function current(agreement: Agreement, reader: Principal): Promise<{ matrix: Matrix; validUntil: Date | null }> {
+  async function current(agreement: Agreement, reader: Principal): Promise<{ matrix: Matrix & { clauseSources: ClauseSource[] }; validUntil: Date | null }> {
     const now = clock.now();
     const since = new Date(now.getTime() - WINDOW_MS);
     const [parties, phases, pillars, provisions, recentViolations, violationChange, documents, stances] = await Promise.all([
@@ -32,8 +52,9 @@ export function matrixService({ repos, clock }: { repos: Repositories; clock: Cl
       repos.documents.list(agreement.id),
       repos.stances.ofAgreement(agreement.id),
     ]);
-    const clauses = clauseStandings(reader, agreement.id, { documents, clauses: await repos.clauses.listIn(documents.map((d) => d.id)), stances, parties });
-    const matrix = computeMatrix({ agreement, parties, phases, pillars, provisions, recentViolations, clauses, now });
+    const allClauses = await repos.clauses.listIn(documents.map((d) => d.id));
+    const clauses = clauseStandings(reader, agreement.id, { documents, clauses: allClauses, stances, parties });
+    const matrix = { ...computeMatrix({ agreement, parties, phases, pillars, provisions, recentViolations, clauses, now }), clauseSources: clauseSources(documents, allClauses, provisions) };
     const changes = [nextDeadlineChange(provisions, now), violationChange].filter((d): d is Date => d !== null);
     return { matrix, validUntil: changes.length > 0 ? new Date(Math.min(...changes.map((d) => d.getTime()))) : null };
   }
@@ -41,7 +62,7 @@ export function matrixService({ repos, clock }: { repos: Repositories; clock: Cl
   return {
     current,
     /** The matrix of the agreement named by id or slug, as of now, for the CLI's operator. */
-    get: async (ref: string): Promise<Matrix> => (await current(await repos.agreements.get(ref), OPERATOR)).matrix,
+    get: async (ref: string): Promise<Matrix & { clauseSources: ClauseSource[] }> => (await current(await repos.agreements.get(ref), OPERATOR)).matrix,
   };
 }
 export type MatrixService = ReturnType<typeof matrixService>;

@@ -14,6 +14,7 @@ import { useMatrix } from '../matrix/matrix.api.ts';
 import { PillarsSummary } from '../matrix/PillarsSummary.tsx';
 import { formatScore } from '../matrix/ProgressBar.tsx';
 import { StatusLegend } from '../matrix/StatusBadge.tsx';
+import { ClauseBottlenecks } from '../matrix/ClauseBottlenecks.tsx';
 import { StrategicMatrix } from '../matrix/StrategicMatrix.tsx';
 import { DocumentsSection } from '../negotiation/DocumentsSection.tsx';
 import { NotesSection } from '../notes/NotesSection.tsx';
@@ -120,6 +121,7 @@ function AgreementPage({ slug }: { slug: string }) {
             onEditProvision: can.provisionWrite ? (provision) => setEditor({ kind: 'provision', provision, phaseId: provision.phaseId }) : undefined,
           }}
         />
+        <ClauseBottlenecks matrix={data} />
         <StatusLegend />
       </section>
 

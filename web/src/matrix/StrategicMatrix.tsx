@@ -3,6 +3,7 @@
  * realities (its provisions and their implementation status) and its open bottlenecks.
  */
 import { useId } from 'react';
+import { Link } from 'react-router';
 import { CATEGORY_LABELS } from '../../../src/core/domain.ts';
 import type { MatrixView, PartyView, PhaseView, ProvisionView } from '../../../src/contract/index.ts';
 import { EmptyState } from '../shared/states.tsx';
@@ -26,8 +27,12 @@ export function reasonText(reason: BottleneckReason): string {
   return reason.daysOverdue === 1 ? 'overdue by 1 day' : `overdue by ${reason.daysOverdue} days`;
 }
 
+/** The clause a provision comes from, with its document (the matrix's clauseSources). */
+type ClauseSource = MatrixView['clauseSources'][number];
+
 export function StrategicMatrix({ matrix, labelledBy, actions }: { matrix: MatrixView; labelledBy: string; actions: MatrixActions }) {
   const parties = new Map(matrix.parties.map((p) => [p.id, p]));
+  const sources = new Map(matrix.clauseSources.map((c) => [c.clauseId, c]));
   if (matrix.rows.length === 0) {
     return (
       <EmptyState title="No phases yet.">
@@ -61,7 +66,7 @@ export function StrategicMatrix({ matrix, labelledBy, actions }: { matrix: Matri
         </thead>
         <tbody>
           {matrix.rows.map((row) => (
-            <MatrixTableRow key={row.phase.id} row={row} parties={parties} timeZone={matrix.agreement.timeZone} actions={actions} />
+            <MatrixTableRow key={row.phase.id} row={row} parties={parties} sources={sources} slug={matrix.agreement.slug} timeZone={matrix.agreement.timeZone} actions={actions} />
           ))}
         </tbody>
       </table>
@@ -69,8 +74,15 @@ export function StrategicMatrix({ matrix, labelledBy, actions }: { matrix: Matri
   );
 }
 
-function MatrixTableRow(props: { row: MatrixRow; parties: Map<string, PartyView>; timeZone: string; actions: MatrixActions }) {
-  const { row, parties, timeZone, actions } = props;
+function MatrixTableRow(props: {
+  row: MatrixRow;
+  parties: Map<string, PartyView>;
+  sources: Map<string, ClauseSource>;
+  slug: string;
+  timeZone: string;
+  actions: MatrixActions;
+}) {
+  const { row, parties, sources, slug, timeZone, actions } = props;
   const { phase } = row;
   const { onEditPhase, onAddProvision } = actions;
   const plannedWindow = formatWindow(phase.plannedStart, phase.plannedEnd);
@@ -99,7 +111,15 @@ function MatrixTableRow(props: { row: MatrixRow; parties: Map<string, PartyView>
         ) : (
           <ul className="realities">
             {row.realities.map((provision) => (
-              <Reality key={provision.id} provision={provision} parties={parties} timeZone={timeZone} onEdit={actions.onEditProvision} />
+              <Reality
+                key={provision.id}
+                provision={provision}
+                parties={parties}
+                source={provision.clauseId ? sources.get(provision.clauseId) : undefined}
+                slug={slug}
+                timeZone={timeZone}
+                onEdit={actions.onEditProvision}
+              />
             ))}
           </ul>
         )}
@@ -137,10 +157,12 @@ function partyName(parties: Map<string, PartyView>, id: string | null): string {
 function Reality(props: {
   provision: ProvisionView;
   parties: Map<string, PartyView>;
+  source: ClauseSource | undefined;
+  slug: string;
   timeZone: string;
   onEdit: ((p: ProvisionView) => void) | undefined;
 }) {
-  const { provision: p, parties, timeZone, onEdit } = props;
+  const { provision: p, parties, source, slug, timeZone, onEdit } = props;
   const id = useId();
   const label = p.code ? `provision ${p.code}` : `provision “${p.title}”`;
   return (
@@ -162,6 +184,11 @@ function Reality(props: {
         </span>
         <span className="category">{CATEGORY_LABELS[p.category]}</span>
         {p.deadline ? <span className="deadline">due <ZonedTime iso={p.deadline} timeZone={timeZone} /></span> : null}
+        {source ? (
+          <Link className="clause-source" to={`/agreements/${slug}/documents/${source.documentId}`} dir="auto">
+            from {source.number ? `clause ${source.number}` : 'a clause'} of {source.documentTitle}
+          </Link>
+        ) : null}
         {onEdit ? (
           <button type="button" className="button-link" aria-label={`Edit ${label}`} onClick={() => onEdit(p)}>
             Edit
