@@ -46,6 +46,8 @@ export default defineConfig({
             { name: 'plot', test: /node_modules[\\/](@observablehq|d3|d3-[a-z-]+|internmap|delaunator|interval-tree-1d|binary-search-bounds|isoformat)[\\/]/ },
             // Only the map page needs MapLibre: its own chunk, loaded with that page alone.
             { name: 'maplibre', test: /node_modules[\\/](maplibre-gl|@maplibre|earcut|kdbush|supercluster|pbf|gl-matrix)[\\/]/ },
+            // jsdiff: only the document page's word diffs need it.
+            { name: 'diff', test: /node_modules[\\/]diff[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

@@ -3,7 +3,8 @@
  * the stances the caller may see, and word diffs in git's word-diff notation.
  */
 import type { ClauseView, DocumentSummaryView, DocumentView, StanceView } from '../../contract/index.ts';
-import type { Agreement, DiffPart } from '../../core/index.ts';
+import type { Agreement } from '../../core/index.ts';
+import type { DiffPart } from '../../core/negotiation/diff.ts';
 import { renderCsv, renderTable } from '../output.ts';
 
 /** "2026-06-14 12:00" on the agreement's clocks; empty for no time. */

@@ -19,11 +19,11 @@ import {
   renderDocument,
   RuleViolationError,
   settle,
-  wordDiff,
   type Agreement,
   type BlockInput,
   type Principal,
 } from '../../core/index.ts';
+import { wordDiff } from '../../core/negotiation/diff.ts';
 import type { Clause, NegotiationDocument, Repositories } from '../../db/index.ts';
 import type { Clock } from '../clock.ts';
 import { checkReferences } from '../references.ts';
