@@ -3,7 +3,7 @@
  * written in one statement each on import, every clause version, and the append-only stances.
  */
 import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, lte, sql } from 'drizzle-orm';
-import { NotFoundError, staleVersion, type Audience, type POSITIONS } from '../../core/index.ts';
+import { NotFoundError, staleVersion, type Audience, type POSITIONS, type StanceStatement } from '../../core/index.ts';
 import type { Db } from '../open.ts';
 import { clauses, clauseVersions, documents, documentSections, provisions, stances } from '../schema/index.ts';
 import { mapWriteError, scopedRepository } from './versioned.ts';
@@ -53,21 +53,10 @@ export interface ClauseVersion {
   createdAt: string;
 }
 
-/** A stance as stored; `createdAt` stays a Date, as core's consensus orders statements by it. */
-export interface Stance {
-  id: string;
-  clauseId: string;
+/** A stance as stored: the statement core's consensus reads (`createdAt` a Date, to order them), with its agreement and author. */
+export interface Stance extends StanceStatement {
   agreementId: string;
-  groupKey: string;
-  alternative: number;
-  partyId: string;
-  position: Position;
-  reservation: string;
-  reason: string;
-  statedOn: string;
-  audience: Audience;
   authorId: string | null;
-  createdAt: Date;
 }
 
 export type StanceInsert = Omit<Stance, 'id' | 'createdAt'>;

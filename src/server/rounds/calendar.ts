@@ -32,13 +32,9 @@ function zoned(instant: Date, timeZone: string): ICalTemporalZonedDateTimeStub {
   const [y, mo, d, h, mi] = wall.split(/[-T:]/).map(Number) as [number, number, number, number, number];
   const seconds = instant.getUTCSeconds();
   const text = `${wall}:${String(seconds).padStart(2, '0')}[${timeZone}]`;
+  const fields = { year: y, month: mo, day: d, hour: h, minute: mi, second: seconds };
   const self: ICalTemporalZonedDateTimeStub = {
-    year: y,
-    month: mo,
-    day: d,
-    hour: h,
-    minute: mi,
-    second: seconds,
+    ...fields,
     timeZoneId: timeZone,
     toJSON: () => text,
     toString: () => text,
@@ -50,12 +46,7 @@ function zoned(instant: Date, timeZone: string): ICalTemporalZonedDateTimeStub {
       toZonedDateTimeISO: (other) => zoned(instant, other),
     }),
     toPlainDateTime: () => ({
-      year: y,
-      month: mo,
-      day: d,
-      hour: h,
-      minute: mi,
-      second: seconds,
+      ...fields,
       toJSON: () => text,
       toString: () => text,
       toPlainDate: () => ({ year: y, month: mo, day: d, toJSON: () => wall.slice(0, 10), toString: () => wall.slice(0, 10) }),
