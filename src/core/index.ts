@@ -17,3 +17,6 @@ export * from './negotiation/index.ts';
 // Both zones (a GeoJSON position) and negotiation (a stance's position) name a Position: here it is
 // the GeoJSON one; the stance's is also exported as StancePosition.
 export type { Position } from './zones.ts';
+export * from './ground/index.ts';
+export * from './force/index.ts';
+export * from './gates/index.ts';
