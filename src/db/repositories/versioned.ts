@@ -129,8 +129,19 @@ export const UNIQUE_MESSAGES: Readonly<Record<string, (values: Values) => string
     naming(v, 'slug', (slug) => `An agreement with the slug "${slug}" already exists`, 'An agreement with this slug already exists'),
   parties_agreement_name_key: (v) =>
     naming(v, 'name', (name) => `A party named "${name}" already exists in this agreement`, 'A party with this name already exists in this agreement'),
-  zones_agreement_kind_name_key: (v) =>
-    naming(v, 'name', (name) => `A zone named "${name}" of this kind already exists in this agreement`, 'A zone of this kind with this name already exists in this agreement'),
+  zones_agreement_kind_name_as_of_key: (v) =>
+    typeof v.asOf === 'string' && v.asOf !== ''
+      ? naming(v, 'name', (name) => `"${name}" already has a snapshot dated ${String(v.asOf)}`, `This area already has a snapshot dated ${String(v.asOf)}`)
+      : naming(v, 'name', (name) => `A zone named "${name}" of this kind already exists in this agreement`, 'A zone of this kind with this name already exists in this agreement'),
+  indicators_agreement_name_key: (v) =>
+    naming(v, 'name', (name) => `An indicator named "${name}" already exists in this agreement`, 'An indicator with this name already exists in this agreement'),
+  indicator_observations_indicator_date_key: (v) =>
+    naming(v, 'observedOn', (day) => `This indicator already has an observation on ${day}`, 'This indicator already has an observation on that date'),
+  phase_gates_phase_key: () => 'This phase already has a gate: edit it instead',
+  force_contributors_agreement_name_key: (v) =>
+    naming(v, 'name', (name) => `A contributor named "${name}" already exists in this agreement`, 'A contributor with this name already exists in this agreement'),
+  budget_lines_agreement_name_key: (v) =>
+    naming(v, 'name', (name) => `A budget line named "${name}" already exists in this agreement`, 'A budget line with this name already exists in this agreement'),
   incidents_external_key: (v) =>
     naming(v, 'externalId', (id) => `An incident with the source id "${id}" from this source is already in this agreement`, 'An incident with this source id from this source is already in this agreement'),
   users_email_key: (v) =>
@@ -171,13 +182,40 @@ const TABLE_NOUNS: Readonly<Record<string, { one: string; many: string }>> = {
   clauses: { one: 'a clause', many: 'clauses' },
   clause_versions: { one: "a clause's version", many: "clauses' versions" },
   stances: { one: 'a stance', many: 'stances' },
+  round_sessions: { one: 'a session', many: 'sessions' },
+  withdrawal_items: { one: 'a withdrawal item', many: 'withdrawal items' },
+  withdrawal_verifications: { one: "a withdrawal item's verification", many: 'verifications of withdrawal items' },
+  indicators: { one: 'an indicator', many: 'indicators' },
+  indicator_observations: { one: "an indicator's observation", many: 'observations of indicators' },
+  phase_gates: { one: 'a gate', many: 'gates' },
+  phase_transitions: { one: "a phase's advance", many: "phases' advances" },
+  force_requirements: { one: 'a force requirement', many: 'force requirements' },
+  force_contributors: { one: 'a contributor', many: 'contributors' },
+  force_pledges: { one: 'a pledge', many: 'pledges' },
+  contributor_acceptability: { one: "a party's position on a contributor", many: "parties' positions on contributors" },
+  budget_lines: { one: 'a budget line', many: 'budget lines' },
+  funding_entries: { one: 'a funding entry', many: 'funding entries' },
+  force_mandate_items: { one: 'a rule of engagement or authority boundary', many: 'rules of engagement and authority boundaries' },
 };
+
+/** PostgreSQL cuts identifiers at 63 bytes, so a long foreign key's name may lose its end. */
+const MAX_IDENTIFIER = 63;
 
 /** The table a foreign key refers to, from Drizzle's name for it: <table>_<column>_<foreign table>_id_fk. */
 function referencedTable(constraint: string): string | undefined {
+  const cut = constraint.length >= MAX_IDENTIFIER;
+  const matched = (table: string): number => {
+    const suffix = `_${table}_id_fk`;
+    if (constraint.endsWith(suffix)) return suffix.length;
+    // A cut name ends inside the suffix: match the longest start of it that is at least `_<table>_`.
+    if (!cut) return 0;
+    for (let k = suffix.length - 1; k > table.length + 1; k--) if (constraint.endsWith(suffix.slice(0, k))) return k;
+    return 0;
+  };
   return Object.keys(TABLE_NOUNS)
-    .filter((table) => constraint.endsWith(`_${table}_id_fk`))
-    .sort((a, b) => b.length - a.length)[0];
+    .map((table) => ({ table, score: matched(table) }))
+    .filter((m) => m.score > 0)
+    .sort((a, b) => b.score - a.score)[0]?.table;
 }
 
 export interface WriteContext {

@@ -8,3 +8,5 @@ export * from './audit.ts';
 export * from './monitoring.ts';
 export * from './negotiation.ts';
 export * from './rounds.ts';
+export * from './ground.ts';
+export * from './force.ts';

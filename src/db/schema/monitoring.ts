@@ -22,11 +22,21 @@ export const zones = pgTable(
     maxLon: doublePrecision('max_lon').notNull(),
     maxLat: doublePrecision('max_lat').notNull(),
     areaSqKm: doublePrecision('area_sq_km').notNull().default(0),
+    /** Geodesic length of a line (docs/GATES.md); 0 for points and areas. */
+    lengthKm: doublePrecision('length_km').notNull().default(0),
+    /** The party whose forces hold a controlled area. */
+    partyId: uuid('party_id').references(() => parties.id, { onDelete: 'no action' }),
+    /** The date a controlled area's snapshot describes; snapshots of one area share its name. */
+    asOf: date('as_of', { mode: 'string' }),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('zones_agreement_kind_name_key').on(t.agreementId, t.kind, t.name)],
+  (t) => [
+    // Dated snapshots of one area share its name; undated zones keep unique names (NULLs not distinct).
+    unique('zones_agreement_kind_name_as_of_key').on(t.agreementId, t.kind, t.name, t.asOf).nullsNotDistinct(),
+    index('zones_party_idx').on(t.partyId),
+  ],
 );
 
 /**
