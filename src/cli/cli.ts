@@ -20,6 +20,10 @@ import { registerRoundsCommand } from './commands/rounds.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerUsersCommand } from './commands/users.command.ts';
 import { registerZonesCommand } from './commands/zones.command.ts';
+import { registerForceCommand } from './commands/force.command.ts';
+import { registerGatesCommand } from './commands/gates.command.ts';
+import { registerIndicatorsCommand } from './commands/indicators.command.ts';
+import { registerWithdrawalCommand } from './commands/withdrawal.command.ts';
 import type { CliIo } from './context.ts';
 import { FileError } from './files.ts';
 import { UsageError } from './options.ts';
@@ -58,6 +62,10 @@ export function buildProgram(io: CliIo): Command {
   registerIncidentsCommand(program, io);
   registerDocsCommand(program, io);
   registerRoundsCommand(program, io);
+  registerIndicatorsCommand(program, io);
+  registerWithdrawalCommand(program, io);
+  registerForceCommand(program, io);
+  registerGatesCommand(program, io);
   return program;
 }
 

@@ -9,3 +9,6 @@ export * from './rounds.ts';
 export * from './summary.ts';
 export * from './incidents.ts';
 export * from './zones.ts';
+export * from './ground.ts';
+export * from './force.ts';
+export * from './gates.ts';

@@ -17,6 +17,8 @@ import { provisionRepository } from './repositories/provisions.repository.ts';
 import { referenceRepository } from './repositories/references.repository.ts';
 import { roundSessionRepository } from './repositories/rounds.repository.ts';
 import { zoneRepository } from './repositories/zones.repository.ts';
+import { forceRepository } from './repositories/force.repository.ts';
+import { groundRepository } from './repositories/ground.repository.ts';
 
 export * from './open.ts';
 export { DataDirLockedError } from './lock.ts';
@@ -53,6 +55,8 @@ export function repositories(db: Db) {
     documents: documentRepository(db),
     clauses: clauseRepository(db),
     stances: stanceRepository(db),
+    ground: groundRepository(db),
+    force: forceRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

@@ -52,6 +52,12 @@ import { freshness } from './views/freshness.ts';
 import { registerViewCache, viewCache } from './views/view-cache.ts';
 import { writer } from './write.ts';
 import { zoneRoutes } from './zones/zones.routes.ts';
+import { forceRoutes } from './force/force.routes.ts';
+import { forceService } from './force/force.service.ts';
+import { gatesRoutes } from './gates/gates.routes.ts';
+import { gatesService } from './gates/gates.service.ts';
+import { groundRoutes } from './ground/ground.routes.ts';
+import { groundService } from './ground/ground.service.ts';
 import { zoneService } from './zones/zones.service.ts';
 
 export interface ServiceOptions {
@@ -115,6 +121,9 @@ export function services(database: Database, options: ServiceOptions = {}) {
     negotiation: negotiationService({ repos, write, clock }),
     sessions: sessionService({ repos, write, clock }),
     incidentImport: incidentImporter({ database, clock }),
+    ground: groundService({ repos, write, clock }),
+    force: forceService({ repos, write, clock }),
+    gates: gatesService({ repos, write, clock }),
   };
 }
 export type Services = ReturnType<typeof services>;
@@ -203,6 +212,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   negotiationRoutes(app, svc.negotiation);
   documentExportRoutes(app, svc.negotiation, { clock: deps.clock ?? systemClock, pdf: deps.pdf ?? null });
   documentEventRoutes(app, svc.negotiation);
+  groundRoutes(app, svc.ground);
+  forceRoutes(app, svc.force);
+  gatesRoutes(app, svc.gates);
   await webRoutes(app, deps.webDist);
   return app;
 }

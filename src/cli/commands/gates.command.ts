@@ -1,0 +1,8 @@
+/** Filled in by issue 11's work (docs/GATES.md). */
+import type { Command } from 'commander';
+import type { CliIo } from '../context.ts';
+
+export function registerGatesCommand(program: Command, io: CliIo): void {
+  void program;
+  void io;
+}

@@ -1,0 +1,7 @@
+/** Filled in by issue 11's work (docs/GATES.md). */
+import type { Db } from '../open.ts';
+
+export function forceRepository(db: Db) {
+  void db;
+  return {};
+}
