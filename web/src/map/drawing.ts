@@ -20,6 +20,7 @@ export const KIND_SHAPES: Record<ZoneKind, DrawShape> = {
   sector: 'polygon',
   urban_corridor: 'polygon',
   buffer_zone: 'polygon',
+  controlled_area: 'polygon',
   logistic_junction: 'point',
   checkpoint: 'point',
   crossing: 'point',

@@ -34,6 +34,7 @@ export const KIND_COLOURS: Record<ZoneKind, string> = {
   sector: '#1d4e89',
   urban_corridor: '#7a4f9a',
   buffer_zone: '#8c6d1f',
+  controlled_area: '#6b5b4b',
   logistic_junction: '#2f7f6f',
   checkpoint: '#b2452f',
   crossing: '#0f7c9c',
