@@ -5,6 +5,7 @@
  */
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { booleanValid } from '@turf/boolean-valid';
+import { geodesicAreaSqKm } from './ground/areas.ts';
 import type { RuleIssue } from './rules.ts';
 import { keysOf } from './vocabulary.ts';
 
@@ -17,6 +18,7 @@ export const ZONE_KIND_LABELS = {
   aid_corridor: 'Aid corridor',
   withdrawal_line: 'Withdrawal line',
   buffer_zone: 'Buffer zone',
+  controlled_area: 'Controlled area',
 };
 export type ZoneKind = keyof typeof ZONE_KIND_LABELS;
 export const ZONE_KINDS = keysOf(ZONE_KIND_LABELS);
@@ -202,32 +204,9 @@ export function geometryBBox(geometry: ZoneGeometry): BBox {
   return box;
 }
 
-// The WGS84 mean radius turf uses for areas, in metres.
-const EARTH_RADIUS = 6_371_008.8;
-const rad = (deg: number) => (deg * Math.PI) / 180;
-
-/** Area of a ring on the sphere (Chamberlain and Duquette, as in @turf/area), in square metres. */
-function ringArea(ring: readonly Position[]): number {
-  const n = ring.length;
-  if (n <= 2) return 0;
-  let total = 0;
-  for (let i = 0; i < n; i += 1) {
-    const lower = ring[i]!;
-    const middle = ring[(i + 1) % n]!;
-    const upper = ring[(i + 2) % n]!;
-    total += (rad(upper[0]!) - rad(lower[0]!)) * Math.sin(rad(middle[1]!));
-  }
-  return Math.abs((total * EARTH_RADIUS * EARTH_RADIUS) / 2);
-}
-
-const polygonArea = (rings: readonly Position[][]): number =>
-  rings.length === 0 ? 0 : ringArea(rings[0]!) - rings.slice(1).reduce((sum, hole) => sum + ringArea(hole), 0);
-
-/** Area in square kilometres; 0 for points and lines. */
+/** Area in square kilometres, geodesic (@turf/area); 0 for points and lines. */
 export function geometryAreaSqKm(geometry: ZoneGeometry): number {
-  if (geometry.type === 'Polygon') return polygonArea(geometry.coordinates) / 1e6;
-  if (geometry.type === 'MultiPolygon') return geometry.coordinates.reduce((sum, p) => sum + polygonArea(p), 0) / 1e6;
-  return 0;
+  return geodesicAreaSqKm(geometry);
 }
 
 /** A zone as zone assignment needs it. */

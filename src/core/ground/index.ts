@@ -1,2 +1,7 @@
-// Filled in by issue 11's work: see docs/GATES.md.
-export {};
+// Ground: areas held and their coverage of sectors, the withdrawal schedule's status, and indicators
+// against their targets (docs/GATES.md).
+export * from './areas.ts';
+export * from './coverage.ts';
+export * from './withdrawal.ts';
+export * from './indicators.ts';
+export * from './observations-import.ts';
