@@ -1,2 +1,6 @@
-// Filled in by issue 11's work: see docs/GATES.md.
-export {};
+/** The stabilization force, pure (docs/GATES.md): vocabulary, acceptability, force and funding gaps, what if. */
+export * from './vocabulary.ts';
+export * from './acceptability.ts';
+export * from './gaps.ts';
+export * from './funding.ts';
+export * from './what-if.ts';
