@@ -19,6 +19,7 @@ import { roundSessionRepository } from './repositories/rounds.repository.ts';
 import { zoneRepository } from './repositories/zones.repository.ts';
 import { forceRepository } from './repositories/force.repository.ts';
 import { groundRepository } from './repositories/ground.repository.ts';
+import { gatesRepository } from './repositories/gates.repository.ts';
 
 export * from './open.ts';
 export { DataDirLockedError } from './lock.ts';
@@ -30,6 +31,7 @@ export type { Clause, ClauseVersion, DocumentSection, NegotiationDocument, Stanc
 export type { ZoneInsert } from './repositories/zones.repository.ts';
 export type { Reference } from './repositories/references.repository.ts';
 export type { ClauseLabel, RoundSession } from './repositories/rounds.repository.ts';
+export type { PhaseGate, PhaseTransition, VerifiedViolation } from './repositories/gates.repository.ts';
 export { complianceQuery, COUNT_CAP, type ComplianceCountQuery, type IncidentCursor, type IncidentFilter, type IncidentPageQuery } from './repositories/incidents.repository.ts';
 export type { EvidenceInsert } from './repositories/incident-records.repository.ts';
 export * as incidentBulk from './repositories/incidents.bulk.ts';
@@ -57,6 +59,7 @@ export function repositories(db: Db) {
     stances: stanceRepository(db),
     ground: groundRepository(db),
     force: forceRepository(db),
+    gates: gatesRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;
