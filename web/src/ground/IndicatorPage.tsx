@@ -1,0 +1,4 @@
+/** Filled in by issue 11's work (docs/GATES.md). */
+export function IndicatorRoute() {
+  return null;
+}
