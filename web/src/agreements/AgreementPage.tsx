@@ -89,6 +89,7 @@ function AgreementPage({ slug }: { slug: string }) {
       <nav aria-label="Monitoring" className="subnav">
         <Link to={`/agreements/${slug}/map`}>Map</Link>
         <Link to={`/agreements/${slug}/incidents`}>Incidents</Link>
+        <Link to={`/agreements/${slug}/ground`}>Ground</Link>
       </nav>
 
       <section aria-labelledby="parties-heading" className="section">
