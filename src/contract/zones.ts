@@ -1,7 +1,7 @@
 /** Zones and features of an agreement on the map, as GeoJSON (RFC 7946, [lon, lat]). */
 import { z } from 'zod';
 import { ZONE_GEOMETRY_TYPES, ZONE_KINDS } from '../core/index.ts';
-import { Id, isStorableJson, requiredText, STORABLE_TEXT_MESSAGE, text, Version, edited, inAgreement } from './common.ts';
+import { Id, IsoDate, isStorableJson, requiredText, STORABLE_TEXT_MESSAGE, text, Version, edited, inAgreement } from './common.ts';
 
 export const ZoneKind = z.enum(ZONE_KINDS);
 
@@ -46,6 +46,9 @@ export const ZoneView = z.object({
   properties: z.record(z.string(), z.unknown()).describe('Properties of the GeoJSON feature it came from'),
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).describe('[minLon, minLat, maxLon, maxLat]'),
   areaSqKm: z.number().describe('0 for points and lines'),
+  lengthKm: z.number().describe('Geodesic length of a line; 0 for points and areas'),
+  partyId: Id.nullable().describe('The party holding a controlled area; null for other kinds'),
+  asOf: IsoDate.nullable().describe("The date a controlled area's snapshot describes; null for other kinds"),
   ...edited,
 });
 export type ZoneView = z.infer<typeof ZoneView>;
@@ -56,16 +59,39 @@ const Properties = z
   .refine((p) => Object.keys(p).length <= 100, 'at most 100 properties')
   .refine(isStorableJson, STORABLE_TEXT_MESSAGE);
 
+const HolderParty = Id.nullable().describe('controlled_area only (required there): the party whose forces hold the area');
+const AsOf = IsoDate.nullable().describe("controlled_area only (required there): the date the snapshot describes; snapshots of one area share its name");
+
+/**
+ * A controlled area carries the party holding it and the date of the snapshot; other kinds carry
+ * neither. `kind` is the zone's kind; the paths name the fields of the request.
+ */
+export function controlledAreaIssues(kind: string, fields: { partyId?: string | null | undefined; asOf?: string | null | undefined }): { path: 'partyId' | 'asOf'; message: string }[] {
+  const names = { partyId: 'the party holding the area', asOf: 'the date of the snapshot' } as const;
+  return (['partyId', 'asOf'] as const).flatMap((path) => {
+    const value = fields[path];
+    if (kind === 'controlled_area' && (value === null || value === undefined)) return [{ path, message: `a controlled_area needs ${names[path]}` }];
+    if (kind !== 'controlled_area' && value !== null && value !== undefined) return [{ path, message: `only a controlled_area carries ${path} (this zone is a ${kind})` }];
+    return [];
+  });
+}
+
 const ZoneFields = z.strictObject({
   name: requiredText(200),
   kind: ZoneKind,
   description: text(4000),
   geometry: Geometry,
   properties: Properties,
+  partyId: HolderParty,
+  asOf: AsOf,
 });
 export const ZoneCreate = ZoneFields.extend({
   description: text(4000).default(''),
   properties: Properties.default({}),
+  partyId: HolderParty.default(null),
+  asOf: AsOf.default(null),
+}).superRefine((zone, ctx) => {
+  for (const issue of controlledAreaIssues(zone.kind, zone)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
 });
 export const ZoneUpdate = ZoneFields.partial().extend({ version: Version });
 export type ZoneCreate = z.input<typeof ZoneCreate>;
@@ -97,6 +123,10 @@ export const ZoneImportQuery = z.object({
     .max(100)
     .default('name')
     .describe('The feature property holding its name (e.g. adm2_name); properties.name is the fallback'),
+  partyId: Id.optional().describe('controlled_area only (required there): the party holding every imported area'),
+  asOf: IsoDate.optional().describe('controlled_area only (required there): the date of every imported snapshot'),
+}).superRefine((query, ctx) => {
+  for (const issue of controlledAreaIssues(query.kind, query)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
 });
 
 export const ZoneImportResult = z.object({ created: z.number().int(), items: z.array(ZoneView) });

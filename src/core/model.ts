@@ -131,6 +131,12 @@ export interface Zone {
   bbox: BBox;
   /** 0 for points and lines. */
   areaSqKm: number;
+  /** Geodesic length of a line; 0 for points and areas. */
+  lengthKm: number;
+  /** The party holding a controlled area; null for other kinds. */
+  partyId: string | null;
+  /** The date (YYYY-MM-DD) a controlled area's snapshot describes; null for other kinds. */
+  asOf: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -18,14 +18,18 @@ export function toZone(row: Row): Zone {
     properties: row.properties as Record<string, unknown>,
     bbox: [row.minLon, row.minLat, row.maxLon, row.maxLat],
     areaSqKm: row.areaSqKm,
+    lengthKm: row.lengthKm,
+    partyId: row.partyId,
+    asOf: row.asOf,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-/** A zone's columns from its parts; the bounding box and area are computed by the caller (core). */
-export type ZoneInsert = Omit<Zone, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+/** A zone's columns from its parts; the bounding box, area and length are computed by the caller (core). */
+export type ZoneInsert = Omit<Zone, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'lengthKm' | 'partyId' | 'asOf'> &
+  Partial<Pick<Zone, 'lengthKm' | 'partyId' | 'asOf'>>;
 
 export const zoneColumns = (z: Omit<ZoneInsert, 'agreementId'>) => ({
   name: z.name,
@@ -38,6 +42,9 @@ export const zoneColumns = (z: Omit<ZoneInsert, 'agreementId'>) => ({
   maxLon: z.bbox[2],
   maxLat: z.bbox[3],
   areaSqKm: z.areaSqKm,
+  lengthKm: z.lengthKm ?? 0,
+  partyId: z.partyId ?? null,
+  asOf: z.asOf ?? null,
 });
 
 export interface ZoneFilter {
@@ -91,6 +98,9 @@ export function zoneRepository(db: Db) {
         max_lon: ['float8', rows.map((r) => r.bbox[2])],
         max_lat: ['float8', rows.map((r) => r.bbox[3])],
         area_sq_km: ['float8', rows.map((r) => r.areaSqKm)],
+        length_km: ['float8', rows.map((r) => r.lengthKm ?? 0)],
+        party_id: ['uuid', rows.map((r) => r.partyId ?? null)],
+        as_of: ['date', rows.map((r) => r.asOf ?? null)],
       } as const;
       const names = sql.raw(Object.keys(arrays).join(', '));
       const params = sql.join(

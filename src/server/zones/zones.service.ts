@@ -3,11 +3,13 @@
  * FeatureCollection, all or nothing. Every geometry is checked by core (RFC 7946 shape, ranges,
  * closed rings, validity); a refusal names the feature.
  */
-import type { Parsed, ZoneCreate, ZoneListQuery, ZoneUpdate } from '../../contract/index.ts';
+import { controlledAreaIssues, type Parsed, type ZoneCreate, type ZoneListQuery, type ZoneUpdate } from '../../contract/index.ts';
 import {
   assertRules,
   checkGeometry,
+  DomainError,
   featureLabel,
+  geodesicLengthKm,
   geometryAreaSqKm,
   geometryBBox,
   RuleViolationError,
@@ -19,20 +21,31 @@ import {
 import type { Repositories } from '../../db/index.ts';
 import { zoneColumns } from '../../db/repositories/zones.repository.ts';
 import { auditedParts } from '../parts/audited-parts.ts';
+import { checkReferences } from '../references.ts';
 import type { Actor, Write } from '../write.ts';
 
-/** The checked geometry with its box and area, or a 422 naming the geometry's problems. */
+/** The checked geometry with its box, area and length, or a 422 naming the geometry's problems. */
 function geometryColumns(geometry: { type: string; coordinates: unknown }) {
   const issues = checkGeometry(geometry);
   assertRules(issues.map((i) => ({ path: i.path ? `geometry.${i.path}` : 'geometry', message: i.message })));
   const checked = toZoneGeometry(geometry);
-  return { geometry: checked, bbox: geometryBBox(checked), areaSqKm: geometryAreaSqKm(checked) };
+  return { geometry: checked, bbox: geometryBBox(checked), areaSqKm: geometryAreaSqKm(checked), lengthKm: geodesicLengthKm(checked) };
+}
+
+/** A 400 as request validation gives it, for a rule that needs the stored zone (its kind) to check. */
+function refuseFields(part: 'body' | 'query', issues: readonly { path: string; message: string }[]): void {
+  if (issues.length === 0) return;
+  const named = issues.map((i) => ({ path: `${part}.${i.path}`, message: i.message }));
+  throw new DomainError('validation_failed', `Invalid request: ${named.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { issues: named });
 }
 
 export interface ZoneImportOptions {
   kind: ZoneKind;
   /** The feature property that names each zone; properties.name is the fallback. */
-  nameProperty?: string;
+  nameProperty?: string | undefined;
+  /** A controlled area's holder and date, given to every imported feature (required for that kind only). */
+  partyId?: string | undefined;
+  asOf?: string | undefined;
 }
 
 export function zoneService({ repos, write }: { repos: Repositories; write: Write }) {
@@ -41,15 +54,25 @@ export function zoneService({ repos, write }: { repos: Repositories; write: Writ
     {
       entity: 'zone',
       repo: (r) => r.zones,
-      async prepareCreate(_ctx, input) {
-        const { geometry, bbox, areaSqKm } = geometryColumns(input.geometry);
-        return zoneColumns({ ...input, geometry, bbox, areaSqKm });
+      async prepareCreate({ repos: tx, agreementId }, input) {
+        // The contract has checked that a controlled area, and only it, names a party and a date.
+        await checkReferences(tx, agreementId, [{ path: 'partyId', kind: 'party', id: input.partyId }]);
+        const { geometry, bbox, areaSqKm, lengthKm } = geometryColumns(input.geometry);
+        return zoneColumns({ ...input, geometry, bbox, areaSqKm, lengthKm });
       },
-      async preparePatch(_ctx, _current, patch) {
+      async preparePatch({ repos: tx, agreementId }, current, patch) {
         const { geometry: raw, ...rest } = patch;
-        if (!raw) return rest;
-        const { geometry, bbox, areaSqKm } = geometryColumns(raw);
-        return { ...rest, geometry, minLon: bbox[0], minLat: bbox[1], maxLon: bbox[2], maxLat: bbox[3], areaSqKm };
+        const kind = patch.kind ?? current.kind;
+        // Leaving the controlled_area kind drops the party and date unless the patch names them (then refused).
+        const held = kind === 'controlled_area' ? current : { partyId: null, asOf: null };
+        const partyId = patch.partyId !== undefined ? patch.partyId : held.partyId;
+        const asOf = patch.asOf !== undefined ? patch.asOf : held.asOf;
+        refuseFields('body', controlledAreaIssues(kind, { partyId, asOf }));
+        if (patch.partyId) await checkReferences(tx, agreementId, [{ path: 'partyId', kind: 'party', id: patch.partyId }]);
+        const holder = { partyId, asOf };
+        if (!raw) return { ...rest, ...holder };
+        const { geometry, bbox, areaSqKm, lengthKm } = geometryColumns(raw);
+        return { ...rest, ...holder, geometry, minLon: bbox[0], minLat: bbox[1], maxLon: bbox[2], maxLat: bbox[3], areaSqKm, lengthKm };
       },
     },
   );
@@ -71,9 +94,14 @@ export function zoneService({ repos, write }: { repos: Repositories; write: Writ
       write(actor, async ({ repos: tx, record }) => {
         const agreement = await tx.agreements.get(ref);
         const { features, issues } = validateFeatureCollection(collection, { nameProperty: options.nameProperty });
-        const taken = new Set((await tx.zones.filter(agreement.id, { kind: options.kind })).map((z) => z.name));
+        refuseFields('query', controlledAreaIssues(options.kind, options));
+        await checkReferences(tx, agreement.id, [{ path: 'partyId', kind: 'party', id: options.partyId }]);
+        const asOf = options.asOf ?? null;
+        // Snapshots of one controlled area share its name: a name is taken on the same date only.
+        const taken = new Set((await tx.zones.filter(agreement.id, { kind: options.kind })).filter((z) => z.asOf === asOf).map((z) => z.name));
         for (const f of features) {
-          if (taken.has(f.name)) issues.push({ feature: f.index, name: f.name, path: 'properties', message: `a ${options.kind} named "${f.name}" already exists` });
+          const what = asOf === null ? `a ${options.kind} named "${f.name}" already exists` : `"${f.name}" already has a snapshot dated ${asOf}`;
+          if (taken.has(f.name)) issues.push({ feature: f.index, name: f.name, path: 'properties', message: what });
         }
         if (issues.length > 0) {
           const shown = issues.slice(0, 5).map((i) => `${featureLabel(i)}${i.path ? ` ${i.path}` : ''}: ${i.message}`);
@@ -92,6 +120,9 @@ export function zoneService({ repos, write }: { repos: Repositories; write: Writ
             properties: f.properties,
             bbox: geometryBBox(f.geometry),
             areaSqKm: geometryAreaSqKm(f.geometry),
+            lengthKm: geodesicLengthKm(f.geometry),
+            partyId: options.partyId ?? null,
+            asOf,
           })),
         );
         for (const zone of created) {
