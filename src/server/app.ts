@@ -99,10 +99,14 @@ export function services(database: Database, options: ServiceOptions = {}) {
   const clock = options.clock ?? systemClock;
   const repos = repositories(database.db);
   const write = writer(database, clock);
+  // Gates read the ground's and the force's facts; the matrix shows the gates.
+  const ground = groundService({ repos, write, clock });
+  const force = forceService({ repos, write, clock });
+  const gates = gatesService({ repos, write, clock, ground, force });
   return {
     agreements: agreementService({ repos, write }),
     provisions: provisionService({ repos, write }),
-    matrix: matrixService({ repos, clock }),
+    matrix: matrixService({ repos, clock, gates }),
     summary: summaryService({ repos }),
     auth: authService({
       repos,
@@ -121,9 +125,9 @@ export function services(database: Database, options: ServiceOptions = {}) {
     negotiation: negotiationService({ repos, write, clock }),
     sessions: sessionService({ repos, write, clock }),
     incidentImport: incidentImporter({ database, clock }),
-    ground: groundService({ repos, write, clock }),
-    force: forceService({ repos, write, clock }),
-    gates: gatesService({ repos, write, clock }),
+    ground,
+    force,
+    gates,
   };
 }
 export type Services = ReturnType<typeof services>;

@@ -16,7 +16,7 @@ import type {
   RoundCreate,
   RoundUpdate,
 } from '../../contract/index.ts';
-import { assertRules, checkWindow, type Agreement, type Principal } from '../../core/index.ts';
+import { assertRules, checkWindow, RuleViolationError, type Agreement, type Principal } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import type { Actor, Write } from '../write.ts';
 import { auditedParts, type PartContext } from '../parts/audited-parts.ts';
@@ -86,9 +86,15 @@ export function agreementService({ repos, write }: { repos: Repositories; write:
         assertRules(checkWindow(input.plannedStart, input.plannedEnd, ['plannedStart', 'plannedEnd']));
         return { ...input, ordinal: input.ordinal ?? nextOrdinal(await ctx.repos.phases.list(ctx.agreementId)) };
       },
-      async preparePatch(_ctx, current, patch) {
+      async preparePatch(ctx, current, patch) {
         const merged = { ...current, ...patch };
         assertRules(checkWindow(merged.plannedStart, merged.plannedEnd, ['plannedStart', 'plannedEnd']));
+        // A gated phase begins only through its gate, so that every start is evaluated and recorded.
+        if (patch.status === 'active' && current.status !== 'active' && (await ctx.repos.gates.find(ctx.agreementId, current.id))) {
+          throw new RuleViolationError(`Phase "${current.name}" has a gate: advance it through the gate (POST .../phases/${current.id}/advance) to make it active`, {
+            issues: [{ path: 'status', message: 'cannot be set to active on a phase with a gate: advance it through the gate' }],
+          });
+        }
         return patch;
       },
     }),
