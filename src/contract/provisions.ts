@@ -80,6 +80,13 @@ const BottleneckReason = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('violations'), count: z.number().int(), days: z.number().int() }).describe('Verified violations in the last `days` days'),
 ]);
 
+const MatrixWithdrawal = z.object({
+  id: Id,
+  label: z.string(),
+  status: z.enum(['on_time', 'late', 'verified', 'disputed']),
+  since: z.string().nullable().describe('When the status began (YYYY-MM-DD); null if unknown'),
+});
+
 export const MatrixView = z.object({
   agreement: AgreementView,
   parties: z.array(PartyView),
@@ -98,6 +105,14 @@ export const MatrixView = z.object({
         }),
       ),
       progress: StatusCounts,
+      gate: z
+        .object({ passes: z.boolean(), met: z.number().int(), total: z.number().int() })
+        .nullable()
+        .describe("The phase's gate from what you may see: whether it passes and how many conditions are met; null without one"),
+      withdrawals: z.object({
+        realities: z.array(MatrixWithdrawal).describe('The withdrawal items of the phase with their status'),
+        bottlenecks: z.array(MatrixWithdrawal).describe('Those late or disputed'),
+      }),
     }),
   ),
   pillars: z.array(
@@ -124,6 +139,12 @@ export const MatrixView = z.object({
   clauseSources: z
     .array(z.object({ clauseId: Id, documentId: Id, documentTitle: z.string(), number: z.string().nullable() }))
     .describe('The clauses provisions come from (their clauseId), each with its document'),
+  force: z
+    .array(z.object({ requirementId: Id, label: z.string(), required: z.number().int(), covered: z.number().int(), gap: z.number().int() }))
+    .describe('Force requirements with a personnel gap, from the positions on contributors you may see'),
+  funding: z
+    .array(z.object({ stage: z.enum(['commitment', 'disbursement']), budget: z.number(), reached: z.number(), gap: z.number() }))
+    .describe('Funding stages short of the budget'),
   totals: StatusCounts.extend({ bottlenecks: z.number().int() }),
 });
 export type MatrixView = z.infer<typeof MatrixView>;

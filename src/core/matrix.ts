@@ -4,6 +4,10 @@
  */
 import { IMPLEMENTATION_STATUSES, pamScore, type ImplementationStatus } from './domain.ts';
 import type { Agreement, Party, Phase, Pillar, Provision } from './model.ts';
+import type { ForceGaps } from './force/gaps.ts';
+import type { FundingGaps } from './force/funding.ts';
+import { requirementLabel } from './gates/checks-agreement.ts';
+import type { GateEvaluation, GateWithdrawalFact, GateWithdrawalStatus } from './gates/facts.ts';
 import type { GroupStatus } from './negotiation/consensus.ts';
 
 const DAY_MS = 86_400_000;
@@ -31,11 +35,47 @@ export interface StatusCounts {
   score: number | null;
 }
 
+/** A phase's gate as the matrix shows it (docs/GATES.md): whether it passes, and how many conditions are met. */
+export interface MatrixGate {
+  passes: boolean;
+  met: number;
+  total: number;
+}
+
+/** A withdrawal item of a phase with its status. */
+export interface MatrixWithdrawal {
+  id: string;
+  label: string;
+  status: GateWithdrawalStatus;
+  since: string | null;
+}
+
 export interface MatrixRow {
   phase: Phase;
   realities: Provision[];
   bottlenecks: Bottleneck[];
   progress: StatusCounts;
+  /** The phase's gate as the reader sees it; null when it has none. */
+  gate: MatrixGate | null;
+  /** The phase's withdrawal items (realities) and those late or disputed (bottlenecks). */
+  withdrawals: { realities: MatrixWithdrawal[]; bottlenecks: MatrixWithdrawal[] };
+}
+
+/** A force requirement short of personnel, as the reader sees the objections. */
+export interface ForceGapBottleneck {
+  requirementId: string;
+  label: string;
+  required: number;
+  covered: number;
+  gap: number;
+}
+
+/** Money the budget still lacks at a stage: committed or disbursed. */
+export interface FundingGapBottleneck {
+  stage: 'commitment' | 'disbursement';
+  budget: number;
+  reached: number;
+  gap: number;
 }
 
 export interface PillarRow {
@@ -95,6 +135,10 @@ export interface Matrix {
   pillars: PillarRow[];
   /** Clauses of the negotiated texts not agreed yet (see clauseBottlenecks). */
   clauses: ClauseBottleneck[];
+  /** Force requirements with a personnel gap. */
+  force: ForceGapBottleneck[];
+  /** Funding stages short of the budget. */
+  funding: FundingGapBottleneck[];
   totals: StatusCounts & { bottlenecks: number };
 }
 
@@ -111,7 +155,36 @@ export interface MatrixInput {
   recentViolations: ReadonlyMap<string, number>;
   /** The negotiated texts' clauses with the consensus the reader may see; none by default. */
   clauses?: readonly ClauseStanding[];
+  /** Each gated phase's evaluation for the reader, by phase id; none by default. */
+  gates?: ReadonlyMap<string, GateEvaluation>;
+  /** The withdrawal items with their status; none by default. */
+  withdrawals?: readonly GateWithdrawalFact[];
+  /** The force's and the money's gaps as the reader sees them; none by default. */
+  force?: ForceGaps;
+  funding?: FundingGaps;
   now: Date;
+}
+
+/** The requirements with a personnel gap, in the order given. */
+export function forceGapBottlenecks(force: ForceGaps | undefined): ForceGapBottleneck[] {
+  return (force?.requirements ?? [])
+    .filter((r) => r.gap > 0)
+    .map((r) => ({ requirementId: r.requirementId, label: requirementLabel(r), required: r.required, covered: r.covered, gap: r.gap }));
+}
+
+/** The stages (commitment, disbursement) whose sums fall short of the budget. */
+export function fundingGapBottlenecks(funding: FundingGaps | undefined): FundingGapBottleneck[] {
+  if (!funding) return [];
+  const stages: FundingGapBottleneck[] = [
+    { stage: 'commitment', budget: funding.budget, reached: funding.committed, gap: funding.commitmentGap },
+    { stage: 'disbursement', budget: funding.budget, reached: funding.disbursed, gap: funding.disbursementGap },
+  ];
+  return stages.filter((s) => s.gap > 0);
+}
+
+function matrixGate(evaluation: GateEvaluation | undefined): MatrixGate | null {
+  if (!evaluation) return null;
+  return { passes: evaluation.passes, met: evaluation.conditions.filter((c) => c.met).length, total: evaluation.conditions.length };
 }
 
 /**
@@ -201,11 +274,14 @@ export function computeMatrix(input: MatrixInput): Matrix {
 
   const rows = phases.map((phase): MatrixRow => {
     const realities = provisions.filter((p) => p.phaseId === phase.id);
+    const withdrawals = (input.withdrawals ?? []).filter((w) => w.phaseId === phase.id).map(({ id, label, status, since }) => ({ id, label, status, since }));
     return {
       phase,
       realities,
       bottlenecks: realities.flatMap((p) => bottleneckOf.get(p.id) ?? []),
       progress: countStatuses(realities),
+      gate: matrixGate(input.gates?.get(phase.id)),
+      withdrawals: { realities: withdrawals, bottlenecks: withdrawals.filter((w) => w.status === 'late' || w.status === 'disputed') },
     };
   });
 
@@ -226,6 +302,8 @@ export function computeMatrix(input: MatrixInput): Matrix {
     rows,
     pillars,
     clauses: clauseBottlenecks(input.clauses ?? []),
+    force: forceGapBottlenecks(input.force),
+    funding: fundingGapBottlenecks(input.funding),
     totals: { ...countStatuses(provisions), bottlenecks: bottleneckOf.size },
   };
 }
