@@ -133,6 +133,8 @@ export const api = {
   delete: <S extends z.ZodType>(path: string, schema: S) => request('DELETE', path, schema),
   /** PUTs a file's bytes as application/octet-stream. */
   upload: <S extends z.ZodType>(path: string, schema: S, file: Blob) => request('PUT', path, schema, file, 'application/octet-stream'),
+  /** POSTs a file's bytes with its own content type (a CSV as text/csv). */
+  postFile: <S extends z.ZodType>(path: string, schema: S, file: Blob, type: string) => request('POST', path, schema, file, type),
 };
 
 /** A readable message for any error a query or mutation throws. */
