@@ -100,3 +100,32 @@ export function negotiationAbilities(
     stanceAudiences: writesStances ? writableAudiences(principal, agreement.id) : [],
   };
 }
+
+/** What the caller may do with phase gates and the stabilization force (docs/GATES.md). */
+export interface GateForceAbilities {
+  /** Set a phase's gate conditions (mediators, administrators). */
+  gateWrite: boolean;
+  /** Advance a phase through its gate, or over a failing one with a reason (mediators, administrators). */
+  phaseAdvance: boolean;
+  /** Requirements, contributors, pledges, budget, funding, mandate (mediators, administrators). */
+  forceWrite: boolean;
+  /** The parties whose positions on contributors the caller states: a delegate's own, every party for mediators and administrators. */
+  acceptabilityParties: string[];
+  /** The audiences the caller may give a position: a delegate their party's circle or everyone; mediators also their own room. */
+  acceptabilityAudiences: Audience[];
+}
+
+export function gateForceAbilities(
+  principal: Principal,
+  agreement: { id: string; public: boolean },
+  partyIds: readonly string[],
+): GateForceAbilities {
+  const states = can(principal, 'acceptability:write', agreement);
+  return {
+    gateWrite: can(principal, 'ground:write', agreement),
+    phaseAdvance: can(principal, 'phase:advance', agreement),
+    forceWrite: can(principal, 'force:write', agreement),
+    acceptabilityParties: states ? partyIds.filter((id) => mayWriteFor(principal, agreement.id, { partyId: id, audience: 'party' })) : [],
+    acceptabilityAudiences: states ? writableAudiences(principal, agreement.id) : [],
+  };
+}

@@ -2,6 +2,8 @@
 // gaps in words, the acceptability grid's cells, what-if choices and their comparison.
 import { describe, expect, it } from 'vitest';
 import type { AcceptabilityGrid, ForceGapsView, FundingGapsView, PhaseGateView } from '../../../src/contract/index.ts';
+import { ANONYMOUS, type Membership, type Principal } from '../../../src/core/access.ts';
+import { gateForceAbilities } from '../auth/abilities.ts';
 import { gridRows, positionWords } from './acceptability.ts';
 import { fundingBars, fundingGapWords, requirementBars, requirementRows } from './forceCharts.ts';
 import { assumeText, choiceOf, gapChanges, gateChanges, gateWords, readyCandidates } from './whatIf.ts';
@@ -149,5 +151,42 @@ describe('what if', () => {
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ phaseId: 'a', changed: true });
     expect([gateWords(changes[0]!.before), gateWords(changes[0]!.after), gateWords(null)]).toEqual(['Passes (2 of 2 met)', 'Fails (1 of 2 met)', 'No gate']);
+  });
+});
+
+describe('gateForceAbilities', () => {
+  const agreement = { id: 'a1', public: true };
+  const parties = ['hamas', 'israel'];
+  const member = (role: Membership['role'], partyId: string | null = null): Principal => ({
+    kind: 'user',
+    userId: 'u',
+    name: 'u@x.invalid',
+    admin: false,
+    memberships: [{ agreementId: 'a1', role, partyId }],
+  });
+
+  it('lets a mediator do everything, for every party and audience', () => {
+    expect(gateForceAbilities(member('mediator'), agreement, parties)).toEqual({
+      gateWrite: true,
+      phaseAdvance: true,
+      forceWrite: true,
+      acceptabilityParties: parties,
+      acceptabilityAudiences: ['party', 'mediators', 'all'],
+    });
+  });
+
+  it('lets a delegate state its own party’s positions only, never for the mediators only', () => {
+    expect(gateForceAbilities(member('party_delegate', 'israel'), agreement, parties)).toEqual({
+      gateWrite: false,
+      phaseAdvance: false,
+      forceWrite: false,
+      acceptabilityParties: ['israel'],
+      acceptabilityAudiences: ['party', 'all'],
+    });
+  });
+
+  it('gives a monitor and a visitor nothing here', () => {
+    expect(gateForceAbilities(member('monitor'), agreement, parties)).toMatchObject({ phaseAdvance: false, acceptabilityParties: [], acceptabilityAudiences: [] });
+    expect(gateForceAbilities(ANONYMOUS, agreement, parties).forceWrite).toBe(false);
   });
 });
