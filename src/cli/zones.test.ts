@@ -2,7 +2,7 @@
 import { userInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ZONE_KINDS } from '../core/index.ts';
-import { cliDatabases, cliTestContext, monitoringAgreement, withTestRepositories } from './test/monitoring.ts';
+import { cliDatabases, cliTestContext, monitoringAgreement, withTestDatabase, withTestRepositories } from './test/monitoring.ts';
 import { run } from './test/run.ts';
 
 const point = (name: string, lon: number, lat: number) => ({
@@ -118,6 +118,35 @@ describe.each(cliDatabases)('phaseline zones on $name', (db) => {
     const noAgreement = await run(['zones', 'import', good, '--agreement', 'no-such-agreement', '--kind', 'checkpoint'], env);
     expect(noAgreement).toEqual({ code: 1, stdout: '', stderr: 'phaseline: Agreement no-such-agreement was not found\n' });
     expect((await run(['zones', 'list', '--agreement', 'no-such-agreement'], env)).code).toBe(1);
+  });
+
+  it('gives the coverage of each sector by a zone named by id or name (the newest snapshot of an area), as a table or JSON', async () => {
+    const agreement = await monitoringAgreement(env);
+    const setUp = { id: null, name: 'cli test set-up' };
+    const held = await withTestDatabase(env, async (svc) => {
+      const rafah = (await svc.zones.filter(agreement.slug, { kind: 'sector' })).find((z) => z.name === 'Rafah')!;
+      const hamas = (await svc.agreements.parties.list(agreement.slug)).find((p) => p.name === 'Hamas')!;
+      const area = (asOf: string, geometry: typeof rafah.geometry) =>
+        svc.zones.create(agreement.slug, { name: 'Southern hold', kind: 'controlled_area', description: '', properties: {}, partyId: hamas.id, asOf, geometry }, setUp);
+      await area('2026-06-01', { type: 'Polygon', coordinates: [[[34.2, 31.2], [34.21, 31.2], [34.21, 31.21], [34.2, 31.2]]] });
+      return area('2026-06-15', rafah.geometry);
+    });
+    const table = await run(['zones', 'coverage', 'Southern hold', '--agreement', agreement.slug], env);
+    expect(table.stderr).toBe('');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^Southern hold: \d+\.\d\d km², covering \d+\.\d % of the sector zones\n/);
+    expect(table.stdout).toMatch(/│ Sector\s+│ Area \(km²\) │ Covered \(km²\) │ Share\s+│/);
+    expect(table.stdout).toMatch(/│ Rafah\s+│ (\d+\.\d\d)\s+│ \1\s+│ 100\.0 %\s+│/);
+    expect(table.stdout).toMatch(/│ Gaza\s+│ \d+\.\d\d\s+│ 0\.00\s+│ 0\.0 %\s+│/);
+    expect(table.stdout).toMatch(/│ Total\s+│/);
+    const json = await run(['zones', 'coverage', held.id, '--agreement', agreement.slug, '--format', 'json', '--kind', 'controlled_area'], env);
+    const parsed = JSON.parse(json.stdout) as { zone: { id: string }; sectors: { name: string; share: number }[] };
+    expect(Object.keys(parsed).sort()).toEqual(['sectors', 'total', 'zone']);
+    expect(parsed.zone.id).toBe(held.id);
+    expect(parsed.sectors.map((s) => s.name)).toEqual(['Southern hold']); // the other snapshot, not itself
+    const unknown = await run(['zones', 'coverage', 'Nowhere', '--agreement', agreement.slug], env);
+    expect(unknown).toEqual({ code: 1, stdout: '', stderr: 'phaseline: Zone Nowhere was not found\n' });
+    expect((await run(['zones', 'coverage', 'Rafah', '--agreement', agreement.slug, '--format', 'csv'], env)).code).toBe(2);
   });
 
   it('refuses a document that is not a FeatureCollection', async () => {

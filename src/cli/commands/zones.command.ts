@@ -1,14 +1,16 @@
 /**
- * `phaseline zones import|list`: zones from a GeoJSON FeatureCollection, all or nothing through the
- * same service as the API (audited), and the zones an agreement has.
+ * `phaseline zones import|list|coverage`: zones from a GeoJSON FeatureCollection, all or nothing
+ * through the same service as the API (audited), the zones an agreement has, and how much of each
+ * sector a zone covers.
  */
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { ZONE_KINDS, type Zone } from '../../core/index.ts';
+import type { ZoneCoverageView } from '../../contract/index.ts';
+import { NotFoundError, ZONE_KINDS, type Zone } from '../../core/index.ts';
 import { services } from '../../server/app.ts';
 import { cliActor, withDatabase, type CliIo } from '../context.ts';
 import { FileError, readTextFile } from '../files.ts';
-import { parseOptions } from '../options.ts';
+import { parseOptions, UsageError } from '../options.ts';
 import { addFormatOption, formatSchema, renderCsv, renderJson, renderTable } from '../output.ts';
 
 const Kind = z.enum(ZONE_KINDS, { error: `must be one of ${ZONE_KINDS.join(', ')}` });
@@ -20,6 +22,31 @@ const ImportOptions = z.object({
   nameProperty: z.string().trim().min(1, 'must not be empty').max(100).optional(),
 });
 const ListOptions = z.object({ agreement: Ref, kind: Kind.optional(), format: formatSchema() });
+const CoverageOptions = z.object({ agreement: Ref, kind: Kind.default('sector'), format: formatSchema(['table', 'json']) });
+
+/**
+ * The zone named by id or by name; of the dated snapshots of one controlled area, the newest. A
+ * name several zones share otherwise is refused, listing their ids.
+ */
+export function zoneByRef(zones: readonly Zone[], ref: string): Zone {
+  const byId = zones.find((z) => z.id === ref);
+  if (byId) return byId;
+  const named = zones.filter((z) => z.name === ref);
+  if (named.length === 0) throw new NotFoundError('Zone', ref);
+  const snapshots = named.every((z) => z.kind === 'controlled_area' && z.asOf !== null && z.partyId === named[0]!.partyId);
+  if (named.length === 1 || snapshots) return [...named].sort((a, b) => (a.asOf ?? '').localeCompare(b.asOf ?? '')).at(-1)!;
+  throw new UsageError(`${named.length} zones are named "${ref}" (${named.map((z) => `${z.kind} ${z.id}`).join(', ')}): give the id`);
+}
+
+const km2 = (n: number) => n.toFixed(2);
+const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
+
+function coverageTable(c: ZoneCoverageView): string {
+  return renderTable(
+    ['Sector', 'Area (km²)', 'Covered (km²)', 'Share'],
+    [...c.sectors.map((s) => [s.name, km2(s.areaKm2), km2(s.coveredKm2), percent(s.share)]), ['Total', km2(c.total.areaKm2), km2(c.total.coveredKm2), percent(c.total.share)]],
+  );
+}
 
 const area = (z: Zone) => (z.areaSqKm === 0 ? '' : z.areaSqKm.toFixed(1));
 
@@ -89,5 +116,22 @@ export function registerZonesCommand(program: Command, io: CliIo): void {
     if (format === 'json') io.stdout(renderJson(found));
     else if (format === 'csv') io.stdout(zonesCsv(found));
     else io.stdout(`${zonesTable(found)}${found.length} zones\n`);
+  });
+
+  const coverage = zones
+    .command('coverage')
+    .description('How much of each zone of a kind (sectors by default) a zone covers, in km² and as a share')
+    .argument('<zone>', 'the zone: its id, or its name (of a controlled area, the newest snapshot)')
+    .requiredOption('--agreement <agreement>', 'agreement id or slug')
+    .option('--kind <kind>', `the kind of the zones covered: ${ZONE_KINDS.join(', ')}`, 'sector');
+  addFormatOption(coverage, ['table', 'json']).action(async (ref: string, raw: Record<string, unknown>) => {
+    const { agreement, kind, format } = parseOptions(CoverageOptions, raw);
+    const result = await withDatabase(io, async (database) => {
+      const svc = services(database, { clock: io.clock });
+      const zone = zoneByRef(await svc.zones.filter(agreement, {}), ref);
+      return svc.ground.areas.coverage(agreement, zone.id, kind);
+    });
+    if (format === 'json') io.stdout(renderJson(result));
+    else io.stdout(`${result.zone.name}: ${km2(result.zone.areaKm2)} km², covering ${percent(result.total.share)} of the ${kind} zones\n${coverageTable(result)}`);
   });
 }
