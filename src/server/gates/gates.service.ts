@@ -4,7 +4,7 @@
  * full picture), or over a failing one with a reason; and what if, the gates and gaps under
  * assumptions, nothing saved.
  */
-import type { GatePut, GateView, Parsed, PhaseAdvance, PhaseAdvanced, PhaseGatesView, PhaseGateView, PhaseTransitionView, WhatIfAnswer } from '../../contract/index.ts';
+import { isStorableJson, STORABLE_TEXT_MESSAGE, type GatePut, type GateView, type Parsed, type PhaseAdvance, type PhaseAdvanced, type PhaseGatesView, type PhaseGateView, type PhaseTransitionView, type WhatIfAnswer } from '../../contract/index.ts';
 import {
   addDays,
   ConflictError,
@@ -151,12 +151,22 @@ export function gatesService(deps: { repos: Repositories; write: Write; clock: C
       return { evaluations, facts, timeBound: gates.length > 0 || facts.withdrawals.length > 0 };
     },
 
+    /** A phase's gate as stored, or null. */
+    async current(ref: string, phaseId: string): Promise<GateView | null> {
+      const agreement = await repos.agreements.get(ref);
+      await repos.phases.get(agreement.id, phaseId);
+      const gate = await repos.gates.find(agreement.id, phaseId);
+      return gate && gateView(gate);
+    },
+
     /** Sets a phase's conditions (creating its gate, or at the version read). */
     async put(ref: string, phaseId: string, input: Parsed<typeof GatePut>, actor: Actor): Promise<GateView> {
       const agreement = await repos.agreements.get(ref);
       await repos.phases.get(agreement.id, phaseId);
       const parsed = parseGateConditions(input.conditions);
       if (!parsed.ok) invalid(parsed.issues);
+      // The API's contract checks this too; the CLI comes here directly.
+      if (!isStorableJson(parsed.value)) invalid([{ path: 'conditions', message: STORABLE_TEXT_MESSAGE }]);
       // Read before the write: the ground's facts are not read on the write's transaction.
       await checkNamedIds(agreement, parsed.value);
       return write(actor, async ({ repos: tx, record }) => {
