@@ -101,7 +101,7 @@ export function forceService({ repos, write }: { repos: Repositories; write: Wri
      * The gaps as `principal` sees them (null: the full picture, as the mediators see it), with the
      * assumptions applied in order; nothing is saved. The gates read this.
      */
-    async gapsFor(agreementId: string, principal: Principal | null, assumptions: ForceAssumption[]): Promise<ForceGapsResult> {
+    async gapsFor(agreementId: string, principal: Principal | null, assumptions: readonly ForceAssumption[]): Promise<ForceGapsResult> {
       return computeGaps(await loadForce(repos, await agreementIdOf(agreementId)), principal, assumptions);
     },
 
