@@ -149,6 +149,21 @@ describe.each(cliDatabases)('phaseline zones on $name', (db) => {
     expect((await run(['zones', 'coverage', 'Rafah', '--agreement', agreement.slug, '--format', 'csv'], env)).code).toBe(2);
   });
 
+  it('imports controlled areas with their party (by name) and date, and refuses them without (exit 2)', async () => {
+    const agreement = await monitoringAgreement(env);
+    const path = file('held.geojson', collection(square('Southern hold', 34.25, 31.25)));
+    const args = ['zones', 'import', path, '--agreement', agreement.slug, '--kind', 'controlled_area', '--name-property', 'label'];
+    const refused = await run(args, env);
+    expect(refused).toEqual({ code: 2, stdout: '', stderr: 'phaseline: option --party: a controlled_area needs the party holding the area; option --as-of: a controlled_area needs the date of the snapshot\n' });
+    expect((await run(['zones', 'import', path, '--agreement', agreement.slug, '--kind', 'sector', '--as-of', '2026-06-01'], env)).code).toBe(2);
+    const imported = await run([...args, '--party', 'حماس', '--as-of', '2026-06-01'], env);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    const [held] = (await listJson(agreement.slug, '--kind', 'controlled_area')) as unknown as { name: string; asOf: string; partyId: string }[];
+    expect(held).toMatchObject({ name: 'Southern hold', asOf: '2026-06-01' });
+    expect((await run([...args, '--party', 'Nobody', '--as-of', '2026-06-02'], env)).stderr).toBe('phaseline: Party Nobody was not found\n');
+  });
+
   it('refuses a document that is not a FeatureCollection', async () => {
     const agreement = await monitoringAgreement(env);
     const path = file('feature.geojson', JSON.stringify(point('Netzarim', 34.42, 31.45)));

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { z } from 'zod';
-import type { ZoneCoverageView } from '../../contract/index.ts';
+import { controlledAreaIssues, IsoDate, type ZoneCoverageView } from '../../contract/index.ts';
 import { NotFoundError, ZONE_KINDS, type Zone } from '../../core/index.ts';
 import { services } from '../../server/app.ts';
 import { cliActor, withDatabase, type CliIo } from '../context.ts';
@@ -20,6 +20,8 @@ const ImportOptions = z.object({
   agreement: Ref,
   kind: Kind,
   nameProperty: z.string().trim().min(1, 'must not be empty').max(100).optional(),
+  party: Ref.optional(),
+  asOf: IsoDate.optional(),
 });
 const ListOptions = z.object({ agreement: Ref, kind: Kind.optional(), format: formatSchema() });
 const CoverageOptions = z.object({ agreement: Ref, kind: Kind.default('sector'), format: formatSchema(['table', 'json']) });
@@ -36,6 +38,13 @@ export function zoneByRef(zones: readonly Zone[], ref: string): Zone {
   const snapshots = named.every((z) => z.kind === 'controlled_area' && z.asOf !== null && z.partyId === named[0]!.partyId);
   if (named.length === 1 || snapshots) return [...named].sort((a, b) => (a.asOf ?? '').localeCompare(b.asOf ?? '')).at(-1)!;
   throw new UsageError(`${named.length} zones are named "${ref}" (${named.map((z) => `${z.kind} ${z.id}`).join(', ')}): give the id`);
+}
+
+/** The id of the party named by id, name or local name. */
+function partyByRef(parties: readonly { id: string; name: string; localName: string | null }[], ref: string): string {
+  const found = parties.find((p) => p.id === ref || p.name === ref || p.localName === ref);
+  if (!found) throw new NotFoundError('Party', ref);
+  return found.id;
 }
 
 const km2 = (n: number) => n.toFixed(2);
@@ -84,22 +93,28 @@ export function registerZonesCommand(program: Command, io: CliIo): void {
     .requiredOption('--agreement <agreement>', 'agreement id or slug')
     .requiredOption('--kind <kind>', `the kind of every zone: ${ZONE_KINDS.join(', ')}`)
     .option('--name-property <property>', 'the feature property that names each zone (properties.name is the fallback)')
+    .option('--party <party>', 'controlled_area only (required there): the party holding the areas, by name, local name or id')
+    .option('--as-of <date>', 'controlled_area only (required there): the date the snapshots describe, YYYY-MM-DD')
     .action(async (path: string, raw: Record<string, unknown>) => {
       const options = parseOptions(ImportOptions, raw);
+      const holder = controlledAreaIssues(options.kind, { partyId: options.party, asOf: options.asOf });
+      if (holder.length > 0) throw new UsageError(holder.map((i) => `option ${i.path === 'partyId' ? '--party' : '--as-of'}: ${i.message.replace('carries partyId', 'takes --party').replace('carries asOf', 'takes --as-of')}`).join('; '));
       const collection = await readGeoJson(path);
       const { type, features } = (collection ?? {}) as { type?: unknown; features?: unknown };
       if (type !== 'FeatureCollection' || !Array.isArray(features)) {
         throw new FileError(`${path} is not a GeoJSON FeatureCollection (its type is ${JSON.stringify(type ?? null)})`);
       }
       if (features.length === 0) throw new FileError(`${path} has no features: nothing to import`);
-      const created = await withDatabase(io, (database) =>
-        services(database, { clock: io.clock }).zones.importCollection(
+      const created = await withDatabase(io, async (database) => {
+        const svc = services(database, { clock: io.clock });
+        const party = options.party === undefined ? undefined : partyByRef(await svc.agreements.parties.list(options.agreement), options.party);
+        return svc.zones.importCollection(
           options.agreement,
           collection,
-          { kind: options.kind, nameProperty: options.nameProperty },
+          { kind: options.kind, nameProperty: options.nameProperty, partyId: party, asOf: options.asOf },
           cliActor(),
-        ),
-      );
+        );
+      });
       const noun = created.length === 1 ? 'zone' : 'zones';
       io.stdout(`Imported ${created.length} ${options.kind} ${noun} into ${options.agreement} from ${path}.\n${zonesTable(created)}`);
     });
