@@ -15,6 +15,7 @@ import { PillarsSummary } from '../matrix/PillarsSummary.tsx';
 import { formatScore } from '../matrix/ProgressBar.tsx';
 import { StatusLegend } from '../matrix/StatusBadge.tsx';
 import { ClauseBottlenecks } from '../matrix/ClauseBottlenecks.tsx';
+import { ForceBottlenecks } from '../matrix/GateSummary.tsx';
 import { StrategicMatrix } from '../matrix/StrategicMatrix.tsx';
 import { DocumentsSection } from '../negotiation/DocumentsSection.tsx';
 import { NotesSection } from '../notes/NotesSection.tsx';
@@ -89,6 +90,7 @@ function AgreementPage({ slug }: { slug: string }) {
       <nav aria-label="Monitoring" className="subnav">
         <Link to={`/agreements/${slug}/map`}>Map</Link>
         <Link to={`/agreements/${slug}/incidents`}>Incidents</Link>
+        <Link to={`/agreements/${slug}/force`}>Stabilization force</Link>
         <Link to={`/agreements/${slug}/ground`}>Ground</Link>
       </nav>
 
@@ -123,6 +125,7 @@ function AgreementPage({ slug }: { slug: string }) {
           }}
         />
         <ClauseBottlenecks matrix={data} />
+        <ForceBottlenecks matrix={data} />
         <StatusLegend />
       </section>
 

@@ -10,6 +10,7 @@ import { EmptyState } from '../shared/states.tsx';
 import { formatWindow } from '../shared/time.ts';
 import { ZonedTime } from '../shared/ZonedTime.tsx';
 import type { Bottleneck, BottleneckReason, MatrixRow } from './matrix.api.ts';
+import { GateSummary, WithdrawalBottleneck } from './GateSummary.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { PhaseStatusBadge, StatusBadge } from './StatusBadge.tsx';
 
@@ -96,6 +97,7 @@ function MatrixTableRow(props: {
         <PhaseStatusBadge status={phase.status} />
         <span className="phase-window">{plannedWindow ?? 'No planned window'}</span>
         <ProgressBar progress={row.progress} />
+        <GateSummary slug={slug} row={row} />
         {onEditPhase ? (
           <button type="button" className="button button-small" aria-label={`Edit phase ${phase.name}`} onClick={() => onEditPhase(phase)}>
             Edit phase
@@ -135,12 +137,15 @@ function MatrixTableRow(props: {
         ) : null}
       </td>
       <td className="matrix-bottlenecks">
-        {row.bottlenecks.length === 0 ? (
+        {row.bottlenecks.length === 0 && row.withdrawals.bottlenecks.length === 0 ? (
           <p className="muted">None open.</p>
         ) : (
           <ul className="bottlenecks">
             {row.bottlenecks.map((b) => (
               <BottleneckItem key={b.provisionId} bottleneck={b} parties={parties} />
+            ))}
+            {row.withdrawals.bottlenecks.map((w) => (
+              <WithdrawalBottleneck key={w.id} withdrawal={w} slug={slug} />
             ))}
           </ul>
         )}
