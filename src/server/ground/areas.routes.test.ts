@@ -82,6 +82,20 @@ describe('controlled areas', () => {
   });
 });
 
+describe('deleting what the ground refers to', () => {
+  it('refuses with 409 to delete a party holding an area, or a phase with withdrawal items, and deletes nothing', async () => {
+    const { base, party, phase } = await withSectors();
+    const area = (await h.call<ZoneView>('POST', `${base}/zones`, held(party.id, '2026-06-01', rect(34.05, 31.0, 0.1)))).body;
+    const refused = await h.call<ErrorBody>('DELETE', `${base}/parties/${party.id}?version=1`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('still_referenced');
+    await h.call('POST', `${base}/withdrawal-items`, { phaseId: phase.id, force: 'Division', deadline: '2026-06-30' });
+    expect((await h.call<ErrorBody>('DELETE', `${base}/phases/${phase.id}?version=1`)).status).toBe(409);
+    expect((await h.call('GET', `${base}/zones/${area.id}`)).status).toBe(200);
+    expect((await h.call('GET', `${base}/phases/${phase.id}`)).status).toBe(200);
+  });
+});
+
 describe('coverage', () => {
   it('answers how much of each sector a zone covers, and nothing more', async () => {
     const { base, party, west, east } = await withSectors();
