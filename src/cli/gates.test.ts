@@ -51,10 +51,10 @@ describe('phaseline gates', () => {
     const set = await run(['gates', 'set', slug, '--phase', '2', '--file', context.file('gate.json', JSON.stringify(conditions))], context.env);
     expect(set.stderr).toBe('');
     expect(set.code).toBe(0);
-    expect(set.stdout).toContain('2 condition(s), version 1');
+    expect(set.stdout).toContain('Gate of phase 2. Phase Two: 2 condition(s), version 1');
     // Set again from a file with the API's body: the gate's version moves on.
     const again = await run(['gates', 'set', slug, '--phase', 'phase two', '--file', context.file('body.json', JSON.stringify({ conditions })), '--format', 'json'], context.env);
-    expect(JSON.parse(again.stdout)).toMatchObject({ version: 2, conditions });
+    expect(JSON.parse(again.stdout)).toMatchObject({ gate: { version: 2, conditions } });
     const bad = await run(['gates', 'set', slug, '--phase', '2', '--file', context.file('bad.json', '[{"kind":"force_covered"}]')], context.env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('conditions.0.label: must say what the condition is');

@@ -81,8 +81,8 @@ export function registerGatesCommand(program: Command, io: CliIo): void {
         const answer = await svc.gates.whatIf(agreement, options.assume, CLI_PRINCIPAL);
         return { assumptions: answer.assumptions, items: answer.gates.filter((g) => phase === null || g.phase.id === phase.id) };
       }
-      if (phase) return { assumptions: [], items: [await svc.gates.gate(agreement, phase.id, CLI_PRINCIPAL)] };
-      return { assumptions: [], items: (await svc.gates.gates(agreement, CLI_PRINCIPAL)).items };
+      const items = (await svc.gates.gates(agreement, CLI_PRINCIPAL)).items;
+      return { assumptions: [], items: items.filter((g) => phase === null || g.phase.id === phase.id) };
     });
     if (options.format === 'json') {
       io.stdout(renderJson(result));
@@ -135,9 +135,9 @@ export function registerGatesCommand(program: Command, io: CliIo): void {
       const phase = await findPhase(svc, ref, options.phase);
       // The file replaces whatever the gate holds now.
       const current = await svc.gates.current(ref, phase.id);
-      return svc.gates.put(ref, phase.id, { conditions, ...(current ? { version: current.version } : {}) }, cliActor());
+      return svc.gates.put(ref, phase.id, { conditions, ...(current ? { version: current.version } : {}) }, cliActor(), CLI_PRINCIPAL);
     });
     if (options.format === 'json') io.stdout(renderJson(gate));
-    else io.stdout(`Gate of phase ${options.phase}: ${gate.conditions.length} condition(s), version ${gate.version}\n${gate.conditions.map((c) => `- ${c.label} (${c.kind})`).join('\n')}\n`);
+    else io.stdout(`Gate of phase ${gate.phase.ordinal}. ${gate.phase.name}: ${gate.gate?.conditions.length ?? 0} condition(s), version ${gate.gate?.version ?? 0}\n${gatesTable([gate])}\n`);
   });
 }

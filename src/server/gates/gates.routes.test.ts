@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntryView, DocumentView, GateView, PhaseAdvanced, PhaseGatesView, PhaseGateView, PhaseTransitionsView, PhaseView, WhatIfAnswer } from '../../contract/index.ts';
+import type { AuditEntryView, DocumentView, PhaseAdvanced, PhaseGatesView, PhaseGateView, PhaseTransitionsView, PhaseView, WhatIfAnswer } from '../../contract/index.ts';
 import { importText, stance, world, type World } from '../negotiation/negotiation.fixtures.ts';
 import { harnessForFile, type Caller } from '../test/harness.ts';
 
@@ -28,7 +28,7 @@ async function phased() {
 const provisionsFull = (phaseId: string) => ({ kind: 'provisions_status', label: 'Phase One provisions in full', phaseId, status: 'full' });
 
 async function setGate(call: Caller, url: string, conditions: unknown[], version?: number) {
-  const res = await call<GateView>('PUT', url, { conditions, ...(version === undefined ? {} : { version }) });
+  const res = await call<PhaseGateView>('PUT', url, { conditions, ...(version === undefined ? {} : { version }) });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 }
@@ -53,11 +53,12 @@ describe('setting a gate', () => {
     ]);
     expect((await h.call<ErrorBody>('PUT', `${w.base}/phases/00000000-0000-4000-8000-000000000000/gate`, { conditions: [] })).status).toBe(404);
 
-    const gate = await setGate(h.call, gateUrl(two), [{ ...provisionsFull(one.id), label: '  Phase One provisions in full ' }]);
-    expect(gate).toMatchObject({ phaseId: two.id, version: 1, conditions: [provisionsFull(one.id)] });
+    const set = await setGate(h.call, gateUrl(two), [{ ...provisionsFull(one.id), label: '  Phase One provisions in full ' }]);
+    expect(set.gate).toMatchObject({ phaseId: two.id, version: 1, conditions: [provisionsFull(one.id)] });
+    expect(set.evaluation.passes).toBe(false);
     // A second create, or a stale edit, is refused.
     expect((await h.call<ErrorBody>('PUT', gateUrl(two), { conditions: [] })).body.error.code).toBe('stale_version');
-    expect((await setGate(h.call, gateUrl(two), [provisionsFull(one.id), { kind: 'force_covered', label: 'Force in place' }], 1)).version).toBe(2);
+    expect((await setGate(h.call, gateUrl(two), [provisionsFull(one.id), { kind: 'force_covered', label: 'Force in place' }], 1)).gate!.version).toBe(2);
     // Monitors and delegates may not define gates.
     expect((await w.hamas.call('PUT', gateUrl(two), { conditions: [], version: 2 })).status).toBe(403);
 
@@ -72,7 +73,9 @@ describe('setting a gate', () => {
 
     const removed = await h.call('DELETE', `${gateUrl(two)}?version=2`);
     expect(removed.status).toBe(200);
-    expect((await h.call<PhaseGateView>('GET', gateUrl(two))).body).toMatchObject({ gate: null, evaluation: { passes: true, conditions: [] } });
+    expect((await h.call('GET', gateUrl(two))).status).toBe(404);
+    const all = await h.call<PhaseGatesView>('GET', `${w.base}/gates`);
+    expect(all.body.items.find((g) => g.phase.id === two.id)).toMatchObject({ gate: null, evaluation: { passes: true, conditions: [] } });
     expect((await h.call('DELETE', `${gateUrl(two)}?version=2`)).status).toBe(404);
     const entities = (await audit(w)).items.filter((e) => e.entity === 'gate').map((e) => e.action);
     expect(entities).toEqual(['delete', 'update', 'create']);

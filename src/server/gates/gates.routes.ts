@@ -10,7 +10,6 @@ import {
   Deleted,
   ForceGapsQuery,
   GatePut,
-  GateView,
   PhaseAdvance,
   PhaseAdvanced,
   PhaseGatesView,
@@ -32,7 +31,7 @@ export function gatesRoutes(app: FastifyInstance, service: GatesService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const gatePath = '/api/agreements/:agreement/phases/:phase/gate';
 
-  viewRoute(app, gatePath, 'agreement:read', { tags, summary: "A phase's gate: its conditions, evaluated from what you may see", params: PhaseRefParams }, {
+  viewRoute(app, gatePath, 'agreement:read', { tags, summary: "A phase's gate: its conditions, evaluated from what you may see (404 when the phase has none)", params: PhaseRefParams }, {
     view: 'gate', schema: PhaseGateView, follows: 'agreement',
     build: async (req) => {
       const agreement = agreementOf(req);
@@ -64,8 +63,8 @@ export function gatesRoutes(app: FastifyInstance, service: GatesService): void {
   );
 
   r.put(gatePath, {
-    ...routeSchema('ground:write', { tags, summary: "Set a phase's gate conditions (send the gate's version when it has one)", params: PhaseRefParams, body: GatePut }, { 200: GateView }),
-    handler: async (req) => service.put(req.params.agreement, req.params.phase, req.body, actorOf(req)),
+    ...routeSchema('ground:write', { tags, summary: "Set a phase's gate conditions (send the gate's version when it has one); answers the gate as GET does", params: PhaseRefParams, body: GatePut }, { 200: PhaseGateView }),
+    handler: async (req) => service.put(req.params.agreement, req.params.phase, req.body, actorOf(req), req.principal),
   });
 
   r.delete(gatePath, {

@@ -11,6 +11,7 @@ import {
   dayStart,
   DomainError,
   evaluateGate,
+  NotFoundError,
   localDate,
   parseAssumptions,
   parseGateConditions,
@@ -105,15 +106,18 @@ export function gatesService(deps: { repos: Repositories; write: Write; clock: C
     if (issues.length > 0) invalid(issues);
   }
 
+  /** One phase's gate for the reader; 404 when the phase has none (every phase's, gate or not, is in gates()). */
+  async function gate(agreement: Agreement, phaseId: string, reader: Principal): Promise<PhaseGateView> {
+    const phase = await repos.phases.get(agreement.id, phaseId);
+    if (!(await repos.gates.find(agreement.id, phaseId))) throw new NotFoundError('Gate of phase', phaseId);
+    const facts = await sources.facts(agreement, reader, clock.now());
+    return (await views(agreement, reader, facts, phase))[0]!;
+  }
+
   return {
     nextMidnight,
 
-    /** One phase's gate for the reader. */
-    async gate(agreement: Agreement, phaseId: string, reader: Principal): Promise<PhaseGateView> {
-      const phase = await repos.phases.get(agreement.id, phaseId);
-      const facts = await sources.facts(agreement, reader, clock.now());
-      return (await views(agreement, reader, facts, phase))[0]!;
-    },
+    gate,
 
     /** Every phase's gate for the reader. */
     async gates(agreement: Agreement, reader: Principal): Promise<PhaseGatesView> {
@@ -159,8 +163,8 @@ export function gatesService(deps: { repos: Repositories; write: Write; clock: C
       return gate && gateView(gate);
     },
 
-    /** Sets a phase's conditions (creating its gate, or at the version read). */
-    async put(ref: string, phaseId: string, input: Parsed<typeof GatePut>, actor: Actor): Promise<GateView> {
+    /** Sets a phase's conditions (creating its gate, or at the version read); answers the gate as `reader` reads it. */
+    async put(ref: string, phaseId: string, input: Parsed<typeof GatePut>, actor: Actor, reader: Principal): Promise<PhaseGateView> {
       const agreement = await repos.agreements.get(ref);
       await repos.phases.get(agreement.id, phaseId);
       const parsed = parseGateConditions(input.conditions);
@@ -169,11 +173,11 @@ export function gatesService(deps: { repos: Repositories; write: Write; clock: C
       if (!isStorableJson(parsed.value)) invalid([{ path: 'conditions', message: STORABLE_TEXT_MESSAGE }]);
       // Read before the write: the ground's facts are not read on the write's transaction.
       await checkNamedIds(agreement, parsed.value);
-      return write(actor, async ({ repos: tx, record }) => {
+      await write(actor, async ({ repos: tx, record }) => {
         const { before, after } = await tx.gates.put(agreement.id, phaseId, parsed.value, input.version);
         await record({ action: before ? 'update' : 'create', entity: 'gate', entityId: after.id, agreementId: agreement.id, before, after });
-        return gateView(after);
       });
+      return gate(agreement, phaseId, reader);
     },
 
     /** Removes a phase's gate at the version read: the phase may then be set active by editing it. */
