@@ -26,7 +26,9 @@ const NOT_COUNTRIES = new Set(['ZZ', 'EU', 'EZ', 'UN', 'UK', 'QO', 'XA', 'XB']);
 /** Whether a code is an ISO 3166-1 alpha-2 country code the runtime knows by name. */
 function isRegion(code: string): boolean {
   regions ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-  return code === '' || (!NOT_COUNTRIES.has(code) && regions.of(code) !== undefined);
+  // Refinements run even when the pattern failed: DisplayNames throws on what is no code at all.
+  if (code === '') return true;
+  return /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.has(code) && regions.of(code) !== undefined;
 }
 
 const Capability = requiredText(200).describe('Free text (Infantry, Engineering, Medical...); matched trimmed and case-insensitively');

@@ -62,6 +62,7 @@ describe('force rows', () => {
     await bad('requirements', { capability: '  ', personnel: 10 }, 'capability');
     await bad('contributors', { name: 'Egypt', country: 'eg' }, 'country');
     await bad('contributors', { name: 'Nowhere', country: 'QQ' }, 'country');
+    await bad('contributors', { name: 'Nowhere', country: '鄛𖣠沈' }, 'country');
     await bad('pledges', { contributorId: crypto.randomUUID(), capability: 'Infantry', personnel: 10, readiness: 'L4', pledgedOn: '2026-06-01' }, 'readiness');
     await bad('budget-lines', { name: 'Salaries', amount: -1 }, 'amount');
     await bad('budget-lines', { name: 'Salaries', amount: 10, currency: 'usd' }, 'currency');
