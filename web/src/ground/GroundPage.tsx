@@ -9,7 +9,8 @@ import type { AreaHistoryView, IndicatorView } from '../../../src/contract/index
 import { Notice } from '../shared/Notice.tsx';
 import { EmptyState, Loading, QueryStates } from '../shared/states.tsx';
 import { formatDate } from '../shared/time.ts';
-import { coverageText, areaTableRows } from './chartData.ts';
+import { latestMet, MetBadge } from './badges.tsx';
+import { areaTableRows, coverageText } from './chartData.ts';
 import { useAreaHistory, useIndicators, useIndicatorSeries } from './ground.api.ts';
 import { WithGround } from './GroundContext.tsx';
 import { latestText } from './groundText.ts';
@@ -89,9 +90,7 @@ function IndicatorCard({ slug, indicator }: { slug: string; indicator: Indicator
         </Link>
       </h3>
       <p>
-        <span className={`badge indicator-met indicator-met-${indicator.streak.latest ? String(indicator.streak.met) : 'none'}`}>
-          {indicator.streak.latest ? (indicator.streak.met ? 'Met' : 'Not met') : 'No data'}
-        </span>{' '}
+        <MetBadge met={latestMet(indicator)} />{' '}
         {latestText(indicator, indicator.streak)}
       </p>
       <QueryStates query={series} loading="Loading the chart…" failed="Could not load the chart" empty={(view) => (view.points.length === 0 ? 'No observation yet.' : null)}>

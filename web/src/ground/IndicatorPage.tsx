@@ -15,6 +15,7 @@ import { ApiError } from '../shared/api.ts';
 import { Notice } from '../shared/Notice.tsx';
 import { ErrorState, Loading, QueryStates } from '../shared/states.tsx';
 import { formatDate } from '../shared/time.ts';
+import { MetBadge } from './badges.tsx';
 import { OBSERVATION_PAGE_SIZE, useIndicatorSeries, useObservationPage } from './ground.api.ts';
 import { WithGround, type GroundContext } from './GroundContext.tsx';
 import { numberText, streakSentence, targetText } from './groundText.ts';
@@ -170,7 +171,7 @@ function ObservationsSection({ slug, indicator }: { slug: string; indicator: Ind
                             {numberText(o.value)} {indicator.unit}
                           </td>
                           <td>
-                            <span className={`badge indicator-met indicator-met-${String(met)}`}>{met ? 'Met' : 'Not met'}</span>
+                            <MetBadge met={met} />
                           </td>
                           <td dir="auto">{o.source || <span className="muted">none given</span>}</td>
                           <td>

@@ -13,6 +13,7 @@ import { Dialog } from '../shared/Dialog.tsx';
 import { QueryStates } from '../shared/states.tsx';
 import { formatDate } from '../shared/time.ts';
 import { ZonedTime } from '../shared/ZonedTime.tsx';
+import { WithdrawalStatusBadge } from './badges.tsx';
 import { useWithdrawalItems } from './ground.api.ts';
 import type { GroundContext } from './GroundContext.tsx';
 import { statusText, WITHDRAWAL_STATUS_MEANINGS } from './groundText.ts';
@@ -20,10 +21,6 @@ import { VerificationForm } from './VerificationForm.tsx';
 import { WithdrawalItemForm } from './WithdrawalItemForm.tsx';
 
 type Editor = { kind: 'verify'; item: WithdrawalItemView } | { kind: 'item'; item: WithdrawalItemView | null };
-
-export function WithdrawalStatusBadge({ item }: { item: Pick<WithdrawalItemView, 'status' | 'since'> }) {
-  return <span className={`badge withdrawal-status withdrawal-status-${item.status}`}>{statusText(item)}</span>;
-}
 
 export function WithdrawalSchedule({ slug, context, onNotice }: { slug: string; context: GroundContext; onNotice: (message: string) => void }) {
   const items = useWithdrawalItems(slug);

@@ -32,6 +32,8 @@ export interface MapCanvasProps {
   /** The feature id (index) of the selected zone, its box and a point inside it. */
   selected: { index: number; bbox: BBox; point: LngLat } | null;
   incidents: FeatureCollection | null;
+  /** The withdrawal items' zones (features with role "left" or "behind"). */
+  withdrawals?: FeatureCollection | null;
   draft: FeatureCollection | null;
   handles: FeatureCollection | null;
   attribution: string | null;
@@ -262,6 +264,9 @@ export function MapCanvas(props: MapCanvasProps) {
   useEffect(() => {
     if (map) setData(map, SOURCES.incidents, props.incidents ?? EMPTY);
   }, [map, props.incidents]);
+  useEffect(() => {
+    if (map) setData(map, SOURCES.withdrawals, props.withdrawals ?? EMPTY);
+  }, [map, props.withdrawals]);
   useEffect(() => {
     if (map) setData(map, SOURCES.draft, props.draft ?? EMPTY);
   }, [map, props.draft]);

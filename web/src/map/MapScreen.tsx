@@ -10,11 +10,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { AgreementSummaryView, ZoneView } from '../../../src/contract/index.ts';
 import { delegatePartyOf } from '../../../src/core/access.ts';
+import { localDate } from '../../../src/core/calendar.ts';
 import type { ZoneGeometry, ZoneKind } from '../../../src/core/zones.ts';
 import { useAgreementSummary } from '../agreements/summary.api.ts';
 import { agreementAbilities } from '../auth/abilities.ts';
 import { loginPath } from '../auth/paths.ts';
 import { useSession } from '../auth/session.ts';
+import { useWithdrawalItems } from '../ground/ground.api.ts';
 import { IncidentForm } from '../incidents/IncidentForm.tsx';
 import { ApiError } from '../shared/api.ts';
 import { Dialog } from '../shared/Dialog.tsx';
@@ -41,6 +43,8 @@ import { useMapIncidents, useZones, zonesApi } from './map.api.ts';
 import { MapCanvas, type MapMode } from './MapCanvas.tsx';
 import { IncidentPopup, IncidentStatusLine, MapFilterBar, MapLegend, ZoneList } from './MapPanels.tsx';
 import { Foldable } from './Foldable.tsx';
+import { snapshotDates, sliderRange, withdrawalCollection, zonesAtDate } from './ground.ts';
+import { AreaDateSlider, WithdrawalPanel, ZoneFlows } from './GroundPanels.tsx';
 import { DrawBar, EditBar, PickBar } from './MapTools.tsx';
 import { DeleteZoneDialog, ZoneForm } from './ZoneForm.tsx';
 import './map.css';
@@ -108,13 +112,23 @@ function AgreementMap({ slug, summary }: { slug: string; summary: AgreementSumma
   const zones = useZones(slug);
   const incidents = useMapIncidents(slug, params, can.incidentRead);
   const [tool, setTool] = useState<Tool>(() => (search.get('report') === '1' && can.incidentReport ? { kind: 'pick' } : BROWSE));
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // ?zone=<id> (from the ground pages) opens with that zone selected.
+  const [selectedId, setSelectedId] = useState<string | null>(() => search.get('zone'));
   const [popup, setPopup] = useState<{ id: string; at: LngLat } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const zoneItems = useMemo(() => zones.data ?? [], [zones.data]);
+  const allZones = useMemo(() => zones.data ?? [], [zones.data]);
+  // Controlled areas: only the snapshot in force on the slider's date (today's by default).
+  const today = localDate(new Date(), timeZone);
+  const areaRange = useMemo(() => sliderRange(snapshotDates(allZones), today), [allZones, today]);
+  const [areaDate, setAreaDate] = useState<string | null>(null);
+  const shownDate = areaDate ?? areaRange?.last ?? today;
+  const zoneItems = useMemo(() => zonesAtDate(allZones, shownDate), [allZones, shownDate]);
   const zoneSource = useMemo(() => zoneCollection(zoneItems), [zoneItems]);
-  const bounds = useMemo(() => unionBBox(zoneItems.map((z) => z.bbox)), [zoneItems]);
+  const bounds = useMemo(() => unionBBox(allZones.map((z) => z.bbox)), [allZones]);
+  const withdrawals = useWithdrawalItems(slug);
+  const [withdrawalId, setWithdrawalId] = useState<string | null>(null);
+  const withdrawalSource = useMemo(() => withdrawalCollection(withdrawals.data ?? [], allZones, withdrawalId), [withdrawals.data, allZones, withdrawalId]);
   const incidentSource = useMemo(() => (incidents.data ? incidentCollection(incidents.data.items) : null), [incidents.data]);
   const selectedIndex = zoneItems.findIndex((z) => z.id === selectedId);
   const selectedZone = zoneItems[selectedIndex] ?? null;
@@ -188,6 +202,7 @@ function AgreementMap({ slug, summary }: { slug: string; summary: AgreementSumma
       bounds={bounds}
       selected={selected}
       incidents={can.incidentRead ? incidentSource : null}
+      withdrawals={withdrawalSource}
       draft={draft}
       handles={handles}
       attribution={zoneAttribution(zoneItems)}
@@ -306,6 +321,7 @@ function AgreementMap({ slug, summary }: { slug: string; summary: AgreementSumma
               <h2 dir="auto">{selectedZone.name}</h2>
               {selectedZone.description ? <p dir="auto">{selectedZone.description}</p> : null}
               {selectedZone.areaSqKm > 0 ? <p className="muted">{selectedZone.areaSqKm.toFixed(1)} km²</p> : null}
+              <ZoneFlows slug={slug} zone={selectedZone} />
               {can.zoneWrite && tool.kind === 'browse' ? (
                 <div className="map-toolbar-actions">
                   <button type="button" className="button button-small" onClick={() => setTool({ kind: 'details', zone: selectedZone })}>
@@ -321,6 +337,26 @@ function AgreementMap({ slug, summary }: { slug: string; summary: AgreementSumma
               ) : null}
             </section>
           ) : null}
+          {areaRange ? (
+            <AreaDateSlider range={areaRange} date={shownDate} snapshots={zoneItems.filter((z) => z.kind === 'controlled_area')} onChange={setAreaDate} />
+          ) : null}
+          <section aria-labelledby="withdrawals-heading">
+            <h2 id="withdrawals-heading">Withdrawals</h2>
+            <QueryStates query={withdrawals} loading="Loading the withdrawal schedule…" failed="Could not load the withdrawal schedule">
+              {(items) => (
+                <WithdrawalPanel
+                  slug={slug}
+                  items={items}
+                  zones={allZones}
+                  selectedId={withdrawalId}
+                  onSelect={(item) => {
+                    setWithdrawalId(item?.id ?? null);
+                    if (item && (item.fromZoneId ?? item.behindZoneId)) setSelectedId(item.fromZoneId ?? item.behindZoneId);
+                  }}
+                />
+              )}
+            </QueryStates>
+          </section>
           <section aria-labelledby="zones-heading">
             <h2 id="zones-heading">Zones</h2>
             <QueryStates query={zones} loading="Loading the zones…" failed="Could not load the zones">

@@ -11,13 +11,15 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import { ZONE_KINDS, type ZoneKind } from '../../../src/core/zones.ts';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../../../src/core/incidents.ts';
 
-export const SOURCES = { countries: 'countries', zones: 'zones', incidents: 'incidents', draft: 'draft', handles: 'handles' } as const;
+export const SOURCES = { countries: 'countries', zones: 'zones', withdrawals: 'withdrawals', incidents: 'incidents', draft: 'draft', handles: 'handles' } as const;
 
 export const LAYERS = {
   zoneFill: 'zone-fill',
   zoneOutline: 'zone-outline',
   zoneLine: 'zone-line',
   zonePoint: 'zone-point',
+  withdrawalLeft: 'withdrawal-left',
+  withdrawalBehind: 'withdrawal-behind',
   clusters: 'incident-clusters',
   incidents: 'incident-points',
   draftFill: 'draft-fill',
@@ -98,6 +100,30 @@ function zoneLayers(): LayerSpecification[] {
   ];
 }
 
+/** The withdrawal items' zones: the area left outlined in dashes, the line behind solid; the selected item's stronger. */
+const WITHDRAWAL = '#222b36';
+const chosen = (yes: number, no: number): ExpressionSpecification => ['case', ['boolean', ['get', 'selected'], false], yes, no];
+
+function withdrawalLayers(): LayerSpecification[] {
+  return [
+    {
+      id: LAYERS.withdrawalLeft,
+      type: 'line',
+      source: SOURCES.withdrawals,
+      filter: ['==', ['get', 'role'], 'left'],
+      paint: { 'line-color': WITHDRAWAL, 'line-width': chosen(3.5, 1.5), 'line-opacity': chosen(1, 0.45), 'line-dasharray': [3, 2] },
+    },
+    {
+      id: LAYERS.withdrawalBehind,
+      type: 'line',
+      source: SOURCES.withdrawals,
+      filter: ['==', ['get', 'role'], 'behind'],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': WITHDRAWAL, 'line-width': chosen(5, 2), 'line-opacity': chosen(1, 0.45) },
+    },
+  ];
+}
+
 function incidentLayers(): LayerSpecification[] {
   return [
     {
@@ -149,6 +175,7 @@ export function mapStyle(countriesUrl: string): StyleSpecification {
     sources: {
       [SOURCES.countries]: { type: 'geojson', data: countriesUrl, attribution: COUNTRIES_ATTRIBUTION },
       [SOURCES.zones]: { type: 'geojson', data: empty() },
+      [SOURCES.withdrawals]: { type: 'geojson', data: empty() },
       [SOURCES.incidents]: { type: 'geojson', data: empty(), cluster: true, clusterRadius: 40, clusterMaxZoom: 14 },
       [SOURCES.draft]: { type: 'geojson', data: empty() },
       [SOURCES.handles]: { type: 'geojson', data: empty() },
@@ -158,6 +185,7 @@ export function mapStyle(countriesUrl: string): StyleSpecification {
       { id: 'countries-fill', type: 'fill', source: SOURCES.countries, paint: { 'fill-color': LAND } },
       { id: 'countries-line', type: 'line', source: SOURCES.countries, paint: { 'line-color': '#9aa0a6', 'line-width': 1 } },
       ...zoneLayers(),
+      ...withdrawalLayers(),
       ...incidentLayers(),
       ...toolLayers(),
     ],
