@@ -40,7 +40,8 @@ test('a monitor sees the governorates, files an incident inside Gaza governorate
   await map.ready();
   await expect(page.locator('.maplibregl-ctrl-attrib')).toBeVisible();
   expect(elsewhere).toEqual([]);
-  await expect(map.zoneRows).toHaveCount(5);
+  // The five governorates, the two crossings and three dated snapshots of the illustrative held area.
+  await expect(map.zoneRows).toHaveCount(10);
   for (const name of GOVERNORATES) await expect(map.zone(name)).toBeVisible();
   await expect(map.legend.getByText('Sector')).toBeVisible();
   await expect(map.legend.getByText('Under investigation')).toBeVisible();

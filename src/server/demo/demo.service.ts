@@ -10,6 +10,7 @@ import { services, type Services } from '../app.ts';
 import { generatePassword } from '../auth/secrets.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { writer, type Actor } from '../write.ts';
+import { loadGroundAndForce } from './ground-force.ts';
 import { loadPhaseTwoText } from './phase-two.ts';
 import {
   demoAgreement,
@@ -150,6 +151,7 @@ export async function loadDemo(
         agenda: agenda.map((title) => ({ title, clauseIds: [] })),
       }),
     );
+    await loadGroundAndForce({ repos, record }, { agreementId, timeZone: demoAgreement.timeZone, now: clock.now() });
     return { agreement, created: true, parties };
   });
 

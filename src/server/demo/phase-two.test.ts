@@ -8,6 +8,9 @@ import { services } from '../app.ts';
 import { loadDemo } from './demo.service.ts';
 import { PHASE_TWO_TEXT_URL } from './phase-two.ts';
 
+/** Tests that load the demo and then read or write much of it: more than the default 30 s on a busy 2-core runner. */
+const DEMO_TEST_TIMEOUT = 60_000;
+
 const ADMIN: Principal = { kind: 'user', userId: 'demo-test', name: 'Test', admin: true, memberships: [] };
 
 describe('the demo Phase Two text', () => {
@@ -50,7 +53,7 @@ describe('the demo Phase Two text', () => {
     } finally {
       await database.close();
     }
-  });
+  }, DEMO_TEST_TIMEOUT);
 
   it('reads back as the file it was written from, whitespace aside', () => {
     const markdown = readFileSync(PHASE_TWO_TEXT_URL, 'utf8');
