@@ -212,3 +212,23 @@ describe('what if', () => {
     expect((await phaseOf(w, two.id)).version).toBe(two.version);
   });
 });
+
+describe('odd requests', () => {
+  it('are refused in words, never a 5xx, and change nothing', async () => {
+    const { w, two, gateUrl } = await phased();
+    const before = (await audit(w)).total;
+    const put = (body: unknown) => h.call<ErrorBody>('PUT', gateUrl(two), body);
+    expect((await put({ conditions: [{ kind: 'force_covered', label: 'a\u0000b' }] })).status).toBe(400);
+    expect((await put({ conditions: [{ kind: 'force_covered', label: 'x', capability: '\uD800' }] })).status).toBe(400);
+    expect((await put({ conditions: 'all' })).status).toBe(400);
+    expect((await put({ conditions: [{ kind: 'clauses_agreed', label: 'x', documentId: 'x'.repeat(5000) }] })).body.error.details.issues).toEqual([
+      { path: 'conditions.0.documentId', message: 'is not a negotiated document of this agreement' },
+    ]);
+    expect((await put({ conditions: [], version: 3 })).status).toBe(404);
+    expect((await h.call('GET', `${w.base}/phases/not-a-phase/gate`)).status).toBe(400);
+    expect((await h.call('GET', `${w.base}/what-if?assume=%00`)).status).toBe(400);
+    expect((await h.call<ErrorBody>('POST', `${w.base}/phases/${two.id}/advance`, { version: 2_147_483_647 })).body.error.code).toBe('stale_version');
+    expect((await h.call('POST', `${w.base}/phases/00000000-0000-4000-8000-000000000000/advance`, { version: 1 })).status).toBe(404);
+    expect((await audit(w)).total).toBe(before);
+  });
+});
