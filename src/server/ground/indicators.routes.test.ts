@@ -89,6 +89,7 @@ describe('observations', () => {
     expect(series.body.streak).toEqual({ periods: 3, since: '2026-06-16', latest: { observedOn: '2026-06-18', value: 700 }, met: true, periodsBehind: 2 });
     expect(series.body.indicator.streak).toEqual(series.body.streak);
     expect((await h.call<ErrorBody>('GET', `${url}/series?from=2026-13-01`)).status).toBe(400);
+    expect((await h.call<ErrorBody>('GET', `${url}/series?from=2026-06-18&to=2026-06-17`)).status).toBe(422);
   });
 });
 

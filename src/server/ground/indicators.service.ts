@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { IndicatorCreate, IndicatorSeriesView, IndicatorUpdate, IndicatorView, ObservationCreate, Parsed } from '../../contract/index.ts';
-import { DomainError, indicatorSeries, indicatorStreak, parseObservationsCsv, type ObservationCsvError } from '../../core/index.ts';
+import { assertRules, DomainError, indicatorSeries, indicatorStreak, parseObservationsCsv, type ObservationCsvError } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import type { Indicator, IndicatorObservation } from '../../db/repositories/ground.repository.ts';
 import type { Clock } from '../clock.ts';
@@ -126,6 +126,7 @@ export function indicatorService({ repos, write, clock }: { repos: Repositories;
 
     /** The observations in the window as a chart draws them, with the target, and the streak today. */
     async series(ref: string, id: string, window: { from?: string | undefined; to?: string | undefined }): Promise<IndicatorSeriesView> {
+      if (window.from && window.to && window.from > window.to) assertRules([{ path: 'from', message: 'must not be after to' }]);
       const indicator = await indicatorOf(ref, id);
       const { today: day } = await today(ref);
       const all = await repos.ground.observations.list(indicator.id);
