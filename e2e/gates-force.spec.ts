@@ -10,6 +10,8 @@ import { forcePage } from './page-models/force-page.ts';
 import { gatePage } from './page-models/gate-page.ts';
 
 test('the demo: Phase Two’s gate fails with its reasons, and the force page shows gaps, positions, money and a what-if that saves nothing', async ({ page }) => {
+  // Two pages of computed views (gates, gaps, funding) and a what-if: more than one page's worth on a busy runner.
+  test.setTimeout(60_000);
   await logIn(page, demoAccount('mediator'));
   const gates = (await (await page.request.get('/api/agreements/cairo-2026/gates')).json()) as { items: Array<{ phase: { id: string; name: string } }> };
   const phaseTwo = gates.items.find((g) => g.phase.name.startsWith('Phase Two'));
