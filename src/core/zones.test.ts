@@ -142,6 +142,13 @@ describe('zone assignment', () => {
     expect(zoneAssigner([line])(1, 0.5)).toBeNull();
   });
 
+  it('never assigns a point to a controlled area, however small: it goes to the sector under it', () => {
+    const held = { ...zone('held', square(0, 0, 0.25)), kind: 'controlled_area' as const };
+    const sector = { ...zone('sector', square(0, 0, 1)), kind: 'sector' as const };
+    expect(zoneAssigner([held, sector])(0.1, 0.1)).toBe('sector');
+    expect(zoneAssigner([held])(0.1, 0.1)).toBeNull();
+  });
+
   it('respects holes', () => {
     const outer = square(0, 0, 4).coordinates as number[][][];
     const hole = square(1, 1, 2).coordinates as number[][][];

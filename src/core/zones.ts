@@ -216,17 +216,20 @@ export interface AssignableZone {
   geometry: ZoneGeometry;
   bbox: BBox;
   areaSqKm: number;
+  /** A controlled area is who holds ground on a date, not a place: incidents are never assigned to one. */
+  kind?: ZoneKind;
 }
 
 /**
- * A function that gives the zone a point lies in, or null. Only polygons have an inside. A point
+ * A function that gives the zone a point lies in, or null. Only polygons have an inside, and
+ * controlled areas are left out (an incident in a held area belongs to its sector). A point
  * on a boundary is inside. When several zones contain the point (a border shared by two sectors, a
  * checkpoint polygon inside a sector), the smallest one wins, being the most precise; equal areas
  * go to the name, then the id, that sorts first. Each test first compares bounding boxes.
  */
 export function zoneAssigner(zones: readonly AssignableZone[]): (lon: number, lat: number) => string | null {
   const areal = zones
-    .filter((z) => z.geometry.type === 'Polygon' || z.geometry.type === 'MultiPolygon')
+    .filter((z) => z.kind !== 'controlled_area' && (z.geometry.type === 'Polygon' || z.geometry.type === 'MultiPolygon'))
     .sort((a, b) => a.areaSqKm - b.areaSqKm || a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
     .map((z) => ({ id: z.id, bbox: z.bbox, geometry: z.geometry as Extract<ZoneGeometry, { type: 'Polygon' | 'MultiPolygon' }> }));
   return (lon, lat) => {
