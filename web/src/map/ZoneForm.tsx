@@ -12,12 +12,14 @@ import { SelectField, TextAreaField, TextField } from '../shared/fields.tsx';
 import { options } from '../shared/labels.ts';
 import { queryKeys } from '../shared/queryKeys.ts';
 import { checkedBody, partSaves, useEntityForm, type BodyResult, type PartBody } from '../shared/useEntityForm.ts';
+import { useAgreementSummary } from '../agreements/summary.api.ts';
 import { zonesApi } from './map.api.ts';
 
-type Values = { name: string; kind: string; description: string };
+/** A controlled area also names the party holding it and the date of the snapshot; other kinds carry neither. */
+type Values = { name: string; kind: string; description: string; partyId: string; asOf: string };
 type Body = PartBody<ZoneCreate, ZoneUpdate>;
 
-const FIELDS = ['name', 'kind', 'description', 'geometry'] as const;
+const FIELDS = ['name', 'kind', 'description', 'geometry', 'partyId', 'asOf'] as const;
 
 export interface ZoneFormProps {
   slug: string;
@@ -30,17 +32,34 @@ export interface ZoneFormProps {
 }
 
 export function ZoneForm({ slug, zone, draft, onSaved, onCancel }: ZoneFormProps) {
-  const valuesOf = (z: ZoneView | null): Values => ({ name: z?.name ?? '', kind: z?.kind ?? draft?.kind ?? 'sector', description: z?.description ?? '' });
+  const summary = useAgreementSummary(slug);
+  const valuesOf = (z: ZoneView | null): Values => ({
+    name: z?.name ?? '',
+    kind: z?.kind ?? draft?.kind ?? 'sector',
+    description: z?.description ?? '',
+    partyId: z?.partyId ?? '',
+    asOf: z?.asOf ?? '',
+  });
+  const held = (values: Values) => values.kind === 'controlled_area';
 
   const toBody = (values: Values, changed: Partial<Values>, base: ZoneView | null): BodyResult<Body> => {
     if (base === null) {
-      const body: ZoneCreate = { name: values.name, kind: values.kind as ZoneKind, description: values.description, geometry: draft?.geometry as ZoneCreate['geometry'] };
+      const body: ZoneCreate = {
+        name: values.name,
+        kind: values.kind as ZoneKind,
+        description: values.description,
+        geometry: draft?.geometry as ZoneCreate['geometry'],
+        partyId: held(values) ? values.partyId || null : null,
+        asOf: held(values) ? values.asOf || null : null,
+      };
       return checkedBody(ZoneCreate, body, (b) => ({ kind: 'create', body: b }));
     }
+    const holderChanged = changed.kind !== undefined || changed.partyId !== undefined || changed.asOf !== undefined;
     const body: ZoneUpdate = {
       ...(changed.name !== undefined && { name: changed.name }),
       ...(changed.kind !== undefined && { kind: changed.kind as ZoneKind }),
       ...(changed.description !== undefined && { description: changed.description }),
+      ...(holderChanged && held(values) && { partyId: values.partyId || null, asOf: values.asOf || null }),
       version: base.version,
     };
     return checkedBody(ZoneUpdate, body, (b) => ({ kind: 'update', id: base.id, body: b }));
@@ -62,6 +81,16 @@ export function ZoneForm({ slug, zone, draft, onSaved, onCancel }: ZoneFormProps
       {problems.fields.geometry ? <p className="field-error">Shape: {problems.fields.geometry}</p> : null}
       <TextField label="Name" {...bind('name')} dir="auto" />
       <SelectField label="Kind" {...bind('kind')} options={options(ZONE_KIND_LABELS)} />
+      {held(form.values) ? (
+        <>
+          <SelectField
+            label="Held by"
+            {...bind('partyId')}
+            options={[{ value: '', label: 'Choose the party' }, ...(summary.data?.parties ?? []).map((p) => ({ value: p.id, label: p.name }))]}
+          />
+          <TextField label="As of" type="date" {...bind('asOf')} hint="The day this snapshot of the area describes; snapshots of one area share its name." />
+        </>
+      ) : null}
       <TextAreaField label="Description" {...bind('description')} />
     </EntityForm>
   );
