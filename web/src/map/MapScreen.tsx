@@ -360,7 +360,18 @@ function AgreementMap({ slug, summary }: { slug: string; summary: AgreementSumma
           <section aria-labelledby="zones-heading">
             <h2 id="zones-heading">Zones</h2>
             <QueryStates query={zones} loading="Loading the zones…" failed="Could not load the zones">
-              {() => <ZoneList zones={zoneItems} selectedId={selectedId} onSelect={setSelectedId} />}
+              {() => (
+                <ZoneList
+                  zones={allZones}
+                  selectedId={selectedId}
+                  onSelect={(id) => {
+                    // An area's snapshot not in force on the slider's date moves the slider to its own date.
+                    const zone = allZones.find((z) => z.id === id);
+                    if (zone?.asOf && !zoneItems.includes(zone)) setAreaDate(zone.asOf);
+                    setSelectedId(id);
+                  }}
+                />
+              )}
             </QueryStates>
           </section>
           <Foldable label="Key">
