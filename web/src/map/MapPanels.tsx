@@ -86,6 +86,7 @@ export function ZoneList(props: { zones: ZoneView[]; selectedId: string | null; 
             <td>
               <Swatch colour={KIND_COLOURS[z.kind]} />
               {ZONE_KIND_LABELS[z.kind]}
+              {z.asOf ? <> as of {z.asOf}</> : null}
             </td>
           </tr>
         ))}
