@@ -7,12 +7,8 @@
 import type { ReactNode } from 'react';
 import type { AgreementSummaryView, ZoneView } from '../../../src/contract/index.ts';
 import { can } from '../../../src/core/access.ts';
-import { AgreementNotFound } from '../agreements/AgreementNotFound.tsx';
-import { useAgreementSummary } from '../agreements/summary.api.ts';
+import { WithAgreementData } from '../agreements/WithAgreementData.tsx';
 import { useSession } from '../auth/session.ts';
-import { useZones } from '../map/map.api.ts';
-import { ApiError } from '../shared/api.ts';
-import { ErrorState, Loading } from '../shared/states.tsx';
 
 export interface GroundAbilities {
   /** Withdrawal items and indicators (administrators, mediators). */
@@ -28,29 +24,15 @@ export interface GroundContext extends AgreementSummaryView {
 
 export function WithGround({ slug, children }: { slug: string; children: (context: GroundContext) => ReactNode }) {
   const session = useSession();
-  const summary = useAgreementSummary(slug);
-  const zones = useZones(slug);
-
-  if (summary.isPending || zones.isPending) return <Loading label="Loading the agreement…" />;
-  if (summary.isError || zones.isError) {
-    const error = summary.error ?? zones.error;
-    return (
-      <section className="page">
-        {error instanceof ApiError && error.isNotFound ? (
-          <>
-            <title>Agreement not found · Phaseline</title>
-            <AgreementNotFound slug={slug} />
-          </>
-        ) : (
-          <ErrorState error={error} title="Could not load this agreement" onRetry={() => void Promise.all([summary.refetch(), zones.refetch()])} />
-        )}
-      </section>
-    );
-  }
-  const agreement = summary.data.agreement;
-  return children({
-    ...summary.data,
-    zones: zones.data,
-    can: { write: can(session.principal, 'ground:write', agreement), observe: can(session.principal, 'ground:observe', agreement) },
-  });
+  return (
+    <WithAgreementData slug={slug}>
+      {(summary, zones) =>
+        children({
+          ...summary,
+          zones,
+          can: { write: can(session.principal, 'ground:write', summary.agreement), observe: can(session.principal, 'ground:observe', summary.agreement) },
+        })
+      }
+    </WithAgreementData>
+  );
 }

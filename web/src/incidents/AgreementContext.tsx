@@ -6,14 +6,10 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { AgreementView, PartyView, ProvisionSummary, ZoneView } from '../../../src/contract/index.ts';
-import { AgreementNotFound } from '../agreements/AgreementNotFound.tsx';
-import { useAgreementSummary } from '../agreements/summary.api.ts';
+import { WithAgreementData } from '../agreements/WithAgreementData.tsx';
 import { agreementAbilities, type AgreementAbilities } from '../auth/abilities.ts';
 import { loginPath } from '../auth/paths.ts';
 import { useSession } from '../auth/session.ts';
-import { useZones } from '../map/map.api.ts';
-import { ApiError } from '../shared/api.ts';
-import { ErrorState, Loading } from '../shared/states.tsx';
 
 export interface AgreementContext {
   agreement: AgreementView;
@@ -27,34 +23,20 @@ export interface AgreementContext {
 /** Renders `children` with the agreement's context once it is loaded. */
 export function WithAgreement({ slug, children }: { slug: string; children: (context: AgreementContext) => ReactNode }) {
   const session = useSession();
-  const summary = useAgreementSummary(slug);
-  const zones = useZones(slug);
-
-  if (summary.isPending || zones.isPending) return <Loading label="Loading the agreement…" />;
-  if (summary.isError || zones.isError) {
-    const error = summary.error ?? zones.error;
-    return (
-      <section className="page">
-        {error instanceof ApiError && error.isNotFound ? (
-          <>
-            <title>Agreement not found · Phaseline</title>
-            <AgreementNotFound slug={slug} />
-          </>
-        ) : (
-          <ErrorState error={error} title="Could not load this agreement" onRetry={() => void Promise.all([summary.refetch(), zones.refetch()])} />
-        )}
-      </section>
-    );
-  }
-  const { agreement, parties, provisions } = summary.data;
-  return children({
-    agreement,
-    parties,
-    provisions,
-    zones: zones.data,
-    can: agreementAbilities(session.principal, agreement, parties.map((p) => p.id)),
-    loggedIn: session.user !== null,
-  });
+  return (
+    <WithAgreementData slug={slug}>
+      {({ agreement, parties, provisions }, zones) =>
+        children({
+          agreement,
+          parties,
+          provisions,
+          zones,
+          can: agreementAbilities(session.principal, agreement, parties.map((p) => p.id)),
+          loggedIn: session.user !== null,
+        })
+      }
+    </WithAgreementData>
+  );
 }
 
 /** For callers who may not read incident reports: why, and a way in. */
