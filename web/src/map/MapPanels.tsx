@@ -82,11 +82,11 @@ export function ZoneList(props: { zones: ZoneView[]; selectedId: string | null; 
               <button type="button" className="button-link" aria-pressed={z.id === selectedId} onClick={() => onSelect(z.id === selectedId ? null : z.id)}>
                 <span dir="auto">{z.name}</span>
               </button>
+              {z.asOf ? <span className="muted"> as of {z.asOf}</span> : null}
             </td>
             <td>
               <Swatch colour={KIND_COLOURS[z.kind]} />
               {ZONE_KIND_LABELS[z.kind]}
-              {z.asOf ? <> as of {z.asOf}</> : null}
             </td>
           </tr>
         ))}
