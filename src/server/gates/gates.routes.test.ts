@@ -114,6 +114,9 @@ describe('advancing a phase', () => {
     const entry = (await audit(w)).items.find((e) => e.entity === 'phase_transition')!;
     expect(entry.actorName).toMatch(/@test\.example$/);
     expect(entry.after).toMatchObject({ phaseId: two.id, overridden: true, override: true, reason, failing: ['Phase One provisions in full'] });
+    // The audit log (read by every party) keeps which conditions failed, not the details judged on confidential positions.
+    expect(JSON.stringify(entry.after)).not.toContain('evidence');
+    expect(entry.after).not.toHaveProperty('evaluation');
 
     const transitions = await w.viewer.call<PhaseTransitionsView>('GET', `${w.base}/phases/${two.id}/transitions`);
     expect(transitions.body.items).toHaveLength(1);

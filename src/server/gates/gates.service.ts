@@ -244,7 +244,23 @@ export function gatesService(deps: { repos: Repositories; write: Write; clock: C
           entityId: transition.id,
           agreementId: agreement.id,
           before: null,
-          after: { ...transition, phaseName: phase.name, override: overridden, reason: input.reason, failing: failing.map((c) => c.condition.label) },
+          // Not the evaluation's details or evidence: the audit log is read by every party, and those of
+          // clause and force conditions come from positions outside their audiences (transitionFor hides them too).
+          after: {
+            id: transition.id,
+            phaseId,
+            phaseName: phase.name,
+            fromStatus: transition.fromStatus,
+            toStatus: transition.toStatus,
+            gatePassed: transition.gatePassed,
+            overridden,
+            override: overridden,
+            reason: input.reason,
+            actorName: transition.actorName,
+            at: transition.at,
+            conditions: evaluation.conditions.map((c) => ({ kind: c.condition.kind, label: c.condition.label, met: c.met })),
+            failing: failing.map((c) => c.condition.label),
+          },
         });
         return { phase: after, completed, transition: transitionFor(transition, null, agreement) };
       });
