@@ -21,6 +21,7 @@ import { registerServeCommand } from './commands/serve.command.ts';
 import { registerUsersCommand } from './commands/users.command.ts';
 import { registerZonesCommand } from './commands/zones.command.ts';
 import { registerForceCommand } from './commands/force.command.ts';
+import { registerForecastCommand } from './commands/forecast.command.ts';
 import { registerGatesCommand } from './commands/gates.command.ts';
 import { registerIndicatorsCommand } from './commands/indicators.command.ts';
 import { registerWithdrawalCommand } from './commands/withdrawal.command.ts';
@@ -66,6 +67,7 @@ export function buildProgram(io: CliIo): Command {
   registerWithdrawalCommand(program, io);
   registerForceCommand(program, io);
   registerGatesCommand(program, io);
+  registerForecastCommand(program, io);
   return program;
 }
 

@@ -20,3 +20,4 @@ export type { Position } from './zones.ts';
 export * from './ground/index.ts';
 export * from './force/index.ts';
 export * from './gates/index.ts';
+export * from './forecast/index.ts';
