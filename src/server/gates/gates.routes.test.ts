@@ -37,6 +37,18 @@ const phaseOf = async (w: World, id: string) => (await h.call<PhaseView>('GET', 
 const audit = async (w: World) => (await h.call<{ items: AuditEntryView[]; total: number }>('GET', `${w.base}/audit?limit=500`)).body;
 
 describe('setting a gate', () => {
+  it("answers each phase's own gate, however the reads follow each other with no write between", async () => {
+    const { one, two, gateUrl } = await phased();
+    await setGate(h.call, gateUrl(one), [{ kind: 'force_covered', label: 'Force in place' }]);
+    await setGate(h.call, gateUrl(two), [provisionsFull(one.id)]);
+    // Both read at the same change counter: the cached view of one phase must not answer for the other.
+    const first = await h.call<PhaseGateView>('GET', gateUrl(one));
+    const second = await h.call<PhaseGateView>('GET', gateUrl(two));
+    expect(first.body.phase.id).toBe(one.id);
+    expect(second.body.phase.id).toBe(two.id);
+    expect(second.body.gate!.conditions.map((c) => c.label)).toEqual(['Phase One provisions in full']);
+  });
+
   it('checks conditions field by field and the ids they name, then keeps them versioned', async () => {
     const { w, one, two, gateUrl } = await phased();
     const bad = await h.call<ErrorBody>('PUT', gateUrl(two), { conditions: [{ kind: 'no_verified_violation', label: 'Quiet', days: 0 }, { kind: 'moon', label: 'x' }] });

@@ -1,7 +1,8 @@
 /**
  * viewRoute: a GET route whose answer is a cached read view (view-cache.ts), declared once. The
  * route's OpenAPI entry is the usual one (routeSchema: tags, summary, params, querystring, the view's
- * schema for 200 and the error responses); its handler sends the view, keyed by the parsed query.
+ * schema for 200 and the error responses); its handler sends the view, keyed by the parsed query and
+ * by any path parameter other than the agreement.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
@@ -41,7 +42,11 @@ export function viewRoute<S extends z.ZodType, P extends z.ZodType | undefined =
     ...routeSchema(permission, { tags, summary, ...(params ? { params } : {}), ...(querystring ? { querystring } : {}) }, { 200: schema }),
     handler: async (req, reply) => {
       const request = req as ViewRequest<P, Q>;
-      return reply.sendView({ view, schema, follows, key: querystring ? request.query : undefined, build: () => build(request) });
+      // Params beyond the agreement (a phase's gate) name another answer as much as the query does.
+      const { agreement: _agreement, ...others } = (request.params ?? {}) as Record<string, unknown>;
+      const named = Object.keys(others).length > 0 ? others : undefined;
+      const key = querystring || named ? { ...(named ? { params: named } : {}), ...(querystring ? { query: request.query } : {}) } : undefined;
+      return reply.sendView({ view, schema, follows, key, build: () => build(request) });
     },
   });
 }
