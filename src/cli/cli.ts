@@ -22,6 +22,9 @@ import { registerUsersCommand } from './commands/users.command.ts';
 import { registerZonesCommand } from './commands/zones.command.ts';
 import { registerForceCommand } from './commands/force.command.ts';
 import { registerForecastCommand } from './commands/forecast.command.ts';
+import { registerPrecedentsCommand } from './commands/precedents.command.ts';
+import { registerRiskCommand } from './commands/risk.command.ts';
+import { registerBriefCommand } from './commands/brief.command.ts';
 import { registerGatesCommand } from './commands/gates.command.ts';
 import { registerIndicatorsCommand } from './commands/indicators.command.ts';
 import { registerWithdrawalCommand } from './commands/withdrawal.command.ts';
@@ -68,6 +71,9 @@ export function buildProgram(io: CliIo): Command {
   registerForceCommand(program, io);
   registerGatesCommand(program, io);
   registerForecastCommand(program, io);
+  registerPrecedentsCommand(program, io);
+  registerRiskCommand(program, io);
+  registerBriefCommand(program, io);
   return program;
 }
 

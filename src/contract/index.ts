@@ -12,3 +12,4 @@ export * from './zones.ts';
 export * from './ground.ts';
 export * from './force.ts';
 export * from './gates.ts';
+export * from './forecast.ts';

@@ -39,6 +39,7 @@ export const PERMISSION_DESCRIPTIONS = {
   'force:write': 'Add, edit and delete the stabilization force: requirements, contributors, pledges, budget, funding, rules of engagement and authority boundaries',
   'acceptability:write':
     "State a party's position on a force contributor: a delegate for its own party, for its circle or for everyone; mediators for any party and audience",
+  'risk:write': "Set the collapse risk's weights and record its score in the history (once per audience)",
   'audit:read': "Read the audit log of the agreement, less every entry of work confidential to an audience one is outside of",
   'members:manage': 'Give and take roles on the agreement',
   'users:manage': 'Create, invite and disable accounts',
@@ -76,6 +77,7 @@ export const ROLE_MATRIX: Record<Permission, readonly MatrixRole[]> = {
   'ground:observe': ['admin', 'mediator', 'monitor'],
   'phase:advance': ['admin', 'mediator'],
   'force:write': ['admin', 'mediator'],
+  'risk:write': ['admin', 'mediator'],
   'acceptability:write': ['admin', 'mediator', 'party_delegate'],
   'audit:read': ['admin', 'mediator', 'monitor', 'party_delegate'],
   'members:manage': ['admin'],

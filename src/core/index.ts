@@ -21,3 +21,6 @@ export * from './ground/index.ts';
 export * from './force/index.ts';
 export * from './gates/index.ts';
 export * from './forecast/index.ts';
+export * from './risk/index.ts';
+export * from './precedents/index.ts';
+export * from './brief/index.ts';

@@ -59,6 +59,14 @@ import { gatesService } from './gates/gates.service.ts';
 import { groundRoutes } from './ground/ground.routes.ts';
 import { groundService } from './ground/ground.service.ts';
 import { zoneService } from './zones/zones.service.ts';
+import { briefRoutes } from './brief/brief.routes.ts';
+import { briefService } from './brief/brief.service.ts';
+import { forecastRoutes } from './forecast/forecast.routes.ts';
+import { forecastService } from './forecast/forecast.service.ts';
+import { precedentsRoutes } from './precedents/precedents.routes.ts';
+import { precedentsService } from './precedents/precedents.service.ts';
+import { riskRoutes } from './risk/risk.routes.ts';
+import { riskService } from './risk/risk.service.ts';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -103,10 +111,18 @@ export function services(database: Database, options: ServiceOptions = {}) {
   const ground = groundService({ repos, write, clock });
   const force = forceService({ repos, write, clock });
   const gates = gatesService({ repos, write, clock, ground, force });
+  const matrix = matrixService({ repos, clock, gates });
+  const negotiation = negotiationService({ repos, write, clock });
+  const sessions = sessionService({ repos, write, clock });
+  // The forecast and the collapse risk read all of the above; the brief reads them all.
+  const precedents = precedentsService();
+  const forecast = forecastService({ repos, clock, ground });
+  const risk = riskService({ repos, write, clock, forecast, precedents, gates, force });
+  const brief = briefService({ repos, clock, matrix, negotiation, sessions, ground, force, gates, forecast, risk, precedents });
   return {
     agreements: agreementService({ repos, write }),
     provisions: provisionService({ repos, write }),
-    matrix: matrixService({ repos, clock, gates }),
+    matrix,
     summary: summaryService({ repos }),
     auth: authService({
       repos,
@@ -122,12 +138,16 @@ export function services(database: Database, options: ServiceOptions = {}) {
     incidents: incidentService({ repos, write, clock }),
     evidence: evidenceService({ repos, write }),
     compliance: complianceService({ repos, clock }),
-    negotiation: negotiationService({ repos, write, clock }),
-    sessions: sessionService({ repos, write, clock }),
+    negotiation,
+    sessions,
     incidentImport: incidentImporter({ database, clock }),
     ground,
     force,
     gates,
+    precedents,
+    forecast,
+    risk,
+    brief,
   };
 }
 export type Services = ReturnType<typeof services>;
@@ -219,6 +239,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   groundRoutes(app, svc.ground);
   forceRoutes(app, svc.force);
   gatesRoutes(app, svc.gates);
+  precedentsRoutes(app, svc.precedents);
+  forecastRoutes(app, svc.forecast);
+  riskRoutes(app, svc.risk);
+  briefRoutes(app, svc.brief, { pdf: deps.pdf ?? null });
   await webRoutes(app, deps.webDist);
   return app;
 }

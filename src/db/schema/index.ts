@@ -10,3 +10,4 @@ export * from './negotiation.ts';
 export * from './rounds.ts';
 export * from './ground.ts';
 export * from './force.ts';
+export * from './risk.ts';

@@ -1,0 +1,2 @@
+/** The situation brief laid out as Markdown and HTML, pure (docs/FORECAST.md). */
+export {};

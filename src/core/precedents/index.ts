@@ -1,0 +1,2 @@
+/** The UCDP Peace Agreement library and Kaplan–Meier survival, pure (docs/FORECAST.md). */
+export {};

@@ -1,0 +1,2 @@
+/** The collapse risk, pure (docs/FORECAST.md): its parts, each with value, source, weight and score, and the score. */
+export * from './parts.ts';
