@@ -20,6 +20,8 @@ import { zoneRepository } from './repositories/zones.repository.ts';
 import { forceRepository } from './repositories/force.repository.ts';
 import { groundRepository } from './repositories/ground.repository.ts';
 import { gatesRepository } from './repositories/gates.repository.ts';
+import { forecastRepository } from './repositories/forecast.repository.ts';
+import { riskRepository } from './repositories/risk.repository.ts';
 
 export * from './open.ts';
 export { DataDirLockedError } from './lock.ts';
@@ -60,6 +62,8 @@ export function repositories(db: Db) {
     ground: groundRepository(db),
     force: forceRepository(db),
     gates: gatesRepository(db),
+    forecast: forecastRepository(db),
+    risk: riskRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;
