@@ -13,3 +13,5 @@ export * from './ground.ts';
 export * from './force.ts';
 export * from './gates.ts';
 export * from './forecast.ts';
+export * from './precedents.ts';
+export * from './brief.ts';

@@ -1,0 +1,2 @@
+/** The situation brief (docs/FORECAST.md). */
+export {};

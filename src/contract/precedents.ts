@@ -1,0 +1,2 @@
+/** The UCDP Peace Agreement library and survival curves (docs/FORECAST.md). */
+export {};
