@@ -92,6 +92,8 @@ function AgreementPage({ slug }: { slug: string }) {
         <Link to={`/agreements/${slug}/incidents`}>Incidents</Link>
         <Link to={`/agreements/${slug}/force`}>Stabilization force</Link>
         <Link to={`/agreements/${slug}/ground`}>Ground</Link>
+        <Link to={`/agreements/${slug}/risk`}>Collapse risk and forecast</Link>
+        <Link to={`/agreements/${slug}/brief`}>Situation brief</Link>
       </nav>
 
       <section aria-labelledby="parties-heading" className="section">
