@@ -1,2 +1,5 @@
 /** The UCDP Peace Agreement library and Kaplan–Meier survival, pure (docs/FORECAST.md). */
-export {};
+export * from './vocabulary.ts';
+export * from './dataset.ts';
+export * from './search.ts';
+export * from './survival.ts';
