@@ -129,3 +129,6 @@ export function gateForceAbilities(
     acceptabilityAudiences: states ? writableAudiences(principal, agreement.id) : [],
   };
 }
+
+/** Whether the caller sets the collapse risk's weights and records its score (docs/FORECAST.md: mediators, administrators). */
+export const writesRisk = (principal: Principal, agreement: { id: string; public: boolean }): boolean => can(principal, 'risk:write', agreement);
