@@ -115,7 +115,7 @@ export function services(database: Database, options: ServiceOptions = {}) {
   const negotiation = negotiationService({ repos, write, clock });
   const sessions = sessionService({ repos, write, clock });
   // The forecast and the collapse risk read all of the above; the brief reads them all.
-  const precedents = precedentsService();
+  const precedents = precedentsService({ categoriesOf: async (agreementId) => (await repos.provisions.list(agreementId)).map((p) => p.category) });
   const forecast = forecastService({ repos, clock, ground });
   const risk = riskService({ repos, write, clock, forecast, precedents, gates, force });
   const brief = briefService({ repos, clock, matrix, negotiation, sessions, ground, force, gates, forecast, risk, precedents });
