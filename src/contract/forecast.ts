@@ -13,9 +13,13 @@ export const AsOfQuery = z.object({
   asOf: IsoDate.optional().describe("The day to compute as of (YYYY-MM-DD, in the agreement's time zone); default today. Data after its end is left out"),
 });
 
-/** Expected count over a horizon with its 80 % interval (the 10 % and 90 % quantiles of seeded runs). */
+/**
+ * A forecast count with its 80 % interval (the 10 % and 90 % quantiles of seeded runs). In the
+ * escalation model: the events expected over the `days` after the as-of day. In a series: the count
+ * on the day `days` after the series' origin (one day's count, not a sum).
+ */
 export const ForecastCountView = z.object({
-  days: z.number().int().describe('Horizon in days after the as-of day'),
+  days: z.number().int().describe("Horizon in days: after the as-of day (escalation), or after the series' origin (series)"),
   expected: z.number(),
   low: z.number(),
   high: z.number(),
@@ -25,7 +29,7 @@ export type ForecastCountView = z.infer<typeof ForecastCountView>;
 export const BacktestScoreView = z.object({
   horizon: z.number().int(),
   n: z.number().int().describe('Forecasts scored'),
-  model: z.object({ mae: z.number(), crps: z.number() }),
+  model: z.object({ mae: z.number(), crps: z.number(), coverage80: z.number().optional().describe("Share of the outcomes inside the model's 80 % interval (always given by the server)") }),
   noChange: z.object({ mae: z.number(), crps: z.number() }),
   historicalMean: z.object({ mae: z.number(), crps: z.number() }),
   beatsNoChange: z.object({ mae: z.boolean(), crps: z.boolean() }),
@@ -35,7 +39,7 @@ export type BacktestScoreView = z.infer<typeof BacktestScoreView>;
 export const EscalationView = z.object({
   events: z.number().int().describe('Verified incidents up to the as-of day'),
   fitted: z.boolean(),
-  reason: z.string().nullable().describe('Why there is no fit (too few events or days); null when fitted'),
+  reason: z.string().nullable().describe('Why there is no fit (too few events or days), or no forecast from the fit; null when both are there'),
   dimensions: z.array(z.object({ key: z.string().describe('Party id, or "unattributed"'), label: z.string(), events: z.number().int() })),
   baseline: z.array(z.number()).describe('Events per day not triggered by others, per dimension'),
   adjacency: z.array(z.array(z.number())).describe('adjacency[i][j]: events in i triggered by one event in j (off the diagonal: retaliation)'),
@@ -43,6 +47,7 @@ export const EscalationView = z.object({
   branchingRatio: z.number().nullable().describe('Spectral radius of adjacency: at or above 1 the process escalates on its own'),
   logLikelihood: z.number().nullable(),
   iterations: z.number().int().nullable(),
+  converged: z.boolean().nullable().describe('Whether the fit converged within its iterations (null when not fitted)'),
   forecast: z.array(z.object({ days: z.number().int(), total: ForecastCountView, dimensions: z.array(ForecastCountView) })),
 });
 export type EscalationView = z.infer<typeof EscalationView>;
@@ -55,6 +60,7 @@ export const SeriesForecastView = z.object({
   source: z.string().describe('Where the series comes from'),
   days: z.number().int().describe('Days with a value'),
   last: z.object({ day: Day, value: z.number() }).nullable(),
+  origin: Day.nullable().describe("The day the forecast starts from: the as-of day for verified incidents, the last observed day up to it for an indicator"),
   fitted: z.boolean(),
   reason: z.string().nullable(),
   forecast: z.array(ForecastCountView),
