@@ -9,7 +9,7 @@ import type { AgreementForecastView, EscalationView, ForecastCountView, SeriesFo
 import { ScrollingTable } from '../shared/ScrollingTable.tsx';
 import { ErrorState, Loading } from '../shared/states.tsx';
 import { formatDate } from '../shared/time.ts';
-import { backtestSummary, beatsWords, branchingWords, excitationRows, horizonText, intervalMax, intervalText, retaliationSummary, seedText } from './forecastText.ts';
+import { addDays, backtestSummary, beatsWords, coverageText, branchingWords, excitationRows, horizonText, intervalMax, intervalText, retaliationSummary, seedText } from './forecastText.ts';
 import { useForecast } from './risk.api.ts';
 import { intervalBar } from './riskChart.ts';
 import { numberText } from './riskText.ts';
@@ -120,8 +120,13 @@ function Escalation({ escalation }: { escalation: EscalationView }) {
           {retaliation ? <p>{retaliation}</p> : null}
           <p className="muted">
             Log-likelihood {escalation.logLikelihood === null ? '—' : numberText(escalation.logLikelihood, 1)} after {escalation.iterations ?? '—'} iterations
-            of expectation–maximization.
+            of expectation–maximization{escalation.converged === false ? ', without converging: read the figures with care' : ''}.
           </p>
+          {escalation.reason ? (
+            <p className="risk-unfitted" role="note">
+              <span dir="auto">{escalation.reason}</span>
+            </p>
+          ) : null}
         </>
       )}
       {escalation.forecast.length > 0 ? (
@@ -169,14 +174,14 @@ function SeriesCard({ series }: { series: SeriesForecastView }) {
           <strong>Not fitted.</strong> <span dir="auto">{series.reason ?? 'Too few days.'}</span>
         </p>
       ) : null}
-      {series.forecast.length > 0 ? <CountsTable id={`${headingId}-forecast`} title="Forecast" counts={series.forecast} /> : null}
+      {series.forecast.length > 0 ? <CountsTable id={`${headingId}-forecast`} origin={series.origin} counts={series.forecast} /> : null}
       <h4 id={`${headingId}-backtest`}>Backtest</h4>
       <p>{backtestSummary(series.backtest)}</p>
       {series.backtest.length > 0 ? (
         <ScrollingTable
           labelledBy={`${headingId}-backtest`}
           className="risk-backtest"
-          columns={['Days ahead', 'Forecasts', 'MAE: model', 'no-change', 'mean', 'CRPS: model', 'no-change', 'mean', 'Against no-change']}
+          columns={['Days ahead', 'Forecasts', 'MAE: model', 'no-change', 'mean', 'CRPS: model', 'no-change', 'mean', 'Inside the 80 % interval', 'Against no-change']}
         >
           {series.backtest.map((b) => (
             <tr key={b.horizon}>
@@ -188,6 +193,7 @@ function SeriesCard({ series }: { series: SeriesForecastView }) {
               <td className="num">{numberText(b.model.crps, 2)}</td>
               <td className="num">{numberText(b.noChange.crps, 2)}</td>
               <td className="num">{numberText(b.historicalMean.crps, 2)}</td>
+              <td className="num">{coverageText(b.model.coverage80)}</td>
               <td className={`risk-beats-${beatsWords(b).beats}`}>{beatsWords(b).text}</td>
             </tr>
           ))}
@@ -196,24 +202,38 @@ function SeriesCard({ series }: { series: SeriesForecastView }) {
       {series.backtest.length > 0 ? (
         <p className="muted">
           Rolling origin: each day’s forecast scored against what then happened. Lower is better. MAE: mean absolute error of the median; CRPS: how far
-          the whole forecast distribution was from the outcome. No-change: tomorrow as today; mean: the average so far.
+          the whole forecast distribution was from the outcome. No-change: tomorrow as today; mean: the average so far. A good 80 % interval holds about 80 % of the outcomes.
         </p>
       ) : null}
     </section>
   );
 }
 
-function CountsTable({ id, title, counts }: { id: string; title: string; counts: readonly ForecastCountView[] }) {
+/** A series' forecast: the count on each day so many days after its origin (one day's count, not a sum). */
+function CountsTable({ id, origin, counts }: { id: string; origin: string | null; counts: readonly ForecastCountView[] }) {
   const max = intervalMax(counts);
   return (
     <>
-      <h4 id={id}>{title}</h4>
-      <ScrollingTable labelledBy={id} columns={['Over', 'Expected (80 % interval)', <span key="bar">Interval</span>]} className="risk-counts">
+      <h4 id={id}>Forecast</h4>
+      {origin ? (
+        <p className="muted">
+          One day’s count, so many days after <time dateTime={origin}>{formatDate(origin)}</time>, the last day known.
+        </p>
+      ) : null}
+      <ScrollingTable labelledBy={id} columns={['Day', 'Expected (80 % interval)', <span key="bar">Interval</span>]} className="risk-counts">
         {counts.map((c) => {
           const bar = intervalBar(c, max);
           return (
             <tr key={c.days}>
-              <th scope="row">{c.days === 1 ? '1 day' : `${c.days} days`} ahead</th>
+              <th scope="row">
+                {c.days === 1 ? '1 day' : `${c.days} days`} ahead
+                {origin ? (
+                  <>
+                    {' '}
+                    (<time dateTime={addDays(origin, c.days)}>{formatDate(addDays(origin, c.days))}</time>)
+                  </>
+                ) : null}
+              </th>
               <td>{intervalText(c)}</td>
               <td className="risk-interval-cell" aria-hidden="true">
                 <span className="risk-interval">

@@ -3,7 +3,7 @@
 // backtests in plain words, including a model that does not beat no-change.
 import { describe, expect, it } from 'vitest';
 import type { BacktestScoreView } from '../../../src/contract/index.ts';
-import { backtestSummary, beatsWords, branchingWords, excitationRows, horizonText, intervalMax, intervalText, retaliationSummary } from './forecastText.ts';
+import { addDays, backtestSummary, beatsWords, branchingWords, coverageText, excitationRows, horizonText, intervalMax, intervalText, retaliationSummary } from './forecastText.ts';
 
 const escalation = {
   fitted: true,
@@ -20,7 +20,7 @@ const escalation = {
 const score = (horizon: number, mae: boolean, crps: boolean): BacktestScoreView => ({
   horizon,
   n: 50,
-  model: { mae: 1, crps: 1 },
+  model: { mae: 1, crps: 1, coverage80: 0.8 },
   noChange: { mae: 1.2, crps: 1.1 },
   historicalMean: { mae: 2, crps: 1.5 },
   beatsNoChange: { mae, crps },
@@ -73,5 +73,15 @@ describe('counts and backtests in words', () => {
       'The model beats no-change on both scores at 1 day ahead; does not beat it at 7 days ahead; beats it on one score only at one horizon.',
     );
     expect(backtestSummary([])).toContain('Not backtested');
+  });
+});
+
+describe('days and coverage', () => {
+  it('adds calendar days across months and years, and writes coverage as a percentage', () => {
+    expect(addDays('2026-02-27', 2)).toBe('2026-03-01');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(coverageText(0.784)).toBe('78 %');
+    expect(coverageText(undefined)).toBe('—');
   });
 });

@@ -77,6 +77,17 @@ export function intervalText(c: Pick<ForecastCountView, 'expected' | 'low' | 'hi
   return `${numberText(c.expected, 1)} (80 % interval ${numberText(c.low, 1)} to ${numberText(c.high, 1)})`;
 }
 
+/** The calendar day `days` after `day` ("2026-03-01" + 1 → "2026-03-02"), with no zone: a day is a day. */
+export function addDays(day: string, days: number): string {
+  const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** "80 % of outcomes inside" from the share of backtested outcomes inside the model's 80 % interval. */
+export function coverageText(coverage: number | undefined): string {
+  return coverage === undefined ? '—' : `${numberText(100 * coverage, 0)} %`;
+}
+
 /** "the next day" or "the next 7 days". */
 export const horizonText = (days: number): string => (days === 1 ? 'the next day' : `the next ${days} days`);
 

@@ -134,17 +134,17 @@ describe('linkHref', () => {
 });
 
 describe('who may write', () => {
-  const member = (role: 'mediator' | 'party_delegate' | 'monitor'): Principal => ({
+  const member = (role: 'mediator' | 'party_delegate' | 'monitor', admin = false): Principal => ({
     kind: 'user',
     userId: 'u',
     name: 'u',
-    admin: false,
+    admin,
     memberships: [{ agreementId: 'a1', role, partyId: role === 'party_delegate' ? 'p1' : null }],
   });
   it('gives the weights and the record button to mediators and administrators only', () => {
     const agreement = { id: 'a1', public: true };
     expect(writesRisk(member('mediator'), agreement)).toBe(true);
-    expect(writesRisk({ ...member('monitor'), admin: true }, agreement)).toBe(true);
+    expect(writesRisk(member('monitor', true), agreement)).toBe(true);
     expect(writesRisk(member('party_delegate'), agreement)).toBe(false);
     expect(writesRisk(member('monitor'), agreement)).toBe(false);
     expect(writesRisk(ANONYMOUS, agreement)).toBe(false);
