@@ -35,7 +35,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     env: { PORT: String(PORT), E2E_ACCOUNTS_FILE: ACCOUNTS_FILE },
     reuseExistingServer: false,
-    timeout: 60_000,
+    // Migrating and loading the demo: seconds on a quiet machine, longer when other work shares the cores.
+    timeout: 180_000,
     // SIGTERM lets e2e/serve.ts close the database and remove its temporary data directory.
     gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     stdout: 'pipe',

@@ -99,6 +99,9 @@ test('an invited user sets a password, logs in, gets the monitor role and its co
 
   // Disabled, their session ends: the next page load is a visitor's.
   await admin.goto();
+  // The accounts table names each role, with its agreement linked.
+  await expect(admin.user(email)).toContainText('Monitor on');
+  await expect(admin.user(email).getByRole('link', { name: /Gaza ceasefire/ })).toHaveAttribute('href', `/agreements/${SLUG}`);
   await page.getByRole('button', { name: `Disable ${email}` }).click();
   await expect(admin.notice).toContainText(`${email} disabled.`);
   await expect(admin.user(email)).toContainText('Disabled');

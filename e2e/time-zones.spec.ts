@@ -76,10 +76,16 @@ test('a day filter on the incident list is the whole day in Gaza, and the list a
   const list = incidentsPage(page);
   await list.goto(SLUG, '?order=asc');
   await expect(list.filters.getByLabel('From day')).toHaveAccessibleDescription(`Whole days in ${AGREEMENT_ZONE}`);
-  await list.filters.getByLabel('From day').fill(DAY);
-  // Each filter writes the URL from the filters of the last render: let the first land before the second.
-  await expect(page).toHaveURL(new RegExp(`from=${DAY}`));
-  await list.filters.getByLabel('To day').fill(DAY);
+  // Both days changed in one tick (as an autofill does): each filter builds on the address as it is
+  // now, so neither is lost (it once wrote the URL from the last render's filters, dropping `from`).
+  await page.evaluate((day) => {
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    for (const label of ['From day', 'To day']) {
+      const input = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim().startsWith(label))?.control as HTMLInputElement;
+      setValue.call(input, day);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  }, DAY);
   await expect(page).toHaveURL(new RegExp(`from=${DAY}&to=${DAY}`));
   await expect(list.table.getByRole('columnheader', { name: new RegExp(`^Time \\(${AGREEMENT_ZONE}\\)`) })).toBeVisible();
 

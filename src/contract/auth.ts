@@ -24,6 +24,12 @@ export const UserView = z.object({
 });
 export type UserView = z.infer<typeof UserView>;
 
+/** An account as the accounts table lists it: with each role it holds, on which agreement, for which party. */
+export const AccountRowView = UserView.extend({
+  roles: z.array(z.object({ agreementSlug: z.string(), agreementTitle: z.string(), role: AgreementRole, partyName: z.string().nullable() })),
+});
+export type AccountRowView = z.infer<typeof AccountRowView>;
+
 export const MembershipView = z.object({
   userId: Id,
   email: z.string(),

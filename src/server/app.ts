@@ -204,11 +204,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     openapi: {
       info: {
         title: 'Phaseline API',
+        // Markdown: a bare <token> would be read as an HTML tag and vanish, so headers go in code spans.
         description:
-          'Phased ceasefires: agreements, phases, provisions, the Strategic Matrix, zones, incidents and their ' +
-          'verification, compliance, accounts and the audit log. ' +
-          'Authenticate with the session cookie of POST /api/auth/login (writes then need the X-CSRF-Token header) ' +
-          'or with Authorization: Bearer <API token>.',
+          'Phased ceasefires: agreements, phases, provisions, the Strategic Matrix, negotiated documents and stances, ' +
+          'zones, incidents and their verification, compliance, the ground, the stabilization force, phase gates, ' +
+          'the forecast, precedents, the collapse risk, the situation brief, accounts and the audit log.\n\n' +
+          'Authenticate with the session cookie of `POST /api/auth/login` (writes then need the `X-CSRF-Token` header) ' +
+          'or with `Authorization: Bearer <API token>` (create a token on your account page).\n\n' +
+          '[Back to Phaseline](/)',
         version: APP_VERSION,
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },

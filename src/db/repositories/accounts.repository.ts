@@ -2,7 +2,7 @@
 import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { NotFoundError, staleVersion, type AgreementRole, type Membership } from '../../core/index.ts';
 import type { Db } from '../open.ts';
-import { apiTokens, invitations, memberships, sessions, users } from '../schema/index.ts';
+import { agreements, apiTokens, invitations, memberships, parties, sessions, users } from '../schema/index.ts';
 import { mapWriteError } from './versioned.ts';
 
 type UserRow = typeof users.$inferSelect;
@@ -74,6 +74,15 @@ export function accountRepository(db: Db) {
     },
     async listUsers(): Promise<User[]> {
       return (await db.select().from(users).orderBy(asc(users.email))).map(toUser);
+    },
+    /** Every role of every account, with the agreement's title and the party's name, for the accounts table. */
+    async rolesOfAll(): Promise<Array<{ userId: string; agreementSlug: string; agreementTitle: string; role: string; partyName: string | null }>> {
+      return db
+        .select({ userId: memberships.userId, agreementSlug: agreements.slug, agreementTitle: agreements.title, role: memberships.role, partyName: parties.name })
+        .from(memberships)
+        .innerJoin(agreements, eq(agreements.id, memberships.agreementId))
+        .leftJoin(parties, eq(parties.id, memberships.partyId))
+        .orderBy(asc(agreements.title), asc(memberships.userId));
     },
     /** The names of the given users, by id (unknown ids are left out). */
     async namesOf(ids: readonly string[]): Promise<Map<string, string>> {

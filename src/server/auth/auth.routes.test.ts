@@ -4,7 +4,7 @@ import type { Database } from '../../db/index.ts';
 import { openTestDatabase } from '../../db/test/template.ts';
 import { buildApp, services } from '../app.ts';
 import type { Clock } from '../clock.ts';
-import { startHarness, type Harness } from '../test/harness.ts';
+import { createAgreement, startHarness, type Harness } from '../test/harness.ts';
 
 const PASSWORD = 'correct horse battery staple';
 const open: Array<{ close(): Promise<void> }> = [];
@@ -343,6 +343,21 @@ describe('users and invitations', () => {
     expect(res.status).toBe(200);
     expect((await h.anonymous('POST', '/api/auth/login', { email: 'delegate@test.example', password: PASSWORD })).status).toBe(401);
     expect((await h.as(token)('GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('lists each account with the roles it holds, the agreement and the party named', async () => {
+    const h = await harness();
+    const agreement = await createAgreement(h, { title: 'هدنة غزة 2026' });
+    const party = (await h.call<{ id: string }>('POST', `/api/agreements/${agreement.slug}/parties`, { name: 'حماس', role: 'belligerent' })).body;
+    const delegate = await h.userWith('party_delegate', agreement.slug, party.id);
+    const monitor = await h.userWith('monitor', agreement.slug);
+    const nobody = await h.userWith(null);
+    const list = await h.call<{ items: Array<{ id: string; roles: unknown[] }> }>('GET', '/api/users');
+    expect(list.status).toBe(200);
+    const rolesOf = (id: string) => list.body.items.find((u) => u.id === id)?.roles;
+    expect(rolesOf(delegate.userId)).toEqual([{ agreementSlug: agreement.slug, agreementTitle: 'هدنة غزة 2026', role: 'party_delegate', partyName: 'حماس' }]);
+    expect(rolesOf(monitor.userId)).toEqual([{ agreementSlug: agreement.slug, agreementTitle: 'هدنة غزة 2026', role: 'monitor', partyName: null }]);
+    expect(rolesOf(nobody.userId)).toEqual([]);
   });
 
   it('never shows a password hash', async () => {

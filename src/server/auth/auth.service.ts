@@ -3,7 +3,7 @@
  * password changes; and turning a session cookie or a bearer token into a Principal.
  */
 import { randomBytes } from 'node:crypto';
-import { ConflictError, NotFoundError, RuleViolationError, UnauthenticatedError, type Principal } from '../../core/index.ts';
+import { ConflictError, NotFoundError, RuleViolationError, UnauthenticatedError, type AgreementRole, type Principal } from '../../core/index.ts';
 import type { Repositories, User } from '../../db/index.ts';
 import type { Clock } from '../clock.ts';
 import type { Actor, Write } from '../write.ts';
@@ -137,6 +137,17 @@ export function authService(deps: AuthDeps) {
     },
 
     listUsers: () => repos.accounts.listUsers(),
+
+    /** Every account with the roles it holds (agreement and party named), for the accounts table. */
+    async listAccounts() {
+      const [users, roles] = await Promise.all([repos.accounts.listUsers(), repos.accounts.rolesOfAll()]);
+      const byUser = new Map<string, typeof roles>();
+      for (const r of roles) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r]);
+      return users.map((u) => ({
+        ...u,
+        roles: (byUser.get(u.id) ?? []).map((r) => ({ agreementSlug: r.agreementSlug, agreementTitle: r.agreementTitle, role: r.role as AgreementRole, partyName: r.partyName })),
+      }));
+    },
 
     /** The account with this e-mail address; 404 when there is none. */
     async userByEmail(email: string): Promise<User> {

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, Id, InvitationView, UserCreate, UserUpdate, UserView } from '../../contract/index.ts';
+import { AccountRowView, errorResponses, Id, InvitationView, UserCreate, UserUpdate, UserView } from '../../contract/index.ts';
 import { actorOf } from '../access/access.hook.ts';
 import type { AuthService } from './auth.service.ts';
 
@@ -17,8 +17,8 @@ export function userRoutes(app: FastifyInstance, auth: AuthService): void {
 
   r.get('/api/users', {
     config: manage,
-    schema: { tags, summary: 'List accounts', response: { 200: z.object({ items: z.array(UserView) }), ...errorResponses } },
-    handler: async () => ({ items: await auth.listUsers() }),
+    schema: { tags, summary: 'List accounts, each with the roles it holds', response: { 200: z.object({ items: z.array(AccountRowView) }), ...errorResponses } },
+    handler: async () => ({ items: await auth.listAccounts() }),
   });
 
   r.post('/api/users', {

@@ -8,6 +8,7 @@ import { ApiError, errorMessage } from '../shared/api.ts';
 import { CopyField } from '../shared/CopyField.tsx';
 import { Notice } from '../shared/Notice.tsx';
 import { ScrollingTable } from '../shared/ScrollingTable.tsx';
+import { AGREEMENT_ROLE_LABELS } from '../shared/labels.ts';
 import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
 import { InviteUserForm } from './InviteUserForm.tsx';
 import { invitationUrl, useNewInvitation, useUpdateUser, useUsers } from './users.api.ts';
@@ -94,7 +95,7 @@ function UsersTable({ onChanged }: { onChanged: (message: string) => void }) {
       <ScrollingTable
         labelledBy="accounts-heading"
         className="users-table"
-        columns={['Name', 'E-mail', 'Administrator', 'Status', 'Password', 'Actions']}
+        columns={['Name', 'E-mail', 'Administrator', 'Roles', 'Status', 'Password', 'Actions']}
       >
         {users.data.map((user) => {
           const self = user.id === me?.id;
@@ -106,6 +107,29 @@ function UsersTable({ onChanged }: { onChanged: (message: string) => void }) {
               </th>
               <td className="mono nowrap">{user.email}</td>
               <td>{user.admin ? <span className="pill pill-admin">Administrator</span> : <span className="muted">no</span>}</td>
+              <td>
+                {user.roles.length === 0 ? (
+                  <span className="muted">none</span>
+                ) : (
+                  <ul className="account-roles">
+                    {user.roles.map((r) => (
+                      <li key={r.agreementSlug}>
+                        {AGREEMENT_ROLE_LABELS[r.role]}
+                        {r.partyName ? (
+                          <>
+                            {' for '}
+                            <bdi>{r.partyName}</bdi>
+                          </>
+                        ) : null}
+                        {' on '}
+                        <Link to={`/agreements/${r.agreementSlug}`} dir="auto">
+                          {r.agreementTitle}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
               <td>{user.disabledAt ? <span className="pill pill-disabled">Disabled</span> : 'Active'}</td>
               <td>{user.hasPassword ? 'Set' : <span className="pill pill-outline">Invited, not yet set</span>}</td>
               <td>

@@ -1,13 +1,13 @@
 /** Accounts, for administrators: list, invite, new invitation link, rename, disable, administrator flag. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { InvitationView, UserView } from '../../../src/contract/index.ts';
+import { AccountRowView, InvitationView, UserView } from '../../../src/contract/index.ts';
 import { api, apiPath } from '../shared/api.ts';
 
 export type Invitation = z.infer<typeof InvitationView>;
 export const usersKey = ['users'] as const;
 
-const UserList = z.object({ items: z.array(UserView) });
+const UserList = z.object({ items: z.array(AccountRowView) });
 const Invited = z.object({ user: UserView, invitation: InvitationView });
 
 /** The full address of an invitation, to send to the invitee. */

@@ -4,6 +4,7 @@
  * downloads of the same selection.
  */
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { currentSearch } from '../shared/address.ts';
 import type { IncidentView, PartyView, ZoneView } from '../../../src/contract/index.ts';
 import { INCIDENT_CATEGORY_LABELS } from '../../../src/core/incidents.ts';
 import { SelectField, TextField } from '../shared/fields.tsx';
@@ -36,7 +37,8 @@ export function IncidentList({ slug, parties, zones, timeZone }: { slug: string;
   const rangeProblem = dateRangeProblem(filters);
   const page = useIncidentPage(slug, { ...filterQuery(filters, timeZone), cursor }, rangeProblem === null);
 
-  const setFilter = (key: keyof IncidentFilters) => (value: string) => setSearch(searchOf({ ...filters, [key]: value }));
+  // Built on the address as it is now, not as last rendered: two changes in one tick keep both.
+  const setFilter = (key: keyof IncidentFilters) => (value: string) => setSearch(searchOf({ ...filtersFromSearch(currentSearch()), [key]: value }));
   const goTo = (target: string | null, cursors: string[]) => navigate({ search: `?${searchOf(filters, target).toString()}` }, { state: { cursors } });
   const partyName = (id: string | null) => (id ? (parties.find((p) => p.id === id)?.name ?? 'Unknown party') : '—');
   const zoneName = (id: string | null) => (id ? (zones.find((z) => z.id === id)?.name ?? 'Unknown zone') : '—');
@@ -90,7 +92,7 @@ export function IncidentList({ slug, parties, zones, timeZone }: { slug: string;
             items={page.data.items}
             timeZone={timeZone}
             order={filters.order}
-            onOrder={(order) => setSearch(searchOf({ ...filters, order }))}
+            onOrder={(order) => setSearch(searchOf({ ...filtersFromSearch(currentSearch()), order }))}
             partyName={partyName}
             zoneName={zoneName}
             busy={page.isFetching}

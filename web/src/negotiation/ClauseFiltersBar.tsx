@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { PartyView } from '../../../src/contract/index.ts';
 import { CheckboxField, SelectField } from '../shared/fields.tsx';
+import { currentSearch } from '../shared/address.ts';
 import { NO_CLAUSE_FILTERS, anyClauseFilter, clauseFiltersFromSearch, withClauseFilters, type ClauseFilters } from './filters.ts';
 
 /**
@@ -22,7 +23,11 @@ export function useClauseFilters(): [ClauseFilters, (patch: Partial<ClauseFilter
   }
   const change = (patch: Partial<ClauseFilters>) => {
     setFilters((current) => ({ ...current, ...patch }));
-    void setSearch((current) => withClauseFilters(current, { ...clauseFiltersFromSearch(current), ...patch }), { replace: true });
+    // The address as it is now: react-router's `current` is the last render's, which loses a change made in the same tick.
+    void setSearch(() => {
+      const current = currentSearch();
+      return withClauseFilters(current, { ...clauseFiltersFromSearch(current), ...patch });
+    }, { replace: true });
   };
   return [filters, change];
 }
