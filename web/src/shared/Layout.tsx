@@ -19,6 +19,7 @@ export function Layout() {
           <span className="brand-tagline">Workbench for phased ceasefires</span>
           <nav aria-label="Main" className="app-nav">
             <Link to="/">Agreements</Link>
+            <Link to="/precedents">Precedents</Link>
             <a href="/api/docs">API</a>
           </nav>
           <UserMenu />
