@@ -9,7 +9,7 @@ import type { RiskPartView } from '../../../src/contract/index.ts';
 import { RISK_PART_KEYS, RISK_PART_LABELS, RISK_WEIGHT_MAX, type RiskPartKey } from '../../../src/core/risk/parts.ts';
 import { ApiError, errorMessage } from '../shared/api.ts';
 import { riskApi, riskKeys, useSaveWeights } from './risk.api.ts';
-import { changedWeights, draftFromParts, numberText, parseDraft, scoreText, scoreWith, type WeightsDraft } from './riskText.ts';
+import { changedWeights, draftFromParts, draftFromWeights, mergeReloaded, numberText, parseDraft, scoreText, scoreWith, weightsOf, type WeightsDraft } from './riskText.ts';
 
 interface WeightsEditorProps {
   slug: string;
@@ -22,10 +22,12 @@ interface WeightsEditorProps {
 export function WeightsEditor({ slug, parts, version: readVersion, score, onSaved }: WeightsEditorProps) {
   const save = useSaveWeights(slug);
   const client = useQueryClient();
-  const [draft, setDraft] = useState<WeightsDraft>(() => draftFromParts(parts));
+  // The weights the form started from (read, saved, or reloaded after a conflict) and their version.
+  const [base, setBase] = useState<Record<RiskPartKey, number>>(() => weightsOf(parts));
   const [version, setVersion] = useState(readVersion);
-  // The weights saved by someone else, read after a conflict: shown beside the entries they differ from.
-  const [theirs, setTheirs] = useState<Record<RiskPartKey, number> | null>(null);
+  const [draft, setDraft] = useState<WeightsDraft>(() => draftFromParts(parts));
+  // After a conflict: the parts someone else changed, with what they saved.
+  const [theirs, setTheirs] = useState<Partial<Record<RiskPartKey, number>>>({});
   const [conflict, setConflict] = useState(false);
   const [reloading, setReloading] = useState(false);
   const [reloadError, setReloadError] = useState<string | null>(null);
@@ -34,8 +36,7 @@ export function WeightsEditor({ slug, parts, version: readVersion, score, onSave
   const { weights, errors } = parseDraft(draft);
   const invalid = Object.keys(errors).length > 0;
   const preview = invalid ? null : scoreWith(parts, weights);
-  const saved = theirs ?? Object.fromEntries(parts.map((p) => [p.key, p.weight]));
-  const changed = changedWeights(draft, RISK_PART_KEYS.map((key) => ({ key, weight: saved[key] ?? 1 })));
+  const changed = changedWeights(draft, RISK_PART_KEYS.map((key) => ({ key, weight: base[key] })));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -45,8 +46,9 @@ export function WeightsEditor({ slug, parts, version: readVersion, score, onSave
       { weights, version },
       {
         onSuccess: (result) => {
+          setBase({ ...weightsOf([]), ...(result.weights as Partial<Record<RiskPartKey, number>>) });
           setVersion(result.version);
-          setTheirs(null);
+          setTheirs({});
           setConflict(false);
           setShowErrors(false);
           onSaved('Weights saved: the score is computed again with them.');
@@ -58,13 +60,18 @@ export function WeightsEditor({ slug, parts, version: readVersion, score, onSave
     );
   };
 
+  /** Reads the weights saved meanwhile: entries left alone take them, entries changed here are kept. */
   const reload = async () => {
     setReloading(true);
     setReloadError(null);
     try {
       const current = await riskApi.weights(slug);
+      const next = { ...weightsOf([]), ...(current.weights as Partial<Record<RiskPartKey, number>>) };
+      const merged = mergeReloaded(draft, base, next);
+      setDraft(merged.draft);
+      setTheirs(merged.theirs);
+      setBase(next);
       setVersion(current.version);
-      setTheirs(current.weights as Record<RiskPartKey, number>);
       setConflict(false);
       save.reset();
       // The parts and the score on the page follow the weights now saved.
@@ -90,8 +97,8 @@ export function WeightsEditor({ slug, parts, version: readVersion, score, onSave
           {RISK_PART_KEYS.map((key) => {
             const id = `risk-weight-${key}`;
             const error = showErrors ? errors[key] : undefined;
-            const theirValue = theirs?.[key];
-            const differs = theirValue !== undefined && Number(draft[key]) !== theirValue;
+            const theirValue = theirs[key];
+            const differs = theirValue !== undefined;
             return (
               <div key={key} className={`field ${error ? 'field-invalid' : ''}`}>
                 <label htmlFor={id}>{RISK_PART_LABELS[key]}</label>
@@ -109,7 +116,9 @@ export function WeightsEditor({ slug, parts, version: readVersion, score, onSave
                 />
                 {differs ? (
                   <p className="field-hint" id={`${id}-theirs`}>
-                    Saved by someone else: {numberText(theirValue, 2)}
+                    {Number(draft[key]) === theirValue
+                      ? `Changed by someone else to ${numberText(theirValue, 2)}`
+                      : `Someone else saved ${numberText(theirValue, 2)}; your entry is kept`}
                   </p>
                 ) : null}
                 {error ? (
@@ -129,8 +138,8 @@ export function WeightsEditor({ slug, parts, version: readVersion, score, onSave
         {conflict ? (
           <div className="form-conflict" role="alert">
             <p>
-              <strong>Changed by someone else — reload.</strong> The weights were saved by someone else since you read them. Your entries are kept:
-              reload to see theirs, then save again.
+              <strong>Changed by someone else — reload.</strong> The weights were saved by someone else since you read them. Nothing you entered is
+              lost: reload to take their weights where you changed nothing, then save again.
             </p>
             <button type="button" className="button" onClick={() => void reload()} disabled={reloading}>
               {reloading ? 'Reloading…' : 'Reload their weights'}
@@ -151,7 +160,7 @@ export function WeightsEditor({ slug, parts, version: readVersion, score, onSave
           <button type="submit" className="button button-primary" disabled={save.isPending || conflict}>
             {save.isPending ? 'Saving…' : 'Save weights'}
           </button>
-          <button type="button" className="button button-quiet" onClick={() => setDraft(draftFromParts(RISK_PART_KEYS.map((key) => ({ key, weight: saved[key] ?? 1 }))))} disabled={changed.length === 0}>
+          <button type="button" className="button button-quiet" onClick={() => setDraft(draftFromWeights(base))} disabled={changed.length === 0}>
             Undo changes
           </button>
           <span className="muted">{changed.length === 0 ? 'No changes.' : `${changed.length} ${changed.length === 1 ? 'weight' : 'weights'} changed.`}</span>

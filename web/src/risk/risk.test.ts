@@ -14,13 +14,16 @@ import {
   contributionText,
   countedText,
   draftFromParts,
+  draftFromWeights,
   linkHref,
+  mergeReloaded,
   numberText,
   parseDraft,
   partScoreText,
   scoreText,
   scoreWith,
   weightText,
+  weightsOf,
 } from './riskText.ts';
 
 const PARTIES = [
@@ -46,9 +49,9 @@ describe('whose view', () => {
   it('names the mediators, everyone, or a party’s circle, the name apart for its own direction', () => {
     expect(audienceText({ audience: 'mediators', partyId: null }, PARTIES)).toBe('as the mediators see it');
     expect(audienceText({ audience: 'all', partyId: null }, PARTIES)).toBe('as everyone sees it');
-    expect(audienceWords({ audience: 'party', partyId: 'p1' }, PARTIES)).toEqual({ before: 'as ', party: 'Hamas (حماس)', after: '’s circle sees it' });
+    expect(audienceWords({ audience: 'party', partyId: 'p1' }, PARTIES)).toEqual({ before: 'as the circle of ', party: 'Hamas (حماس)', after: ' sees it' });
     expect(audienceWords({ audience: 'party', partyId: 'p2' }, PARTIES).party).toBe('ישראל');
-    expect(audienceText({ audience: 'party', partyId: 'unknown' }, PARTIES)).toBe('as one party’s circle sees it');
+    expect(audienceText({ audience: 'party', partyId: 'unknown' }, PARTIES)).toBe('as the circle of one party sees it');
   });
 });
 
@@ -109,6 +112,21 @@ describe('the weights form', () => {
     expect(Object.keys(bad.errors).sort()).toEqual(['excitation', 'force_gaps', 'next_deadline', 'precedents']);
     expect(bad.errors.precedents).toBe("Precedents' base rate: from 0 to 10, not 11");
     expect(bad.errors.excitation).toBe('Excitation (retaliation): a number from 0 to 10');
+  });
+
+  it('after a conflict, takes their weights where nothing was entered and keeps every entry', () => {
+    const read = weightsOf([part({ key: 'excitation', weight: 2 })]);
+    expect(read.excitation).toBe(2);
+    expect(read.precedents).toBe(1);
+    const saved = { ...read, precedents: 3, excitation: 4 };
+    const draft = { ...draftFromWeights(read), excitation: '10' };
+    const merged = mergeReloaded(draft, read, saved);
+    expect(merged.draft.excitation).toBe('10');
+    expect(merged.draft.precedents).toBe('3');
+    expect(merged.draft.violation_trend).toBe('1');
+    expect(merged.theirs).toEqual({ precedents: 3, excitation: 4 });
+    // An entry left empty is an entry too: it is not filled in behind the user's back.
+    expect(mergeReloaded({ ...draftFromWeights(read), force_gaps: '' }, read, { ...read, force_gaps: 5 }).draft.force_gaps).toBe('');
   });
 
   it('lists the weights a save would change', () => {

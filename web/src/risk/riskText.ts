@@ -30,16 +30,16 @@ export function scoreText(score: number | null): string {
 
 /**
  * Whose view the score is, in three pieces so that a party's name (perhaps right-to-left) sits in
- * its own isolate between them: "as " · Hamas · "'s circle sees it".
+ * its own isolate between them: "as the circle of " · Hamas · " sees it".
  */
 export function audienceWords(audience: RiskAudience, parties: readonly Pick<PartyView, 'id' | 'name' | 'localName'>[]): { before: string; party: string | null; after: string } {
   if (audience.audience === 'mediators') return { before: 'as the mediators see it', party: null, after: '' };
   if (audience.audience === 'all') return { before: 'as everyone sees it', party: null, after: '' };
   const party = parties.find((p) => p.id === audience.partyId);
-  return { before: 'as ', party: party ? partyName(party) : 'one party', after: '’s circle sees it' };
+  return { before: 'as the circle of ', party: party ? partyName(party) : 'one party', after: ' sees it' };
 }
 
-/** "as Hamas’s circle sees it", in one string (titles, labels). */
+/** "as the circle of Hamas sees it", in one string (titles, labels). */
 export function audienceText(audience: RiskAudience, parties: readonly Pick<PartyView, 'id' | 'name' | 'localName'>[]): string {
   const words = audienceWords(audience, parties);
   return `${words.before}${words.party ?? ''}${words.after}`;
@@ -153,4 +153,29 @@ export function parseDraft(draft: WeightsDraft): { weights: Record<RiskPartKey, 
 export function changedWeights(draft: WeightsDraft, parts: readonly Pick<RiskPartView, 'key' | 'weight'>[]): RiskPartKey[] {
   const current = new Map(parts.map((p) => [p.key, p.weight]));
   return RISK_PART_KEYS.filter((key) => Number(draft[key]) !== (current.get(key) ?? 1));
+}
+
+/** Each part's weight in a view, 1 for a part it lacks. */
+export function weightsOf(parts: readonly Pick<RiskPartView, 'key' | 'weight'>[]): Record<RiskPartKey, number> {
+  const weights = new Map(parts.map((p) => [p.key, p.weight]));
+  return Object.fromEntries(RISK_PART_KEYS.map((key) => [key, weights.get(key) ?? 1])) as Record<RiskPartKey, number>;
+}
+
+/**
+ * The form after reading the weights someone else saved: an entry left as it was read takes their
+ * weight, an entry changed here is kept; `theirs` names the parts they changed, with their weight.
+ */
+export function mergeReloaded(
+  draft: WeightsDraft,
+  read: Record<RiskPartKey, number>,
+  saved: Record<RiskPartKey, number>,
+): { draft: WeightsDraft; theirs: Partial<Record<RiskPartKey, number>> } {
+  const next = { ...draft };
+  const theirs: Partial<Record<RiskPartKey, number>> = {};
+  for (const key of RISK_PART_KEYS) {
+    const untouched = draft[key].trim() !== '' && Number(draft[key]) === read[key];
+    if (untouched) next[key] = String(saved[key]);
+    if (saved[key] !== read[key]) theirs[key] = saved[key];
+  }
+  return { draft: next, theirs };
 }
