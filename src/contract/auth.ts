@@ -78,6 +78,12 @@ export const InvitationView = z.object({
   expiresAt: IsoDateTime,
 });
 export const InvitationAccept = z.strictObject({ token: z.string().min(1).max(200), password: Password });
+export const InvitationCheck = z.strictObject({ token: z.string().min(1).max(200) });
+export const InvitationStatusView = z.object({
+  name: z.string().describe('The invited account\'s name'),
+  email: z.string(),
+  expiresAt: IsoDateTime,
+});
 
 export const TokenView = z.object({
   id: Id,

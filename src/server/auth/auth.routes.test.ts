@@ -326,11 +326,18 @@ describe('users and invitations', () => {
     expect(invited.status).toBe(201);
     expect(invited.body.user.hasPassword).toBe(false);
     expect(invited.body.invitation.path).toBe(`/invite/${invited.body.invitation.token}`);
+    // Checked before a password is asked for: open, then (once used) closed; unknown links say the same.
+    const open = await h.anonymous<{ name: string; email: string }>('POST', '/api/auth/invitations/check', { token: invited.body.invitation.token });
+    expect(open.status).toBe(200);
+    expect(open.body).toMatchObject({ name: 'New Monitor', email: 'new@test.example' });
+    expect((await h.anonymous('POST', '/api/auth/invitations/check', { token: 'not-a-token' })).status).toBe(404);
+    expect((await h.anonymous('POST', '/api/auth/invitations/check', {})).status).toBe(400);
     const accept = await h.anonymous('POST', '/api/auth/invitations/accept', { token: invited.body.invitation.token, password: PASSWORD });
     expect(accept.status).toBe(200);
     expect(String(accept.headers['set-cookie'])).toMatch(/phaseline_session=/);
     const again = await h.anonymous('POST', '/api/auth/invitations/accept', { token: invited.body.invitation.token, password: PASSWORD });
     expect(again.status).toBe(404);
+    expect((await h.anonymous('POST', '/api/auth/invitations/check', { token: invited.body.invitation.token })).status).toBe(404);
     expect((await h.anonymous('POST', '/api/auth/login', { email: 'new@test.example', password: PASSWORD })).status).toBe(200);
   });
 

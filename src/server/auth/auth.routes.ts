@@ -7,6 +7,8 @@ import {
   errorResponses,
   Id,
   InvitationAccept,
+  InvitationCheck,
+  InvitationStatusView,
   LoginRequest,
   MeView,
   PasswordChange,
@@ -113,6 +115,13 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: Aut
       setCookie(reply, session);
       return reply.status(201).send(loggedIn(session));
     },
+  });
+
+  // A POST, so that the token stays out of URLs and request logs.
+  r.post('/api/auth/invitations/check', {
+    config: { permission: 'public', csrf: false, rateLimit: { max: options.loginRateLimit, timeWindow: '1 minute' } },
+    schema: { tags, summary: 'Whether an invitation link is still open, before asking for a password', body: InvitationCheck, response: { 200: InvitationStatusView, ...errorResponses } },
+    handler: async (req) => auth.checkInvitation(req.body.token),
   });
 
   r.post('/api/auth/invitations/accept', {

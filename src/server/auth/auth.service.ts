@@ -168,6 +168,14 @@ export function authService(deps: AuthDeps) {
       return { userId, token, path: `/invite/${token}`, expiresAt };
     },
 
+    /** The open invitation a link holds (its account's name and address, until when); 404 when used, expired or unknown. */
+    async checkInvitation(token: string) {
+      const invitation = await repos.accounts.findOpenInvitation(secretHash(token), clock.now());
+      if (!invitation) throw new NotFoundError('Invitation', 'link (used, expired or unknown)');
+      const user = await repos.accounts.getUser(invitation.userId);
+      return { name: user.name, email: user.email, expiresAt: invitation.expiresAt.toISOString() };
+    },
+
     async acceptInvitation(token: string, password: string) {
       const passwordHash = await hashPassword(password);
       const user = await write({ id: null, name: 'invitation' }, async ({ repos: tx, record }) => {
