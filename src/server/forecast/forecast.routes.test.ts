@@ -7,7 +7,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementForecastView, IncidentView } from '../../contract/index.ts';
 import { mulberry32, simulateHawkes } from '../../core/forecast/index.ts';
-import { createAgreement, harnessForFile, type Harness } from '../test/harness.ts';
+import { fixedClock } from '../clock.ts';
+import { createAgreement, harnessForFile, TEST_NOW, type Harness } from '../test/harness.ts';
+import { forecastService } from './forecast.service.ts';
 import { incidentSetup, report, type ErrorBody, type Row } from '../test/incident-setup.ts';
 
 const h = harnessForFile();
@@ -119,11 +121,18 @@ describe('the agreement forecast', () => {
     }
   });
 
-  it('gives the same answer for the same data and day', async () => {
+  it('gives the same answer for the same data and day, computed again from scratch', async () => {
     const one = await h.svc.forecast.agreement(ctx.a.slug, '2026-06-20');
-    const two = await h.svc.forecast.agreement(ctx.a.id);
-    expect(two).toEqual(one);
+    // Another service has nothing remembered: it computes everything again, with the same seeds.
+    const fresh = forecastService({ repos: h.repos, clock: fixedClock(TEST_NOW), ground: h.svc.ground });
+    expect(await fresh.agreement(ctx.a.id)).toEqual(one);
     expect((await forecast(ctx.base, '?asOf=2026-06-20')).body).toEqual(one);
+    // What is remembered is handed out as a copy: a caller that changes its answer changes no other.
+    one.escalation.baseline[0] = -1;
+    one.series[0]!.forecast.length = 0;
+    const again = await h.svc.forecast.agreement(ctx.a.id);
+    expect(again.escalation.baseline[0]).toBeGreaterThan(0);
+    expect(again.series[0]!.forecast).toHaveLength(3);
   });
 
   it('leaves out what happened after the end of the as-of day in the agreement’s zone', async () => {

@@ -5,6 +5,7 @@
  * per day and on each indicator with enough observed days, each with its rolling-origin backtest.
  * Every simulation is seeded: the same data and as-of day give the same numbers.
  */
+import { createHash } from 'node:crypto';
 import type { AgreementForecastView, BacktestScoreView, EscalationView, ForecastCountView, SeriesForecastView } from '../../contract/index.ts';
 import {
   backtestDailyCounts,
@@ -39,14 +40,14 @@ export const FORECAST_RUNS = 2000;
 /** The backtest: the last this many origins, refitted every 7, each with this many paths. */
 export const BACKTEST_ORIGINS = 90;
 export const BACKTEST_REFIT_EVERY = 7;
-export const BACKTEST_PATHS = 500;
+export const BACKTEST_PATHS = 100;
 /** The longest series read (about three years, as compliance's window): older days are left out. */
 export const MAX_SERIES_DAYS = 3 * 366;
 /**
  * The EM's work cap, in event × dimension² steps: a fit stops after min(1000, this / (N·D²))
  * iterations (at least 20), so a request stays well under a second whatever the number of events.
  */
-const FIT_WORK = 30_000_000;
+const FIT_WORK = 10_000_000;
 const MAX_FIT_ITERATIONS = 1000;
 /** Events one simulated run may reach within 14 days before the forecast says the process runs away. */
 const MAX_RUN_EVENTS = 5000;
@@ -110,17 +111,22 @@ export function escalationOf(events: readonly ForecastEvent[], parties: readonly
   if (T < MIN_ESCALATION_DAYS) {
     return none(`The verified incidents cover ${T.toFixed(1)} days from the first (${events[0]!.occurredAt}) to the end of ${day}: the escalation model needs at least ${MIN_ESCALATION_DAYS}.`);
   }
-  const D = dims.length;
-  const hawkes: HawkesEvent[] = events.map((e) => ({ time: (Date.parse(e.occurredAt) - t0) / DAY_MS, dim: index.get(e.attributedPartyId ?? UNATTRIBUTED)! }));
+  // Only the dimensions with events are fitted and simulated: one without any has no baseline and
+  // neither triggers nor is triggered (EM keeps its row and column at 0), so it shows as zeros.
+  const active = dims.flatMap((d, i) => (d.events > 0 ? [i] : []));
+  const position = new Map(active.map((i, k) => [i, k]));
+  const D = active.length;
+  const hawkes: HawkesEvent[] = events.map((e) => ({ time: (Date.parse(e.occurredAt) - t0) / DAY_MS, dim: position.get(index.get(e.attributedPartyId ?? UNATTRIBUTED)!)! }));
   const maxIterations = Math.max(20, Math.min(MAX_FIT_ITERATIONS, Math.floor(FIT_WORK / (hawkes.length * D * D))));
   const fit = fitHawkes(hawkes, { dimensions: D, start: 0, horizon: T, maxIterations });
+  const full = <V>(values: readonly V[], zero: (i: number) => V): V[] => dims.map((_, i) => (position.has(i) ? values[position.get(i)!]! : zero(i)));
   const fitted: EscalationView = {
     events: events.length,
     fitted: true,
     reason: null,
     dimensions: dims,
-    baseline: fit.baseline.map((v) => round(v, 6)),
-    adjacency: fit.adjacency.map((row) => row.map((v) => round(v, 6))),
+    baseline: full(fit.baseline, () => 0).map((v) => round(v, 6)),
+    adjacency: full(fit.adjacency, () => null).map((row) => (row ? full(row, () => 0).map((v) => round(v, 6)) : dims.map(() => 0))),
     decay: round(fit.decay, 6),
     branchingRatio: round(fit.branchingRatio, 6),
     logLikelihood: round(fit.logLikelihood, 4),
@@ -133,7 +139,10 @@ export function escalationOf(events: readonly ForecastEvent[], parties: readonly
     fitted.forecast = forecast.horizons.map((h) => ({
       days: h.days,
       total: count({ days: h.days, expected: h.total.mean, low: h.total.low, high: h.total.high }),
-      dimensions: h.dimensions.map((c) => count({ days: h.days, expected: c.mean, low: c.low, high: c.high })),
+      dimensions: full(
+        h.dimensions.map((c) => count({ days: h.days, expected: c.mean, low: c.low, high: c.high })),
+        () => ({ days: h.days, expected: 0, low: 0, high: 0 }),
+      ),
     }));
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
@@ -222,7 +231,23 @@ export function seriesForecastOf(input: SeriesInput): SeriesForecastView {
   };
 }
 
+/** Results kept by their inputs (the risk, the brief and the route ask for the same forecast in turn). */
+const MEMO_ENTRIES = 64;
+
 export function forecastService({ repos, clock }: { repos: Repositories; clock: Clock; ground: GroundService }) {
+  // The models are pure and seeded: the same input gives the same view, so a view is kept under the
+  // hash of its input, least recently used out first, and handed out as a copy.
+  const memo = new Map<string, unknown>();
+  function remember<T>(input: unknown, compute: () => T): T {
+    const key = createHash('sha256').update(JSON.stringify(input)).digest('base64');
+    let value = memo.get(key) as T | undefined;
+    if (value === undefined) value = compute();
+    memo.delete(key);
+    memo.set(key, value);
+    if (memo.size > MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
+    return structuredClone(value);
+  }
+
   /** The first instant after the as-of day in the zone: what happened before it counts. */
   function endOf(day: string, timeZone: string): Date {
     if (day >= LAST_DATE) return new Date(Date.parse(LAST_INSTANT) + 1);
@@ -250,7 +275,7 @@ export function forecastService({ repos, clock }: { repos: Repositories; clock: 
     const source =
       `Verified incidents of this agreement per day in its time zone (${timeZone}), from ${first}${cut} to ${day}. ` +
       `A day with no verified incident counts as 0: the monitoring mechanism reports every day, from the first verified incident's day on.`;
-    return seriesForecastOf({ ...base, source, first, values });
+    return remember({ series: { ...base, source, first, values } }, () => seriesForecastOf({ ...base, source, first, values }));
   }
 
   async function indicatorSeries(agreementId: string, day: string): Promise<SeriesForecastView[]> {
@@ -271,7 +296,8 @@ export function forecastService({ repos, clock }: { repos: Repositories; clock: 
       const source =
         `Observations of the indicator "${indicator.name}" (${indicator.unit}): ${plural(own.length, 'day')} from ${firstObserved} to ${last}${cut}. ` +
         `A day without an observation is missing, not 0; the forecast starts from the last observed day.${note ? ` ${note}` : ''}`;
-      out.push(seriesForecastOf({ key: `indicator:${indicator.id}`, label: `${indicator.name} (${indicator.unit})`, indicatorId: indicator.id, source, first, values, minDays: MIN_INDICATOR_DAYS }));
+      const input: SeriesInput = { key: `indicator:${indicator.id}`, label: `${indicator.name} (${indicator.unit})`, indicatorId: indicator.id, source, first, values, minDays: MIN_INDICATOR_DAYS };
+      out.push(remember({ series: input }, () => seriesForecastOf(input)));
     }
     return out;
   }
@@ -302,7 +328,9 @@ export function forecastService({ repos, clock }: { repos: Repositories; clock: 
         asOf: day,
         timeZone,
         seed: FORECAST_SEED,
-        escalation: escalationOf(events, parties, end, day),
+        escalation: remember({ escalation: { events: events.map((e) => [e.occurredAt, e.attributedPartyId]), parties: parties.map((p) => [p.id, p.name]), end, day } }, () =>
+          escalationOf(events, parties, end, day),
+        ),
         series: [incidents, ...indicators],
       };
     },
