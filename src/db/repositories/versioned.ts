@@ -138,6 +138,7 @@ export const UNIQUE_MESSAGES: Readonly<Record<string, (values: Values) => string
   indicator_observations_indicator_date_key: (v) =>
     naming(v, 'observedOn', (day) => `This indicator already has an observation on ${day}`, 'This indicator already has an observation on that date'),
   phase_gates_phase_key: () => 'This phase already has a gate: edit it instead',
+  risk_settings_pkey: () => `The risk weights were set by another write at the same time: read them again and retry`,
   force_contributors_agreement_name_key: (v) =>
     naming(v, 'name', (name) => `A contributor named "${name}" already exists in this agreement`, 'A contributor with this name already exists in this agreement'),
   budget_lines_agreement_name_key: (v) =>
