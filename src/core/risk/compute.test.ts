@@ -164,17 +164,18 @@ describe('force and funding gaps', () => {
 });
 
 describe('precedents', () => {
-  const base = { n: 85, days: 365, types: ['cease', 'withd'], label: 'agreements with a ceasefire and a withdrawal', source: 'UCDP Peace Agreement Dataset v22.1 (CC BY 4.0)' };
+  const base = { n: 85, days: 365, types: ['cease', 'withd'], label: '41 % of 85 agreements with cease and withd had ended within 365 days (UCDP v22.1)', source: 'UCDP Peace Agreement Dataset v22.1 (CC BY 4.0)' };
   it('is the base rate of the precedents ending within a year, with their source', () => {
     const m = RISK_MEASURES.precedents(facts({ precedents: { ...base, rate: 0.412 } }));
     expect(m.score).toBe(0.412);
-    expect(m.value).toBe('41 % of 85 precedents with cease, withd ended within 365 days (agreements with a ceasefire and a withdrawal)');
+    expect(m.value).toBe(base.label);
+    expect(m.explanation).toContain('1 − S(365)');
     expect(m.source).toBe(base.source);
   });
   it('has no data when unavailable or with nothing to count', () => {
     expect(RISK_MEASURES.precedents(facts()).score).toBeNull();
-    const none = RISK_MEASURES.precedents(facts({ precedents: { ...base, n: 0, rate: null } }));
-    expect([none.score, none.value]).toEqual([null, 'No precedent to count: agreements with a ceasefire and a withdrawal']);
+    const none = RISK_MEASURES.precedents(facts({ precedents: { ...base, n: 3, rate: null, label: 'Too few precedents: 3 agreements (UCDP v22.1), fewer than 10' } }));
+    expect([none.score, none.measure, none.value]).toEqual([null, null, 'Too few precedents: 3 agreements (UCDP v22.1), fewer than 10']);
   });
 });
 

@@ -225,11 +225,11 @@ function precedents(facts: Pick<RiskFacts, 'precedents'>): RiskMeasure {
   const links: RiskLink[] = [{ kind: 'precedents', id: null, label: 'Precedents' }];
   const explanation = `Score = the share of the precedents (peace agreements with the same UCDP provision types) that ended within ${RISK_PRECEDENT_DAYS} days of signing, by Kaplan–Meier: 1 − S(${RISK_PRECEDENT_DAYS}).`;
   if (!p) return noData('The precedents are not available', 'UCDP Peace Agreement Dataset', explanation, links);
-  if (p.rate === null) return noData(`No precedent to count: ${p.label}`, p.source, explanation, links);
+  if (p.rate === null) return noData(p.label, p.source, explanation, links);
   const score = clamp01(p.rate);
-  const types = p.types.length ? ` with ${p.types.join(', ')}` : '';
   return {
-    value: `${pct(p.rate)} of ${count(p.n, 'precedent')}${types} ended within ${p.days} days (${p.label})`,
+    // The precedents' own sentence: the share, how many, which provision types, the dataset's version.
+    value: p.label,
     measure: round(p.rate, 4),
     score: round(score, 4),
     source: p.source,
