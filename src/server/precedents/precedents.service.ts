@@ -120,7 +120,7 @@ export function precedentsService(deps: PrecedentsDeps = {}) {
     const filtered = w.length + wo.length > 0;
     return {
       selected: curve(chosen, w, wo),
-      others: filtered ? curve(rest, [], [], `every other agreement (not ${selectionLabel(w, wo).replace(/^agreements /, '')})`) : null,
+      others: filtered ? curve(rest, [], [], 'every other agreement') : null,
       exclusions: precedentSurvival(list).exclusions,
       source: PRECEDENT_SOURCE,
     };

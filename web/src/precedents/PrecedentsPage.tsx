@@ -10,7 +10,7 @@ import { PA_TYPE_LABELS, UCDP_PROVISION_INFO, UCDP_PROVISIONS, type UcdpProvisio
 import { SelectField, TextField } from '../shared/fields.tsx';
 import { EmptyState, ErrorState, Loading, QueryStates } from '../shared/states.tsx';
 import { usePrecedentList, usePrecedentSurvival } from './precedents.api.ts';
-import { SurvivalChart, SurvivalTable } from './SurvivalChart.tsx';
+import { HORIZON_YEARS, SurvivalChart, SurvivalTable, type HorizonYears } from './SurvivalChart.tsx';
 import { choiceOf, choose, parseProvisions, provisionLabel, type Choice } from './survivalChart.ts';
 import './precedents.css';
 
@@ -51,6 +51,7 @@ export function PrecedentsRoute() {
   const sort = SORTS.some((s) => s.key === sortKey) ? sortKey! : 'date';
   const order = sortOrder === 'asc' ? 'asc' : 'desc';
   const pageNumber = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const years: HorizonYears = HORIZON_YEARS.find((y) => y !== null && String(y) === params.get('years')) ?? null;
 
   const update = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
@@ -144,7 +145,16 @@ export function PrecedentsRoute() {
               <EmptyState title="No agreement has these provisions together." />
             ) : (
               <div className="survival-grid">
-                <SurvivalChart view={view} />
+                <div className="toolbar">
+                <SelectField
+                  label="Show"
+                  inline
+                  value={years === null ? '' : String(years)}
+                  onChange={(value) => update({ years: value, page: params.get('page') ?? '' })}
+                  options={HORIZON_YEARS.map((y) => ({ value: y === null ? '' : String(y), label: y === null ? 'Every year of the data' : `The first ${y === 1 ? 'year' : `${y} years`}` }))}
+                />
+                </div>
+                <SurvivalChart view={view} years={years} />
                 <SurvivalTable view={view} />
               </div>
             )

@@ -11,11 +11,16 @@ const DASHES = ['', '6 4'];
 
 const lastDay = (c: SurvivalCurveView) => c.steps.at(-1)?.day ?? 0;
 
-export function SurvivalChart({ view }: { view: PrecedentSurvivalView }) {
+/** Years the axis may span; null: all the data. */
+export const HORIZON_YEARS = [1, 2, 5, 10, null] as const;
+export type HorizonYears = (typeof HORIZON_YEARS)[number];
+
+export function SurvivalChart({ view, years = null }: { view: PrecedentSurvivalView; years?: HorizonYears }) {
   const curves = [view.selected, ...(view.others ? [view.others] : [])].filter((c) => c.n > 0);
   const titleId = useId();
   if (curves.length === 0) return null;
-  const maxDay = Math.max(...curves.map(lastDay), 365);
+  const longest = Math.max(...curves.map(lastDay), 365);
+  const maxDay = years === null ? longest : Math.min(longest, Math.round(years * 365.25));
   const rowHeight = 18;
   const frame: Frame = { width: 720, height: 300, left: 48, right: 16, top: 12, bottom: 44, maxDay };
   const ticks = yearTicks(maxDay);
@@ -43,10 +48,10 @@ export function SurvivalChart({ view }: { view: PrecedentSurvivalView }) {
           Years since signing
         </text>
         {curves.map((c, i) => (
-          <path key={c.label} d={stepPath(frame, c.steps, lastDay(c))} fill="none" stroke={COLOURS[i]} strokeWidth={2} strokeDasharray={DASHES[i] || undefined} />
+          <path key={c.label} d={stepPath(frame, c.steps.filter((x) => x.day <= maxDay), Math.min(lastDay(c), maxDay))} fill="none" stroke={COLOURS[i]} strokeWidth={2} strokeDasharray={DASHES[i] || undefined} />
         ))}
         {curves.map((c, i) => {
-          const m = medianMark(frame, c.median);
+          const m = c.median !== null && c.median <= maxDay ? medianMark(frame, c.median) : null;
           return m ? (
             <g key={`m-${c.label}`}>
               <line x1={m.x} x2={m.x} y1={m.y} y2={frame.height - frame.bottom} stroke={COLOURS[i]} strokeDasharray="2 3" />

@@ -20,6 +20,8 @@ describe('the survival chart', () => {
     expect(yearTicks(3 * 365.25).map((t) => t.label)).toEqual(['0', '1 y', '2 y', '3 y']);
     expect(yearTicks(46 * 365.25).map((t) => t.label)).toEqual(['0', '10 y', '20 y', '30 y', '40 y']);
     expect(yearTicks(20 * 365.25)[1]).toEqual({ day: 1826, label: '5 y' });
+    // The last whole year is a tick even when the axis ends on its rounded day.
+    expect(yearTicks(1826).at(-1)).toEqual({ day: 1826, label: '5 y' });
   });
 
   it('counts those at risk on a tick day, and S on any day', () => {

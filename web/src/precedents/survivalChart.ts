@@ -50,7 +50,7 @@ export function yearTicks(maxDay: number, most = 7): { day: number; label: strin
   const years = maxDay / DAYS_PER_YEAR;
   const every = [1, 2, 5, 10, 20].find((n) => years / n <= most - 1) ?? 50;
   const ticks: { day: number; label: string }[] = [];
-  for (let y = 0; y * DAYS_PER_YEAR <= maxDay + 1e-9; y += every) ticks.push({ day: Math.round(y * DAYS_PER_YEAR), label: y === 0 ? '0' : `${y} y` });
+  for (let y = 0; y * DAYS_PER_YEAR <= maxDay + 0.5; y += every) ticks.push({ day: Math.round(y * DAYS_PER_YEAR), label: y === 0 ? '0' : `${y} y` });
   return ticks;
 }
 
