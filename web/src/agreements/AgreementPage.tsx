@@ -18,6 +18,7 @@ import { ClauseBottlenecks } from '../matrix/ClauseBottlenecks.tsx';
 import { ForceBottlenecks } from '../matrix/GateSummary.tsx';
 import { StrategicMatrix } from '../matrix/StrategicMatrix.tsx';
 import { DocumentsSection } from '../negotiation/DocumentsSection.tsx';
+import { AgreementPrecedentsSection } from '../precedents/AgreementPrecedents.tsx';
 import { NotesSection } from '../notes/NotesSection.tsx';
 import { PhaseForm } from '../phases/PhaseForm.tsx';
 import { ProvisionForm } from '../provisions/ProvisionForm.tsx';
@@ -135,6 +136,8 @@ function AgreementPage({ slug }: { slug: string }) {
         <h2 id="pillars-heading">Pillars</h2>
         <PillarsSummary matrix={data} labelledBy="pillars-heading" />
       </section>
+
+      <AgreementPrecedentsSection slug={slug} />
 
       <DocumentsSection
         slug={slug}
