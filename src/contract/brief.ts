@@ -9,6 +9,7 @@ import { AgreementStatus } from './agreements.ts';
 import { Id, IsoDate, IsoDateTime } from './common.ts';
 import { AgreementForecastView, RiskView } from './forecast.ts';
 import { DocumentConsensusView } from './negotiation.ts';
+import { AgreementPrecedentsView } from './precedents.ts';
 import { MatrixView } from './provisions.ts';
 
 export const BRIEF_FORMATS = ['json', 'md', 'html', 'pdf'] as const;
@@ -108,16 +109,6 @@ export const BriefForceView = z.object({
 });
 export type BriefForceView = z.infer<typeof BriefForceView>;
 
-/** The share of precedents with the agreement's linked provisions that had ended within a horizon. */
-export const BriefPrecedentsView = z.object({
-  categories: z.array(z.string()).describe('UCDP provisions linked from the agreement\'s'),
-  days: z.number().int(),
-  share: z.number().nullable(),
-  n: z.number().int(),
-  text: z.string(),
-});
-export type BriefPrecedentsView = z.infer<typeof BriefPrecedentsView>;
-
 /** A section computed by another service, or why it is not in this brief. */
 const section = <T extends z.ZodType>(view: T) =>
   z.object({ available: z.boolean(), reason: z.string().nullable().describe('Why it is not available; null when it is'), view: view.nullable() });
@@ -145,7 +136,7 @@ export const BriefView = z.object({
   force: BriefForceView,
   forecast: section(AgreementForecastView),
   risk: section(RiskView),
-  precedents: section(BriefPrecedentsView),
+  precedents: section(AgreementPrecedentsView),
   sources: z.array(BriefSourceView),
 });
 export type BriefView = z.infer<typeof BriefView>;

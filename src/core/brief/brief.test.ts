@@ -47,7 +47,8 @@ describe('the brief as Markdown and HTML', () => {
     expect(html).toContain('<title dir="auto">Situation brief: Gaza ceasefire &lt;Phase Two&gt; &amp; &quot;Cairo&quot;</title>');
     expect(md).toContain('Only with \\<script\\>alert(1)\\</script\\> \\| pipes');
     expect(md).toContain('troops from \\*Egypt\\*');
-    expect(md).toContain('# Situation brief: Gaza ceasefire \\<Phase Two\\> \\& "Cairo"');
+    expect(md).toContain('# Situation brief: Gaza ceasefire \\<Phase Two\\> & "Cairo"');
+    expect(escapeMarkdown('AT&T &amp; snake_case _em_')).toBe('AT&T \\&amp; snake_case \\_em\\_');
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
     expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
     expect(escapeMarkdown('- not an item\nnor\ta [link](x)')).toBe('\\- not an item nor\ta \\[link\\](x)');

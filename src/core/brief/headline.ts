@@ -13,11 +13,15 @@ export interface HeadlineInput {
   violations: { last7: number; last30: number };
   /** 0–100; null when not available or without data. */
   risk: number | null;
-  /** The soonest deadline after the as-of day, with what it is for. */
+  /** The soonest deadline on or after the as-of day, with what it is for. */
   nextDeadline: { day: string; what: string } | null;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const dueIn = (asOf: string, day: string) => {
+  const days = daysBetween(asOf, day);
+  return days === 0 ? 'today' : `in ${plural(days, 'day')}`;
+};
 
 /** Each figure in words, one line each, in a fixed order. */
 export function headlineFacts(input: HeadlineInput): string[] {
@@ -35,8 +39,7 @@ export function headlineFacts(input: HeadlineInput): string[] {
   facts.push(`${plural(input.violations.last7, 'verified violation')} in the last 7 days, ${input.violations.last30} in the last 30.`);
   if (input.risk !== null) facts.push(`Collapse risk ${Math.round(input.risk)} of 100.`);
   if (input.nextDeadline) {
-    const days = daysBetween(input.asOf, input.nextDeadline.day);
-    facts.push(`Next deadline in ${plural(days, 'day')} (${input.nextDeadline.day}): ${input.nextDeadline.what}.`);
+    facts.push(`Next deadline ${dueIn(input.asOf, input.nextDeadline.day)} (${input.nextDeadline.day}): ${input.nextDeadline.what}.`);
   } else facts.push('No deadline ahead.');
   return facts;
 }
@@ -52,6 +55,6 @@ export function headline(input: HeadlineInput): string {
       : 'No phase is in force';
   const ground = `${plural(input.violations.last7, 'verified violation')} in 7 days`;
   const risk = input.risk === null ? null : `collapse risk ${Math.round(input.risk)}/100`;
-  const deadline = input.nextDeadline ? `next deadline in ${plural(daysBetween(input.asOf, input.nextDeadline.day), 'day')}` : 'no deadline ahead';
+  const deadline = input.nextDeadline ? `next deadline ${dueIn(input.asOf, input.nextDeadline.day)}` : 'no deadline ahead';
   return `${phase}; ${[ground, risk, deadline].filter((s): s is string => s !== null).join(', ')}.`;
 }

@@ -5,7 +5,7 @@
 import { localDateTime } from '../calendar.ts';
 import { GROUP_STATUS_LABELS } from '../negotiation/consensus.ts';
 import { WITHDRAWAL_STATUS_LABELS, WITHDRAWAL_STATUSES } from '../ground/withdrawal.ts';
-import type { Brief, BriefForecast, BriefRisk } from './model.ts';
+import type { Brief, BriefForecast, BriefPrecedents, BriefRisk, BriefSurvival } from './model.ts';
 
 export type Block =
   | { kind: 'p'; text: string }
@@ -30,6 +30,8 @@ export function formatNumber(n: number, digits = 0): string {
   return n < 0 && Number(text.replace(/,/g, '')) !== 0 ? `−${text}` : text;
 }
 
+/** Text as a sentence: ends with a full stop unless it ends with one already. */
+const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 const pct = (share: number) => `${formatNumber(share * 100)} %`;
 const time = (iso: string, timeZone: string) => localDateTime(new Date(iso), timeZone).replace('T', ' ');
 const day = (iso: string | null, timeZone: string) => (iso === null ? '—' : time(iso, timeZone).slice(0, 10));
@@ -78,7 +80,7 @@ function negotiationSection(brief: Brief): Section {
     }
     blocks.push({
       kind: 'table',
-      head: ['Clause', 'Status', 'Blocked by', 'Reservations', 'Deadline'],
+      head: ['Clause', 'Status', 'Rejected by', 'Reservations', 'Deadline'],
       rows: d.clauses.map((x) => [
         x.label,
         GROUP_STATUS_LABELS[x.status],
@@ -132,20 +134,19 @@ function groundSection(brief: Brief): Section {
       rows: g.withdrawals.items.map((w) => [w.label, w.phaseName, w.deadline, WITHDRAWAL_STATUS_LABELS[w.status as keyof typeof WITHDRAWAL_STATUS_LABELS] ?? w.status, w.since ?? '—']),
     });
   }
-  blocks.push({ kind: 'h', text: 'Indicators against target' });
+  blocks.push({ kind: 'h', text: 'Indicators against target (their sources under Sources)' });
   if (g.indicators.length === 0) blocks.push({ kind: 'empty', text: 'No indicator.' });
   else {
     const cmp: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=' };
     blocks.push({
       kind: 'table',
-      head: ['Indicator', 'Target', 'Latest', 'At target', 'Streak', 'Source'],
+      head: ['Indicator', 'Target', 'Latest', 'At target', 'Streak'],
       rows: g.indicators.map((i) => [
         `${i.name} (${i.unit})`,
         `${cmp[i.comparison] ?? i.comparison} ${formatNumber(i.target, 2)} per ${i.period}`,
         i.latest ? `${formatNumber(i.latest.value, 2)} on ${i.latest.observedOn}` : 'no observation',
         i.latest ? (i.met ? 'yes' : 'no') : '—',
         i.streakPeriods > 0 ? `${i.streakPeriods} ${i.period}${i.streakPeriods === 1 ? '' : 's'} since ${i.since ?? '—'}` : 'none',
-        i.source || '—',
       ]),
     });
   }
@@ -184,7 +185,7 @@ const interval = (c: { expected: number; low: number; high: number }) => `${form
 function forecastBlocks(f: BriefForecast): Block[] {
   const e = f.escalation;
   const blocks: Block[] = [{ kind: 'h', text: 'Escalation (verified incidents)' }];
-  if (!e.fitted) blocks.push({ kind: 'empty', text: `No escalation model: ${e.reason ?? 'not fitted'} (${e.events} events).` });
+  if (!e.fitted) blocks.push({ kind: 'empty', text: `No escalation model: ${sentence(e.reason ?? 'not fitted')}` });
   else {
     blocks.push({
       kind: 'p',
@@ -194,9 +195,11 @@ function forecastBlocks(f: BriefForecast): Block[] {
   }
   for (const s of f.series) {
     blocks.push({ kind: 'h', text: s.label });
-    blocks.push({ kind: 'p', text: `Source: ${s.source}. ${s.days} days${s.last ? `, last ${formatNumber(s.last.value, 2)} on ${s.last.day}` : ''}.` });
+    // An indicator's source is long and already under Sources.
+    const source = s.key.startsWith('indicator:') ? "the indicator's observations (see Sources)." : sentence(s.source);
+    blocks.push({ kind: 'p', text: `${s.days} days with a value${s.last ? `, the last ${formatNumber(s.last.value, 2)} on ${s.last.day}` : ''}. Source: ${source}` });
     if (!s.fitted) {
-      blocks.push({ kind: 'empty', text: `No forecast: ${s.reason ?? 'not fitted'}.` });
+      blocks.push({ kind: 'empty', text: `No forecast: ${sentence(s.reason ?? 'not fitted')}` });
       continue;
     }
     blocks.push({ kind: 'table', head: ['Next days', 'Expected (80 % interval)'], rows: s.forecast.map((x) => [String(x.days), interval(x)]), numeric: [0] });
@@ -229,6 +232,27 @@ function riskBlocks(r: BriefRisk): Block[] {
   ];
 }
 
+function precedentsBlocks(p: BriefPrecedents): Block[] {
+  const survival = (s: BriefSurvival) => [s.label, formatNumber(s.n), formatNumber(s.events), s.median === null ? 'fewer than half ended' : formatNumber(s.median), s.oneYear === null ? '—' : pct(s.oneYear)];
+  return [
+    { kind: 'p', text: `How agreements with the same kinds of provisions fared: ${p.source.dataset.includes(p.source.version) ? p.source.dataset : `${p.source.dataset} v${p.source.version}`}, agreements followed to ${p.source.dataEnd}.` },
+    p.categories.length === 0
+      ? { kind: 'empty', text: 'No provision of this agreement to link to UCDP provisions.' }
+      : {
+          kind: 'table',
+          head: ['Provisions here', 'Count', 'Nearest UCDP provision', 'How near'],
+          rows: p.categories.map((c) => [c.label, String(c.provisions), c.ucdp.map((u) => `${u.label} (${u.key})`).join('; ') || 'none', c.note]),
+          numeric: [1],
+        },
+    {
+      kind: 'table',
+      head: ['Precedents', 'Agreements', 'Ended', 'Median days to end', 'In force after a year'],
+      rows: [p.stabilization.with, p.stabilization.without, ...(p.allLinked ? [p.allLinked] : [])].map(survival),
+      numeric: [1, 2, 3],
+    },
+  ];
+}
+
 const unavailable = (section: { reason: string | null }): Block[] => [{ kind: 'empty', text: `Not available: ${section.reason ?? 'no data'}` }];
 
 /** Every section of the brief in order; empty ones say so. */
@@ -243,12 +267,12 @@ export function briefSections(brief: Brief): Section[] {
     forceSection(brief),
     { id: 'forecast', title: 'Forecast', blocks: forecast.view ? forecastBlocks(forecast.view) : unavailable(forecast) },
     { id: 'risk', title: 'Collapse risk', blocks: risk.view ? riskBlocks(risk.view) : unavailable(risk) },
-    { id: 'precedents', title: 'Precedents', blocks: precedents.view ? [{ kind: 'p', text: precedents.view.text }] : unavailable(precedents) },
+    { id: 'precedents', title: 'Precedents', blocks: precedents.view ? precedentsBlocks(precedents.view) : unavailable(precedents) },
     { id: 'notes', title: 'How to read this brief', blocks: [{ kind: 'list', items: [...brief.notes] }] },
     {
       id: 'sources',
       title: 'Sources',
-      blocks: [{ kind: 'list', items: brief.sources.map((s) => `${s.label}: ${s.detail}${s.licence ? ` Licence: ${s.licence}.` : ''}`) }],
+      blocks: [{ kind: 'list', items: brief.sources.map((s) => `${s.label}: ${sentence(s.detail)}${s.licence ? ` Licence: ${s.licence}.` : ''}`) }],
     },
   ];
 }

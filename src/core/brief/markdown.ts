@@ -4,7 +4,12 @@ import type { Brief } from './model.ts';
 
 /** Text as literal Markdown: the characters that start emphasis, links, code, HTML or tables are escaped, lines joined. */
 export function escapeMarkdown(text: string): string {
-  const inline = text.replace(/\s*\r?\n\s*/g, ' ').replace(/([\\`*_[\]<>|~&])/g, '\\$1');
+  const inline = text
+    .replace(/\s*\r?\n\s*/g, ' ')
+    .replace(/([\\`*[\]<>|~])/g, '\\$1')
+    // An underscore inside a word starts no emphasis; an ampersand only matters before an entity's name.
+    .replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (m) => m.replace('_', '\\_'))
+    .replace(/&(?=#?\w+;)/g, '\\&');
   // What starts a heading, a list item or a quote only does so at the start of a line.
   return inline.replace(/^(\s*)([#+-]|\d+(?=[.)](?:\s|$)))/, (_m, space: string, lead: string) => (/\d/.test(lead) ? `${space}${lead}\\` : `${space}\\${lead}`));
 }

@@ -47,6 +47,21 @@ export interface BriefRisk {
   parts: ReadonlyArray<{ key: string; label: string; value: string; score: number | null; weight: number; contribution: number | null; source: string; explanation: string }>;
 }
 
+export interface BriefSurvival {
+  label: string;
+  n: number;
+  events: number;
+  median: number | null;
+  oneYear: number | null;
+}
+
+export interface BriefPrecedents {
+  categories: ReadonlyArray<{ label: string; provisions: number; ucdp: ReadonlyArray<{ key: string; label: string }>; note: string }>;
+  stabilization: { with: BriefSurvival; without: BriefSurvival };
+  allLinked: BriefSurvival | null;
+  source: { dataset: string; version: string; licence: string; citation: string; dataEnd: string };
+}
+
 export interface BriefSection<T> {
   available: boolean;
   reason: string | null;
@@ -129,6 +144,6 @@ export interface Brief {
   };
   forecast: BriefSection<BriefForecast>;
   risk: BriefSection<BriefRisk>;
-  precedents: BriefSection<{ categories: readonly string[]; days: number; share: number | null; n: number; text: string }>;
+  precedents: BriefSection<BriefPrecedents>;
   sources: ReadonlyArray<{ kind: string; label: string; detail: string; licence: string | null }>;
 }

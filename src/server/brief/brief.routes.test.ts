@@ -63,6 +63,9 @@ describe('the situation brief', () => {
     expect(clauses[1]!.reservations.map((r) => r.text).sort()).toEqual([SECRETS.hamasParty, SECRETS.israelParty, SECRETS.mediators].sort());
     expect(brief.headline).toMatch(/2 verified violations in 7 days/);
     expect(brief.notes[0]).toMatch(/as recorded now/);
+    expect(brief.forecast).toMatchObject({ available: true, view: { asOf: '2026-06-20', escalation: { events: 3, fitted: false } } });
+    expect(brief.precedents.view?.source.licence).toBe('CC BY 4.0');
+    expect(brief.sources.map((s) => s.kind)).toEqual(['agreement', 'document', 'method', 'method', 'dataset']);
   });
 
   it('leaves out incidents dated after the end of the as-of day', async () => {

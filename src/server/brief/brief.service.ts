@@ -3,7 +3,7 @@
  * HTML and PDF. Everything that reads "today" is read with a clock fixed at the end of the as-of day
  * in the agreement's zone, so the same data and day give the same brief, whenever it is asked for.
  */
-import type { AgreementForecastView, BriefAudienceView, BriefDocumentView, BriefForceView, BriefGroundView, BriefRoundView, BriefSourceView, BriefView, RiskView } from '../../contract/index.ts';
+import type { PrecedentSourceView, BriefAudienceView, BriefDocumentView, BriefForceView, BriefGroundView, BriefRoundView, BriefSourceView, BriefView, RiskView } from '../../contract/index.ts';
 import {
   addDays,
   assertRules,
@@ -53,9 +53,6 @@ export interface BriefDeps {
 const noWrite: Write = () => Promise.reject(new Error('the situation brief writes nothing'));
 
 /** What other services give the brief, when they offer it (they are built beside this one). */
-interface ForecastSource {
-  agreement?: (ref: string, asOf?: string) => Promise<AgreementForecastView>;
-}
 interface RiskSource {
   current?: (ref: string, principal: Principal, asOf?: string) => Promise<RiskView>;
 }
@@ -63,9 +60,6 @@ interface RiskSource {
 /** What the brief reads as recorded now rather than as of its day. */
 export const AS_RECORDED_NOW =
   "Read as recorded now, not as they stood on the day: stances and reservations, provisions' statuses and deadlines, gates' conditions, rounds and sessions, the force's requirements, pledges, positions and funding, and each incident's verification status. Incidents, indicator observations and withdrawal verifications dated after the day are left out.";
-
-const UCDP_CITATION =
-  'Pettersson, Therése, Stina Högbladh & Magnus Öberg (2019). Organized violence, 1989–2018 and peace agreements. Journal of Peace Research 56(4). UCDP Peace Agreement Dataset v22.1.';
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const notAvailable = (reason: string) => ({ available: false, reason, view: null });
@@ -235,7 +229,7 @@ export function briefService(deps: BriefDeps) {
     };
   }
 
-  async function sourcesOf(agreement: Agreement, documents: readonly BriefDocumentView[], ground: BriefGroundView, usesUcdp: boolean, forecast: boolean): Promise<BriefSourceView[]> {
+  async function sourcesOf(agreement: Agreement, documents: readonly BriefDocumentView[], ground: BriefGroundView, ucdp: PrecedentSourceView, forecast: boolean): Promise<BriefSourceView[]> {
     const zones = await repos.zones.filter(agreement.id, {});
     const datasets = new Map<string, { attribution: string; licence: string; names: string[] }>();
     for (const z of [...zones].sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id))) {
@@ -250,14 +244,14 @@ export function briefService(deps: BriefDeps) {
       { kind: 'agreement', label: agreement.title, detail: agreement.sourceNote || 'Entered in Phaseline.', licence: null },
       ...documents.map((d) => ({ kind: 'document' as const, label: d.title, detail: `Negotiated text in Phaseline, revision ${d.revision}; its consensus from the stances this reader may see.`, licence: null })),
       ...ground.indicators.map((i) => ({ kind: 'indicator' as const, label: `${i.name} (${i.unit})`, detail: i.source || 'No source recorded.', licence: null })),
-      ...[...datasets.values()].map((d) => ({ kind: 'zone' as const, label: d.attribution, detail: `Zones: ${d.names.join(', ')}`, licence: d.licence })),
+      ...[...datasets.values()].map((d) => ({ kind: 'zone' as const, label: d.attribution, detail: `Zones: ${d.names.join(', ')}.`, licence: d.licence })),
       { kind: 'method', label: 'Verified incidents', detail: "Incident reports verified in Phaseline, counted by the day they occurred in the agreement's time zone.", licence: null },
       ...(forecast ? [{ kind: 'method' as const, label: 'Forecast', detail: 'A Hawkes escalation model fitted to the verified incidents and a negative-binomial autoregression on daily counts, seeded simulations (docs/FORECAST.md).', licence: null }] : []),
-      ...(usesUcdp ? [{ kind: 'dataset' as const, label: 'UCDP Peace Agreement Dataset v22.1', detail: UCDP_CITATION, licence: 'CC BY 4.0' }] : []),
+      { kind: 'dataset', label: ucdp.dataset.includes(ucdp.version) ? ucdp.dataset : `${ucdp.dataset} v${ucdp.version}`, detail: `${ucdp.citation} ${ucdp.url}; agreements followed to ${ucdp.dataEnd}.`, licence: ucdp.licence },
     ];
   }
 
-  /** The nearest deadline after the day: a provision not fully implemented, a clause not agreed, a withdrawal not verified. */
+  /** The nearest deadline on or after the day: a provision not fully implemented, a clause not agreed, a withdrawal not verified. */
   function nextDeadline(view: Pick<BriefView, 'matrix' | 'negotiation' | 'ground'>, day: string, timeZone: string): { day: string; what: string } | null {
     const candidates: Array<{ day: string; what: string }> = [];
     for (const row of view.matrix.rows) {
@@ -269,7 +263,7 @@ export function briefService(deps: BriefDeps) {
       for (const c of d.clauses) if (c.status !== 'agreed' && c.deadline) candidates.push({ day: localDate(new Date(c.deadline), timeZone), what: `${d.title} ${c.label}` });
     }
     for (const w of view.ground.withdrawals.items) if (w.status !== 'verified') candidates.push({ day: w.deadline, what: `withdrawal: ${w.label}` });
-    return candidates.filter((c) => c.day > day).sort((a, b) => byText(a.day, b.day) || byText(a.what, b.what))[0] ?? null;
+    return candidates.filter((c) => c.day >= day).sort((a, b) => byText(a.day, b.day) || byText(a.what, b.what))[0] ?? null;
   }
 
   /** The brief of the agreement `ref` names for `principal`, as of the end of `asOf` (default today) in its zone. */
@@ -281,7 +275,6 @@ export function briefService(deps: BriefDeps) {
     const names = new Map(parties.map((p) => [p.id, p.name]));
     const partyName = (id: string) => names.get(id) ?? 'a party no longer listed';
 
-    const forecastSource = deps.forecast as ForecastSource;
     const riskSource = deps.risk as RiskSource;
     const [{ matrix }, documents, rounds, ground, force, forecast, risk] = await Promise.all([
       at.matrix.current(agreement, principal),
@@ -289,14 +282,12 @@ export function briefService(deps: BriefDeps) {
       roundTimeline(agreement.id, day),
       groundState(agreement, day, at.ground),
       forceState(agreement.id, principal),
-      forecastSource.agreement
-        ? forecastSource.agreement(agreement.id, day).then((view) => ({ available: true, reason: null, view }))
-        : Promise.resolve(notAvailable('The forecast is not available on this server yet.')),
+      deps.forecast.agreement(agreement.id, day).then((view) => ({ available: true, reason: null, view })),
       riskSource.current
         ? riskSource.current(agreement.id, principal, day).then((view) => ({ available: true, reason: null, view }))
         : Promise.resolve(notAvailable('The collapse risk is not available on this server yet.')),
     ]);
-    const precedents = notAvailable('Precedents are not available on this server yet.');
+    const precedents = { available: true, reason: null, view: await deps.precedents.forAgreement(agreement.id) };
 
     const phases = matrix.rows.map((r) => r.phase);
     const current = phases.find((p) => p.status === 'active') ?? null;
@@ -312,7 +303,6 @@ export function briefService(deps: BriefDeps) {
       risk: risk.view?.score ?? null,
       nextDeadline: nextDeadline(partial, day, agreement.timeZone),
     };
-    const usesUcdp = precedents.available || (risk.view?.parts.some((p) => p.key === 'precedents' && p.score !== null) ?? false);
     return {
       agreement: { id: agreement.id, slug: agreement.slug, title: agreement.title, status: agreement.status, timeZone: agreement.timeZone, illustrative: agreement.illustrative },
       asOf: day,
@@ -329,7 +319,7 @@ export function briefService(deps: BriefDeps) {
       forecast,
       risk,
       precedents,
-      sources: await sourcesOf(agreement, documents, ground, usesUcdp, forecast.available),
+      sources: await sourcesOf(agreement, documents, ground, precedents.view.source, forecast.available),
     };
   }
 
