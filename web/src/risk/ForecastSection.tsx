@@ -12,7 +12,7 @@ import { formatDate } from '../shared/time.ts';
 import { addDays, backtestSummary, beatsWords, coverageText, branchingWords, excitationRows, horizonText, intervalMax, intervalText, retaliationSummary, seedText } from './forecastText.ts';
 import { useForecast } from './risk.api.ts';
 import { intervalBar } from './riskChart.ts';
-import { numberText } from './riskText.ts';
+import { numberText, sentence } from './riskText.ts';
 
 export function ForecastSection({ slug, asOf, canRead }: { slug: string; asOf: string; canRead: boolean }) {
   const forecast = useForecast(slug, asOf, canRead);
@@ -50,7 +50,7 @@ function ForecastBody({ view }: { view: AgreementForecastView }) {
           <li>Escalation: the agreement’s verified incidents up to the as-of day, one dimension per party they are attributed to (Phaseline incidents).</li>
           {view.series.map((s) => (
             <li key={s.key} dir="auto">
-              {s.label}: {s.source}
+              {s.label}: {sentence(s.source)}
             </li>
           ))}
         </ul>
@@ -67,8 +67,8 @@ function Escalation({ escalation }: { escalation: EscalationView }) {
     <section aria-labelledby="escalation-heading" className="panel risk-escalation">
       <h3 id="escalation-heading">Escalation model</h3>
       <p>
-        A self-exciting (Hawkes) process fitted to {escalation.events} verified {escalation.events === 1 ? 'incident' : 'incidents'}: each
-        incident raises the chance of more for a while, in its own party’s dimension and in the others’.
+        A self-exciting (Hawkes) process: each incident raises the chance of more for a while, in its own party’s dimension and in the others’. It is
+        fitted to the agreement’s verified incidents, one dimension per party they are attributed to: {escalation.events} up to the as-of day.
       </p>
       {!escalation.fitted ? (
         <p className="risk-unfitted" role="note">
@@ -160,8 +160,8 @@ function SeriesCard({ series }: { series: SeriesForecastView }) {
       <h3 id={headingId} dir="auto">
         {series.label}
       </h3>
-      <p className="muted" dir="auto">
-        Source: {series.source}. {series.days} {series.days === 1 ? 'day' : 'days'} with a value
+      <p className="muted">
+        {series.days} {series.days === 1 ? 'day' : 'days'} with a value
         {series.last ? (
           <>
             ; last: {numberText(series.last.value, 1)} on <time dateTime={series.last.day}>{formatDate(series.last.day)}</time>
@@ -169,6 +169,10 @@ function SeriesCard({ series }: { series: SeriesForecastView }) {
         ) : null}
         .
       </p>
+      <details className="risk-source">
+        <summary>Source</summary>
+        <p dir="auto">{sentence(series.source)}</p>
+      </details>
       {!series.fitted ? (
         <p className="risk-unfitted" role="note">
           <strong>Not fitted.</strong> <span dir="auto">{series.reason ?? 'Too few days.'}</span>

@@ -153,7 +153,7 @@ function RiskPage({ agreement, parties, view, asOf, onAsOf, refreshing, canWrite
         </p>
         <p>
           Weights run from 0 (left out) to 10, 1 by default, and are set per agreement by its mediators. Some parts read what only some readers may
-          see (positions on clauses and on contributors), so the score is computed for each reader: this one is {whoseText}.
+          see (positions on clauses and on contributors), so the score is computed for each reader: this is the score {whoseText}.
         </p>
       </section>
 

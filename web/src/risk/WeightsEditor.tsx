@@ -132,8 +132,10 @@ export function WeightsEditor({ slug, parts, version: readVersion, score, onSave
         </div>
         <p className="risk-preview" aria-live="polite">
           {invalid
-            ? 'Every weight must be a number from 0 to 10.'
-            : `With these weights the score would be ${scoreText(preview)} (now ${scoreText(score)}).`}
+            ? `Every weight must be a number from 0 to ${RISK_WEIGHT_MAX}.`
+            : changed.length === 0
+              ? `The score with these weights: ${scoreText(score)}.`
+              : `With these weights the score would be ${scoreText(preview)} (now ${scoreText(score)}).`}
         </p>
         {conflict ? (
           <div className="form-conflict" role="alert">

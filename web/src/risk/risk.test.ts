@@ -22,6 +22,7 @@ import {
   partScoreText,
   scoreText,
   scoreWith,
+  sentence,
   weightText,
   weightsOf,
 } from './riskText.ts';
@@ -64,9 +65,12 @@ describe('parts in words', () => {
     expect(contributionText(part({ contribution: 12.46 }))).toBe('12.5 points');
     expect(contributionText(part({ contribution: 1 }))).toBe('1 point');
     expect(contributionText(part({ score: null, contribution: null }))).toBe('not counted');
-    expect(contributionText(part({ weight: 0, contribution: 0 }))).toBe('0 points (weight 0: left out)');
-    expect(weightText(1)).toBe('Weight 1 (the default)');
-    expect(weightText(2.5)).toBe('Weight 2.5');
+    expect(contributionText(part({ weight: 0, contribution: 0 }))).toBe('0 points (weight 0)');
+    expect(weightText(1)).toBe('1 (the default)');
+    expect(weightText(2.5)).toBe('2.5');
+    expect(weightText(0)).toBe('0 (left out)');
+    expect(sentence('Verified incidents: none up to 2026-12-02.')).toBe('Verified incidents: none up to 2026-12-02.');
+    expect(sentence(' UNRWA list ')).toBe('UNRWA list.');
     expect(numberText(-0.001, 1)).toBe('0');
     expect(numberText(-2.5, 1)).toBe('−2.5');
     expect(numberText(1234.56, 1)).toBe('1,234.6');

@@ -61,14 +61,21 @@ export function partScoreText(part: Pick<RiskPartView, 'score'>): string {
 /** "12.5 points", "0 points (weight 0)", or "not counted" for a part without data. */
 export function contributionText(part: Pick<RiskPartView, 'score' | 'weight' | 'contribution'>): string {
   if (part.score === null || part.contribution === null) return 'not counted';
-  if (part.weight === 0) return '0 points (weight 0: left out)';
+  if (part.weight === 0) return '0 points (weight 0)';
   const points = numberText(part.contribution, 1);
   return `${points} ${points === '1' ? 'point' : 'points'}`;
 }
 
-/** "Weight 1" or "Weight 2.5 (default 1)". */
+/** "1 (the default)", "2.5", or "0 (left out)". */
 export function weightText(weight: number): string {
-  return weight === 1 ? 'Weight 1 (the default)' : `Weight ${numberText(weight, 2)}`;
+  if (weight === 1) return '1 (the default)';
+  return weight === 0 ? '0 (left out)' : numberText(weight, 2);
+}
+
+/** A text as a sentence: a full stop added unless it ends in one (or in ? or !). */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /**
