@@ -41,6 +41,18 @@ describe('compliance', () => {
     ]);
   });
 
+  it('leaves out a party that carries no obligations (a mediator), unless a violation is attributed to it', async () => {
+    const mediator = (await h.call<{ id: string }>('POST', `${ctx.base}/parties`, { name: 'Mediator E', role: 'mediator' })).body;
+    const window = 'by=party&granularity=day&from=2026-06-18T21:00:00Z&to=2026-06-20T21:00:00Z';
+    const labels = async () => (await compliance(window)).body.series.map((s) => s.label).sort();
+    expect(await labels()).toEqual(['Hamas', 'Israel', 'Not attributed']);
+    // Named as obligated by a provision, it carries an obligation: its zeros show.
+    const duty = (await h.call<{ id: string; version: number }>('POST', `${ctx.base}/provisions`, { phaseId: ctx.phase.id, code: '9.9', title: 'Host the talks', category: 'guarantees', obligatedPartyId: mediator.id })).body;
+    expect(await labels()).toEqual(['Hamas', 'Israel', 'Mediator E', 'Not attributed']);
+    await h.call('DELETE', `${ctx.base}/provisions/${duty.id}?version=${duty.version}`);
+    expect(await labels()).toEqual(['Hamas', 'Israel', 'Not attributed']);
+  });
+
   it('counts per provision by ISO week, over the default 90 days', async () => {
     const res = await compliance('by=provision&granularity=week');
     // Monday 23 March to the end of Saturday 20 June, in Gaza (EET, then EEST from 28 March).

@@ -13,6 +13,17 @@ const DAY_MS = 86_400_000;
 export const MAX_WINDOW_DAYS = 3 * 366;
 
 export function complianceService({ repos, clock }: { repos: Repositories; clock: Clock }) {
+  /**
+   * The parties that carry obligations: those a provision names as obligated, and, when a provision
+   * names none (it binds the parties to the conflict), every belligerent.
+   */
+  async function obligatedParties(agreementId: string): Promise<Set<string>> {
+    const [parties, provisions] = await Promise.all([repos.parties.list(agreementId), repos.provisions.list(agreementId)]);
+    const named = new Set(provisions.flatMap((p) => (p.obligatedPartyId ? [p.obligatedPartyId] : [])));
+    const bindsBelligerents = provisions.some((p) => p.obligatedPartyId === null);
+    return new Set(parties.filter((p) => named.has(p.id) || (bindsBelligerents && p.role === 'belligerent')).map((p) => p.id));
+  }
+
   return {
     async counts(ref: string, query: Parsed<typeof ComplianceQuery>): Promise<ComplianceView> {
       const agreement = await repos.agreements.get(ref);
@@ -37,7 +48,7 @@ export function complianceService({ repos, clock }: { repos: Repositories; clock
       if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * DAY_MS) {
         assertRules([{ path: 'from', message: `the window may span at most ${MAX_WINDOW_DAYS} days` }]);
       }
-      const [counts, labels] = await Promise.all([
+      const [counts, labels, obligated] = await Promise.all([
         repos.incidents.complianceCounts(agreement.id, { by: query.by, granularity: query.granularity, from, to, timeZone }).catch((err: unknown) => {
           // A zone stored before the contract checked zones against the database's: say so, not 500.
           if (pgError(err)?.code === '22023') unknownZone();
@@ -46,9 +57,11 @@ export function complianceService({ repos, clock }: { repos: Repositories; clock
         query.by === 'party'
           ? repos.parties.list(agreement.id).then((ps) => new Map(ps.map((p) => [p.id, p.name])))
           : repos.provisions.list(agreement.id).then((ps) => new Map(ps.map((p) => [p.id, p.code ? `${p.code} ${p.title}` : p.title]))),
+        query.by === 'party' ? obligatedParties(agreement.id) : Promise.resolve(new Set<string>()),
       ]);
-      // Every party shows, with zeros where it has none; provisions show only when violated.
-      const keys = query.by === 'party' ? [...labels.keys()] : [];
+      // Every party that carries obligations shows, with zeros where it has none (a mediator's
+      // column of zeros says nothing); any party with a violation shows; provisions only when violated.
+      const keys = query.by === 'party' ? [...labels.keys()].filter((id) => obligated.has(id)) : [];
       const table = complianceTable(counts, bucketsBetween(from, to, timeZone, query.granularity), query.granularity, keys);
       return {
         by: query.by,
