@@ -28,7 +28,8 @@ export function AgreementPrecedentsSection({ slug }: { slug: string }) {
 export function summaryText(s: SurvivalSummaryView): string {
   if (s.n === 0) return 'no such agreement in the dataset';
   const median = s.median === null ? 'fewer than half had ended by the data’s end' : `half had ended after ${formatDays(s.median)}`;
-  return `${formatShare(s.oneYear)} of ${s.n} still in force a year after signing; ${median} (${s.events} ended)`;
+  const few = s.n < 10 ? '; too few agreements to go by' : '';
+  return `${formatShare(s.oneYear)} of ${s.n} still in force a year after signing; ${median} (${s.events} ended)${few}`;
 }
 
 function Body({ view }: { view: AgreementPrecedentsView }) {
