@@ -65,6 +65,8 @@ describe('the situation brief', () => {
     expect(brief.notes[0]).toMatch(/as recorded now/);
     expect(brief.forecast).toMatchObject({ available: true, view: { asOf: '2026-06-20', escalation: { events: 3, fitted: false } } });
     expect(brief.precedents.view?.source.licence).toBe('CC BY 4.0');
+    expect(brief.risk.available).toBe(true);
+    expect(brief.risk.view!.parts.map((p) => p.key)).toContain('violation_trend');
     expect(brief.sources.map((s) => s.kind)).toEqual(['agreement', 'document', 'method', 'method', 'dataset']);
   });
 
@@ -74,6 +76,10 @@ describe('the situation brief', () => {
     expect(brief.cutoff).toBe('2026-06-18T23:59:59.999Z');
     expect(brief.ground.violations).toMatchObject({ last7: 0, last30: 1 });
     expect(brief.headline).toMatch(/^No phase is in force; 0 verified violations in 7 days/);
+    // The stances were stated on 18 June: the day before, nothing blocks and nobody reserves.
+    const before = BriefView.parse((await get(w.mediator.call, '?asOf=2026-06-17')).body);
+    expect(before.negotiation.documents[0]!.clauses.flatMap((c) => [...c.blockers, ...c.reservations])).toEqual([]);
+    expect(brief.negotiation.documents[0]!.clauses[0]!.status).toBe('blocked');
   });
 
   it('gives the same Markdown and HTML for the same day, with their types, a CSP and a dated file name', async () => {

@@ -3,7 +3,7 @@
  * HTML and PDF. Everything that reads "today" is read with a clock fixed at the end of the as-of day
  * in the agreement's zone, so the same data and day give the same brief, whenever it is asked for.
  */
-import type { PrecedentSourceView, BriefAudienceView, BriefDocumentView, BriefForceView, BriefGroundView, BriefRoundView, BriefSourceView, BriefView, RiskView } from '../../contract/index.ts';
+import type { PrecedentSourceView, BriefAudienceView, BriefDocumentView, BriefForceView, BriefGroundView, BriefRoundView, BriefSourceView, BriefView } from '../../contract/index.ts';
 import {
   addDays,
   assertRules,
@@ -52,17 +52,12 @@ export interface BriefDeps {
 /** The brief only reads: the services it rebuilds on a fixed clock never write. */
 const noWrite: Write = () => Promise.reject(new Error('the situation brief writes nothing'));
 
-/** What other services give the brief, when they offer it (they are built beside this one). */
-interface RiskSource {
-  current?: (ref: string, principal: Principal, asOf?: string) => Promise<RiskView>;
-}
 
 /** What the brief reads as recorded now rather than as of its day. */
 export const AS_RECORDED_NOW =
-  "Read as recorded now, not as they stood on the day: stances and reservations, provisions' statuses and deadlines, gates' conditions, rounds and sessions, the force's requirements, pledges, positions and funding, and each incident's verification status. Incidents, indicator observations and withdrawal verifications dated after the day are left out.";
+  "Read as recorded now, not as they stood on the day: provisions' statuses and deadlines, clause texts, the gates' conditions and the stances they are judged on, rounds and sessions, the force's requirements, pledges, positions and funding, and each incident's verification status. Left out when dated after the day: incidents (by when they occurred), indicator observations, withdrawal verifications and, in the negotiation state and the collapse risk, stances stated after it.";
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const notAvailable = (reason: string) => ({ available: false, reason, view: null });
 
 /** The parenthesised attribution and licence in a zone's description, e.g. "(OCHA oPt / COD-AB, CC BY-IGO)". */
 function zoneLicence(description: string): { attribution: string; licence: string } | null {
@@ -106,8 +101,10 @@ export function briefService(deps: BriefDeps) {
     return { kind: 'everyone', partyId: null, label: 'everyone' };
   }
 
-  async function negotiationState(agreement: Agreement, principal: Principal, partyName: (id: string) => string): Promise<BriefDocumentView[]> {
-    const [documents, stances, parties] = await Promise.all([repos.documents.list(agreement.id), repos.stances.ofAgreement(agreement.id), repos.parties.list(agreement.id)]);
+  /** Each document's clauses from the stances `principal` may see that were stated by `day` (as the collapse risk reads them). */
+  async function negotiationState(agreement: Agreement, principal: Principal, day: string, partyName: (id: string) => string): Promise<BriefDocumentView[]> {
+    const [documents, all, parties] = await Promise.all([repos.documents.list(agreement.id), repos.stances.ofAgreement(agreement.id), repos.parties.list(agreement.id)]);
+    const stances = all.filter((s) => s.statedOn <= day);
     const clauses = await repos.clauses.listIn(documents.map((d) => d.id));
     return documents.map((document) => {
       const own = clauses.filter((c) => c.documentId === document.id).sort((a, b) => a.position - b.position);
@@ -275,17 +272,14 @@ export function briefService(deps: BriefDeps) {
     const names = new Map(parties.map((p) => [p.id, p.name]));
     const partyName = (id: string) => names.get(id) ?? 'a party no longer listed';
 
-    const riskSource = deps.risk as RiskSource;
     const [{ matrix }, documents, rounds, ground, force, forecast, risk] = await Promise.all([
       at.matrix.current(agreement, principal),
-      negotiationState(agreement, principal, partyName),
+      negotiationState(agreement, principal, day, partyName),
       roundTimeline(agreement.id, day),
       groundState(agreement, day, at.ground),
       forceState(agreement.id, principal),
       deps.forecast.agreement(agreement.id, day).then((view) => ({ available: true, reason: null, view })),
-      riskSource.current
-        ? riskSource.current(agreement.id, principal, day).then((view) => ({ available: true, reason: null, view }))
-        : Promise.resolve(notAvailable('The collapse risk is not available on this server yet.')),
+      deps.risk.current(agreement.id, principal, day).then((view) => ({ available: true, reason: null, view })),
     ]);
     const precedents = { available: true, reason: null, view: await deps.precedents.forAgreement(agreement.id) };
 
