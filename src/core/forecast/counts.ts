@@ -11,6 +11,7 @@
  * Missing days (null or NaN) are not zeros: a day enters the fit only when it and the day before are
  * observed, and the 7-day mean is over the observed days of the window.
  */
+import { mulberry32, type RandomSource } from './random.ts';
 
 /** One day's count, or null (NaN also reads as missing). */
 export type DailyCount = number | null;
@@ -36,7 +37,7 @@ export interface CountForecastDay {
 }
 
 /** A uniform [0, 1) generator. */
-export type Uniform = () => number;
+export type Uniform = RandomSource;
 
 const MIN_DISPERSION = 1e-3;
 const MAX_DISPERSION = 1e6;
@@ -45,17 +46,8 @@ export const MIN_FIT_ROWS = 10;
 
 const isObserved = (v: DailyCount | undefined): v is number => v !== null && v !== undefined && Number.isFinite(v);
 
-/** mulberry32: a small seeded generator, enough for forecast simulation (not for cryptography). */
-export function countsRandom(seed: number): Uniform {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator of the count model's simulations: random.ts's mulberry32, under its old name. */
+export const countsRandom: (seed: number) => Uniform = mulberry32;
 
 const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
