@@ -1,0 +1,31 @@
+/**
+ * The brief page's pure helpers: the as-of day from the URL, the API's download addresses, the risk
+ * page's address for the same day, and the sections the page lays out below its headline.
+ */
+import type { BriefView } from '../../../src/contract/index.ts';
+import { briefSections, type BriefLayoutSection } from '../../../src/core/brief/index.ts';
+import { isCalendarDate } from '../../../src/core/calendar.ts';
+import { apiPath } from '../shared/api.ts';
+
+export type BriefDownloadFormat = 'html' | 'md' | 'pdf';
+
+/** The downloads offered, in order, with their labels. */
+export const BRIEF_DOWNLOADS: ReadonlyArray<{ format: BriefDownloadFormat; label: string }> = [
+  { format: 'html', label: 'HTML' },
+  { format: 'md', label: 'Markdown' },
+  { format: 'pdf', label: 'PDF' },
+];
+
+/** The day named by `?asOf=` when it is a calendar date; "" (today) otherwise. */
+export const asOfFrom = (raw: string | null): string => (raw !== null && isCalendarDate(raw) ? raw : '');
+
+const base = (slug: string) => `/agreements/${encodeURIComponent(slug)}`;
+
+/** The API's address of the brief in a format, as of a day ("" for today); JSON when no format. */
+export const briefApiUrl = (slug: string, asOf: string, format?: BriefDownloadFormat) => apiPath(`${base(slug)}/brief`, { format, asOf });
+
+/** The risk page of the same agreement and day: where each part of the risk is explained. */
+export const riskPageUrl = (slug: string, asOf: string) => `${base(slug)}/risk${asOf ? `?asOf=${asOf}` : ''}`;
+
+/** The brief's sections below its headline, which the page shows on its own. */
+export const pageSections = (view: BriefView): BriefLayoutSection[] => briefSections(view).filter((s) => s.id !== 'headline');
