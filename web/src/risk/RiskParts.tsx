@@ -58,28 +58,47 @@ function RiskPartCard({ slug, part }: { slug: string; part: RiskPartView }) {
         <summary>How the value becomes the score</summary>
         <p dir="auto">{part.explanation}</p>
       </details>
-      {part.links.length > 0 ? (
-        <ul className="risk-links" aria-label={`Judged on: ${part.label}`}>
-          {part.links.map((link, i) => {
-            const href = linkHref(slug, link);
-            return (
-              <li key={`${link.kind}-${link.id ?? i}`}>
-                {href === null ? (
-                  <span dir="auto">{link.label}</span>
-                ) : href.startsWith('#') ? (
-                  <a href={href} dir="auto">
-                    {link.label}
-                  </a>
-                ) : (
-                  <Link to={href} dir="auto">
-                    {link.label}
-                  </Link>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      ) : null}
+      {part.links.length > 0 ? <PartLinks slug={slug} label={part.label} links={part.links} /> : null}
     </li>
+  );
+}
+
+/** How many links a card lists before folding the rest under "N more". */
+const LINKS_SHOWN = 3;
+
+function PartLinks({ slug, label, links }: { slug: string; label: string; links: RiskPartView['links'] }) {
+  const item = (link: RiskPartView['links'][number], i: number) => {
+    const href = linkHref(slug, link);
+    return (
+      <li key={`${link.kind}-${link.id ?? i}`}>
+        {href === null ? (
+          <span dir="auto">{link.label}</span>
+        ) : href.startsWith('#') ? (
+          <a href={href} dir="auto">
+            {link.label}
+          </a>
+        ) : (
+          <Link to={href} dir="auto">
+            {link.label}
+          </Link>
+        )}
+      </li>
+    );
+  };
+  const rest = links.slice(LINKS_SHOWN);
+  return (
+    <div className="risk-links-block">
+      <ul className="risk-links" aria-label={`Judged on: ${label}`}>
+        {links.slice(0, LINKS_SHOWN).map(item)}
+      </ul>
+      {rest.length > 0 ? (
+        <details className="risk-more-links">
+          <summary>{rest.length} more</summary>
+          <ul className="risk-links" aria-label={`More of what ${label} was judged on`}>
+            {rest.map((link, i) => item(link, i + LINKS_SHOWN))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
   );
 }
