@@ -22,7 +22,7 @@ async function start() {
   let database: Database | null = null;
   try {
     database = await openDatabase({ dataDir });
-    const { accounts } = await loadDemo(database, { accounts: true });
+    const { accounts } = await loadDemo(database, { accounts: true, riskHistory: true });
     const app = await buildApp({ database, logger: false, loginRateLimit });
     await app.listen({ host: '127.0.0.1', port });
     // Only once this server answers: a second server that failed to start must not overwrite the file.

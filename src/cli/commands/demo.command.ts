@@ -13,7 +13,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
     .option('--accounts', 'also create demo accounts, one per role and per party, and print their passwords once', false)
     .action(async (options: { reset: boolean; accounts: boolean }) => {
       await withDatabase(io, async (database, config) => {
-        const { agreement, created, accounts } = await loadDemo(database, { reset: options.reset, accounts: options.accounts });
+        const { agreement, created, accounts } = await loadDemo(database, { reset: options.reset, accounts: options.accounts, riskHistory: true });
         const where = describeDatabase(config);
         io.stdout(
           created

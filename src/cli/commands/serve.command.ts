@@ -100,7 +100,7 @@ export function registerServeCommand(program: Command, io: CliIo): void {
       );
       try {
         if (options.demo) {
-          const demo = await loadDemo(database);
+          const demo = await loadDemo(database, { riskHistory: true });
           if (demo.created) io.stdout(`Loaded the demo scenario ${demo.agreement.slug}.\n`);
         }
         // While no administrator exists: a token of this run, printed here only, lets the first one be created.

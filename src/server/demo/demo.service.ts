@@ -12,6 +12,7 @@ import { systemClock, type Clock } from '../clock.ts';
 import { writer, type Actor } from '../write.ts';
 import { loadGroundAndForce } from './ground-force.ts';
 import { loadPhaseTwoText } from './phase-two.ts';
+import { recordDemoRiskHistory } from './risk-history.ts';
 import {
   demoAgreement,
   demoNotes,
@@ -65,7 +66,7 @@ const mapValues = async <K extends string, V, R>(record: Record<K, V>, fn: (v: V
  */
 export async function loadDemo(
   database: Database,
-  options: { reset?: boolean; accounts?: boolean; clock?: Clock } = {},
+  options: { reset?: boolean; accounts?: boolean; clock?: Clock; /** Record the collapse risk's history (risk-history.ts); a few seconds. */ riskHistory?: boolean } = {},
 ): Promise<DemoLoadResult> {
   const clock = options.clock ?? systemClock;
   const loaded = await writer(database, clock)(DEMO_ACTOR, async ({ repos, record }) => {
@@ -156,6 +157,7 @@ export async function loadDemo(
   });
 
   const accounts = options.accounts ? await createDemoAccounts(services(database, { clock }), loaded.agreement.id, loaded.parties) : [];
+  if (loaded.created && options.riskHistory) await recordDemoRiskHistory(services(database, { clock }).risk, loaded.agreement, clock, DEMO_ACTOR);
   return { agreement: loaded.agreement, created: loaded.created, accounts };
 }
 
