@@ -1,6 +1,6 @@
 /** What the forecast reads (docs/FORECAST.md): an agreement's verified incidents as events and as daily counts. */
 import { sql } from 'drizzle-orm';
-import type { IncidentCategory } from '../../core/index.ts';
+import { LAST_INSTANT, type IncidentCategory } from '../../core/index.ts';
 import type { Db } from '../open.ts';
 
 /** A verified incident as the escalation model reads it: when, by whom (as attributed) and what. */
@@ -28,11 +28,13 @@ export function forecastRepository(db: Db) {
      * (then by id, so that equal times keep one order). Reads the partial index of verified incidents.
      */
     async verifiedEvents(agreementId: string, before: Date): Promise<ForecastEvent[]> {
+      // Past the last instant stored (the end of 9999-12-31) there is no bound: such a time has no ISO form PostgreSQL reads.
+      const bound = before.getTime() > Date.parse(LAST_INSTANT) ? sql`` : sql`AND occurred_at < ${before.toISOString()}::timestamptz`;
       const rows = rowsOf<{ id: string; occurred_at: Date | string; attributed_party_id: string | null; category: string }>(
         await db.execute(sql`
           SELECT id, occurred_at, attributed_party_id, category
           FROM incidents
-          WHERE agreement_id = ${agreementId} AND status = 'verified' AND occurred_at < ${before.toISOString()}::timestamptz
+          WHERE agreement_id = ${agreementId} AND status = 'verified' ${bound}
           ORDER BY occurred_at ASC, id ASC`),
       );
       return rows.map((r) => ({ id: r.id, occurredAt: isoOf(r.occurred_at), attributedPartyId: r.attributed_party_id, category: r.category as IncidentCategory }));

@@ -227,6 +227,12 @@ describe('the agreement forecast', () => {
       expect(res.status, bad).toBe(400);
       expect(new Set(res.body.error.details.issues?.map((i) => i.path))).toEqual(new Set(['querystring.asOf']));
     }
+    // The first and last days that may be stored are days like any other.
+    for (const edge of ['0100-01-01', '9999-12-31']) {
+      const res = await forecast(ctx.base, `?asOf=${edge}`);
+      expect(res.status, edge).toBe(200);
+      expect(res.body.escalation.events).toBe(edge === '0100-01-01' ? 0 : inserted.length);
+    }
     // The service refuses it too (the CLI calls it directly).
     await expect(h.svc.forecast.agreement(ctx.a.id, '2026-13-01')).rejects.toMatchObject({ code: 'validation_failed' });
   });
