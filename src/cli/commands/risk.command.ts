@@ -43,7 +43,7 @@ export function riskTable(view: RiskView, heading: string, columns?: number): st
   const total = view.score === null ? 'no score: no part with a weight above 0 has data' : `${view.score.toFixed(1)} / 100`;
   const rows = view.parts.map((p) => [p.label, p.value, score(p.score), String(p.weight), p.contribution === null ? '-' : p.contribution.toFixed(1)]);
   const table = renderTable(['Part', 'Value', 'Score', 'Weight', 'Points'], rows, { colWidths: fitColumns(columns, [24, 8, 8, 8], 1) ?? undefined });
-  const notes = view.parts.map((p) => `${p.label}: ${p.explanation} Source: ${p.source}.`).join('\n');
+  const notes = view.parts.map((p) => `${p.label}: ${p.explanation} Source: ${p.source.replace(/\.$/, '')}.`).join('\n');
   const history = view.history.length > 0 ? `\nHistory: ${view.history.map((s) => `${s.day} ${score(s.score, 1)}`).join(', ')}\n` : '';
   return `${heading}: ${total}\n${table}\n${notes}\n${history}`;
 }

@@ -76,7 +76,8 @@ describe('excitation', () => {
     expect(RISK_MEASURES.excitation(facts()).value).toBe('The forecast is not available');
     const unfitted = RISK_MEASURES.excitation(facts({ escalation: { fitted: false, reason: 'fewer than 20 verified incidents', events: 3, branchingRatio: null, dimensions: [], adjacency: [] } }));
     expect([unfitted.score, unfitted.measure]).toEqual([null, null]);
-    expect(unfitted.value).toBe('No fit on 3 verified incidents: fewer than 20 verified incidents');
+    expect(unfitted.value).toBe('No fit: fewer than 20 verified incidents');
+    expect(RISK_MEASURES.excitation(facts({ escalation: { fitted: false, reason: null, events: 3, branchingRatio: null, dimensions: [], adjacency: [] } })).value).toBe('No fit on 3 verified incidents');
   });
 });
 

@@ -99,7 +99,7 @@ function excitation(facts: Pick<RiskFacts, 'escalation'>): RiskMeasure {
   const links: RiskLink[] = [{ kind: 'forecast', id: null, label: 'Forecast' }];
   const e = facts.escalation;
   if (!e) return noData('The forecast is not available', source, explanation, links);
-  if (!e.fitted || e.branchingRatio === null) return noData(`No fit on ${count(e.events, 'verified incident')}: ${e.reason ?? 'not fitted'}`, source, explanation, links);
+  if (!e.fitted || e.branchingRatio === null) return noData(e.reason ? `No fit: ${e.reason}` : `No fit on ${count(e.events, 'verified incident')}`, source, explanation, links);
   let cross: { from: string; to: string; alpha: number } | null = null;
   e.dimensions.forEach((to, i) =>
     e.dimensions.forEach((from, j) => {
