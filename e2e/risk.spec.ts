@@ -3,7 +3,8 @@
  * it is and every part with its value, source and weight, opens a part's explanation, changes a
  * weight (first losing a race to someone else's save: the form keeps the entry) and sees the score
  * follow, and records the score into the history; a party's delegate sees their own circle's view
- * with no weights and no record button. The demo's weights are put back at the end.
+ * with no weights and no record button, and another day through the address. The demo's weights
+ * are put back at the end.
  */
 import { RISK_PART_LABELS } from '../src/core/risk/parts.ts';
 import { apiAs, demoAccount, logIn } from './support/accounts.ts';
@@ -127,6 +128,11 @@ test('a party’s delegate sees their circle’s view, with no weights editor an
   await expect(risk.weightsSection).toHaveCount(0);
   await expect(risk.weights).toHaveCount(0);
   await expect(risk.recordButton).toHaveCount(0);
+  // Another day: the as-of day goes into the address and the view is computed for it.
+  await risk.asOf.fill('2026-11-01');
+  await expect(page).toHaveURL(/[?&]asOf=2026-11-01/);
+  await expect(risk.whose).toContainText('as of 1 Nov 2026', { timeout: 20_000 });
+
   // The delegate's writes are refused all the same.
   const delegate = await apiAs(demoAccount('party_delegate', 'Israel'));
   expect((await delegate.post(`${RISK}/snapshots`, { data: {} })).status()).toBe(403);
