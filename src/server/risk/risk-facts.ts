@@ -26,14 +26,14 @@ import type { Repositories } from '../../db/index.ts';
 import type { Clock } from '../clock.ts';
 import { clauseStandings } from '../negotiation/document-view.ts';
 
-/** What the risk reads of the forecast: the escalation fit as of a day (optional until the forecast is served). */
+/** What the risk reads of the forecast: the escalation fit as of a day. */
 export interface RiskForecastSource {
-  agreement?(ref: string, asOf?: string): Promise<{ escalation: RiskEscalationFact }>;
+  agreement(ref: string, asOf?: string): Promise<{ escalation: RiskEscalationFact }>;
 }
 
 /** What the risk reads of the precedents: the base rate of those sharing the agreement's provision types. */
 export interface RiskPrecedentsSource {
-  baseRate?(categories: readonly ProvisionCategory[], days: number): Promise<{ rate: number | null; n: number; types: string[]; label: string; source: string }>;
+  baseRate(categories: readonly ProvisionCategory[], days: number): Promise<{ rate: number | null; n: number; types: string[]; label: string; source: string }>;
 }
 
 /** What the risk reads of the gates: the facts (ground, force, documents, provisions) as a reader may see them. */
@@ -81,15 +81,12 @@ export function riskFactSources(deps: { repos: Repositories; clock: Clock; forec
     ]);
     const clauses = await repos.clauses.listIn(docs.map((d) => d.id));
     const categories = [...new Set(provisions.map((p) => p.category))].sort();
-    const [forecast, base] = await Promise.all([
-      deps.forecast.agreement ? deps.forecast.agreement(agreement.id, asOf) : null,
-      deps.precedents.baseRate ? deps.precedents.baseRate(categories, RISK_PRECEDENT_DAYS) : null,
-    ]);
+    const [forecast, base] = await Promise.all([deps.forecast.agreement(agreement.id, asOf), deps.precedents.baseRate(categories, RISK_PRECEDENT_DAYS)]);
     const dayOf = (instant: string | null) => (instant ? localDate(new Date(instant), tz) : null);
     const next = phases.find((p) => p.status === 'planned' || p.status === 'negotiating') ?? null;
     const nextGate = next ? gates.find((g) => g.phaseId === next.id) : undefined;
     const parsed = nextGate ? parseGateConditions(nextGate.conditions) : null;
-    const precedents: RiskPrecedentsFact | null = base ? { ...base, days: RISK_PRECEDENT_DAYS } : null;
+    const precedents: RiskPrecedentsFact = { ...base, days: RISK_PRECEDENT_DAYS };
     return {
       now,
       nextPhase: next,
@@ -100,7 +97,7 @@ export function riskFactSources(deps: { repos: Repositories; clock: Clock; forec
         asOf,
         now: now.toISOString(),
         verifiedDays: violations.map((v) => v.occurredOn).filter((d) => d <= asOf),
-        escalation: forecast ? pickEscalation(forecast.escalation) : null,
+        escalation: pickEscalation(forecast.escalation),
         provisions: provisions.map((p) => ({ id: p.id, label: p.code ? `${p.code} ${p.title}` : p.title, status: p.status, deadline: p.deadline, deadlineDay: dayOf(p.deadline) })),
         withdrawalItems,
         precedents,
