@@ -23,7 +23,8 @@ async function start() {
   try {
     database = await openDatabase({ dataDir });
     const { accounts } = await loadDemo(database, { accounts: true, riskHistory: true });
-    const app = await buildApp({ database, logger: false, loginRateLimit });
+    // Prints PDFs as `serve` does (Debian's Chromium, as the specs' browser): the brief's download is tested.
+    const app = await buildApp({ database, logger: false, loginRateLimit, pdf: {} });
     await app.listen({ host: '127.0.0.1', port });
     // Only once this server answers: a second server that failed to start must not overwrite the file.
     writeFileSync(ACCOUNTS_FILE, JSON.stringify(accounts, null, 2), { mode: 0o600 });
