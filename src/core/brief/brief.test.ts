@@ -69,6 +69,14 @@ describe('the brief as Markdown and HTML', () => {
     expect(html).toContain('@page { size: A4;');
   });
 
+  it('keeps a cell’s lines (one per line in HTML, joined in Markdown) and never splits a day', () => {
+    const html = briefHtml(sampleBrief());
+    expect(html).toContain('1.1 Halt attacks: 7 days overdue; 2 verified violations in 7 days<br>Withdrawal Division from Rafah: Late');
+    expect(briefMarkdown(sampleBrief())).toContain('| 1.1 Halt attacks: 7 days overdue; 2 verified violations in 7 days; Withdrawal Division from Rafah: Late |');
+    expect(html).toContain('<td dir="auto"><span class="day">2026-06-10</span></td>');
+    expect(html).toContain('<colgroup><col style="width: 15%">');
+  });
+
   it('says so where a section is empty', () => {
     const md = briefMarkdown(empty());
     for (const words of ['_No phase._', '_No negotiated document._', '_No negotiation round._', '_No verified incidents in the last 30 days._', '_No withdrawal item._', '_No indicator._', '_No force requirement._', '_No budget or funding recorded._', '_Not available: The forecast is not available on this server yet._', '_Not available: The collapse risk is not available on this server yet._']) {

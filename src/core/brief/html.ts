@@ -30,10 +30,19 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 1px solid #ccc; padding: 3pt 5pt; vertical-align: top; text-align: start; }
 th { background: #f1f1f1; }
-td.num { text-align: end; font-variant-numeric: tabular-nums; }
+th.num, td.num { text-align: end; font-variant-numeric: tabular-nums; }
+table.fixed { table-layout: fixed; }
+td { overflow-wrap: break-word; }
+.day { white-space: nowrap; }
 .empty { color: #555; font-style: italic; }
 @media print { body { margin: 0; max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
 `;
+
+/** A table cell's text: escaped, its lines broken, its days (YYYY-MM-DD) never split at their hyphens. */
+const cellHtml = (text: string) =>
+  escapeHtml(text)
+    .replace(/\b\d{4}-\d{2}-\d{2}\b/g, '<span class="day">$&</span>')
+    .replace(/\n/g, '<br>');
 
 function blockHtml(block: Block): string {
   switch (block.kind) {
@@ -47,9 +56,10 @@ function blockHtml(block: Block): string {
       return block.items.length === 0 ? '<p class="empty" dir="auto">None.</p>' : `<ul>${block.items.map((i) => `<li dir="auto">${escapeHtml(i)}</li>`).join('')}</ul>`;
     case 'table': {
       const numeric = new Set(block.numeric ?? []);
-      const head = `<thead><tr>${block.head.map((h) => `<th dir="auto">${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
-      const rows = block.rows.map((row) => `<tr>${row.map((c, i) => `<td dir="auto"${numeric.has(i) ? ' class="num"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n');
-      return `<table>${head}<tbody>\n${rows}\n</tbody></table>`;
+      const cols = block.widths ? `<colgroup>${block.widths.map((w) => `<col style="width: ${w}%">`).join('')}</colgroup>` : '';
+      const head = `<thead><tr>${block.head.map((h, i) => `<th dir="auto"${numeric.has(i) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
+      const rows = block.rows.map((row) => `<tr>${row.map((c, i) => `<td dir="auto"${numeric.has(i) ? ' class="num"' : ''}>${cellHtml(c)}</td>`).join('')}</tr>`).join('\n');
+      return `<table${block.widths ? ' class="fixed"' : ''}>${cols}${head}<tbody>\n${rows}\n</tbody></table>`;
     }
   }
 }

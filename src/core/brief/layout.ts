@@ -11,7 +11,8 @@ export type Block =
   | { kind: 'p'; text: string }
   | { kind: 'h'; text: string }
   | { kind: 'list'; items: string[] }
-  | { kind: 'table'; head: string[]; rows: string[][]; numeric?: number[] }
+  /** A cell's lines are separated by "\n"; `numeric` columns align right; `widths` are percentages of the page's width. */
+  | { kind: 'table'; head: string[]; rows: string[][]; numeric?: number[]; widths?: number[] }
   | { kind: 'empty'; text: string };
 
 export interface Section {
@@ -32,7 +33,7 @@ export function formatNumber(n: number, digits = 0): string {
 
 /** Text as a sentence: ends with a full stop unless it ends with one already. */
 const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
-const pct = (share: number) => `${formatNumber(share * 100)} %`;
+const pct = (share: number) => `${formatNumber(share * 100)}\u00a0%`;
 const time = (iso: string, timeZone: string) => localDateTime(new Date(iso), timeZone).replace('T', ' ');
 const day = (iso: string | null, timeZone: string) => (iso === null ? '—' : time(iso, timeZone).slice(0, 10));
 const STATUS_WORDS: Record<string, string> = { planned: 'planned', negotiating: 'negotiating', active: 'active', completed: 'completed', suspended: 'suspended' };
@@ -54,12 +55,12 @@ function matrixSection(brief: Brief): Section {
     const gate = r.gate === null ? 'no gate' : `${r.gate.met} of ${r.gate.total} met${r.gate.passes ? ', passes' : ''}`;
     const provisions = `${r.progress.total} provision${r.progress.total === 1 ? '' : 's'}`;
     const progress = r.progress.score === null ? provisions : `${provisions}, PAM score ${pct(r.progress.score)}`;
-    return [`${r.phase.name} (${STATUS_WORDS[r.phase.status] ?? r.phase.status})`, r.phase.objective || '—', realities.join('; ') || '—', bottlenecks.join('; ') || 'none', gate, progress];
+    return [`${r.phase.name} (${STATUS_WORDS[r.phase.status] ?? r.phase.status})`, r.phase.objective || '—', realities.join('\n') || '—', bottlenecks.join('\n') || 'none', gate, progress];
   });
   return {
     id: 'matrix',
     title: 'The Strategic Matrix',
-    blocks: [{ kind: 'table', head: ['Phase', 'Objective', 'Ground realities', 'Bottlenecks', 'Gate', 'Progress'], rows }],
+    blocks: [{ kind: 'table', head: ['Phase', 'Objective', 'Ground realities', 'Bottlenecks', 'Gate', 'Progress'], rows, widths: [15, 14, 29, 22, 8, 12] }],
   };
 }
 
@@ -227,6 +228,8 @@ function riskBlocks(r: BriefRisk): Block[] {
       kind: 'table',
       head: ['Part', 'Value', 'Score', 'Weight', 'Points', 'Source'],
       rows: r.parts.map((p) => [p.label, p.value, p.score === null ? 'no data' : formatNumber(p.score, 2), formatNumber(p.weight, 1), p.contribution === null ? '—' : formatNumber(p.contribution, 1), p.source]),
+      numeric: [2, 3, 4],
+      widths: [14, 32, 7, 8, 8, 31],
     },
     { kind: 'list', items: r.parts.map((p) => `${p.label}: ${p.explanation}`) },
   ];

@@ -14,8 +14,8 @@ export function escapeMarkdown(text: string): string {
   return inline.replace(/^(\s*)([#+-]|\d+(?=[.)](?:\s|$)))/, (_m, space: string, lead: string) => (/\d/.test(lead) ? `${space}${lead}\\` : `${space}\\${lead}`));
 }
 
-/** A table cell: escaped, and an empty one shows as a dash. */
-const cell = (text: string) => escapeMarkdown(text) || '—';
+/** A table cell: its lines joined by semicolons (a Markdown row is one line), escaped; an empty one shows as a dash. */
+const cell = (text: string) => escapeMarkdown(text.split('\n').join('; ')) || '—';
 
 function blockMarkdown(block: Block): string {
   switch (block.kind) {

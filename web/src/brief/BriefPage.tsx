@@ -13,7 +13,7 @@ import { AgreementNotFound } from '../agreements/AgreementNotFound.tsx';
 import { ApiError } from '../shared/api.ts';
 import { ErrorState, Loading } from '../shared/states.tsx';
 import { useBrief } from './brief.api.ts';
-import { asOfFrom, BRIEF_DOWNLOADS, briefApiUrl, pageSections, riskPageUrl } from './brief.ts';
+import { asOfFrom, BRIEF_DOWNLOADS, briefApiUrl, cellParts, pageSections, riskPageUrl } from './brief.ts';
 import './brief.css';
 
 /** Keyed by slug, so that moving to another agreement starts with a fresh page state. */
@@ -185,7 +185,14 @@ function Block({ block, label }: { block: BriefBlock; label: string }) {
       const numeric = new Set(block.numeric ?? []);
       return (
         <div className="table-scroll brief-table">
-          <table aria-label={label}>
+          <table aria-label={label} className={block.widths ? 'brief-fixed' : undefined}>
+            {block.widths ? (
+              <colgroup>
+                {block.widths.map((w, c) => (
+                  <col key={c} style={{ width: `${w}%` }} />
+                ))}
+              </colgroup>
+            ) : null}
             <thead>
               <tr>
                 {block.head.map((h, c) => (
@@ -200,7 +207,15 @@ function Block({ block, label }: { block: BriefBlock; label: string }) {
                 <tr key={r}>
                   {row.map((cell, c) => (
                     <td key={c} dir="auto" className={numeric.has(c) ? 'num' : undefined}>
-                      {cell}
+                      {cellParts(cell).map((part, p) =>
+                        part.day ? (
+                          <span key={p} className="brief-day">
+                            {part.text}
+                          </span>
+                        ) : (
+                          part.text
+                        ),
+                      )}
                     </td>
                   ))}
                 </tr>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BriefView } from '../../../src/contract/index.ts';
 import { sampleBrief } from '../../../src/core/brief/brief.fixtures.ts';
-import { asOfFrom, BRIEF_DOWNLOADS, briefApiUrl, pageSections, riskPageUrl } from './brief.ts';
+import { asOfFrom, BRIEF_DOWNLOADS, briefApiUrl, cellParts, pageSections, riskPageUrl } from './brief.ts';
 
 describe('the brief page helpers', () => {
   it('reads the as-of day from the URL only when it is a calendar date', () => {
@@ -22,5 +22,17 @@ describe('the brief page helpers', () => {
   it('lays out every section but the headline, which the page shows on its own', () => {
     const ids = pageSections(sampleBrief() as unknown as BriefView).map((s) => s.id);
     expect(ids).toEqual(['matrix', 'negotiation', 'rounds', 'ground', 'force', 'forecast', 'risk', 'precedents', 'notes', 'sources']);
+  });
+});
+
+describe('a table cell', () => {
+  it('keeps its days apart, so that none is split at its hyphens', () => {
+    expect(cellParts('2.5 Consensus (not started, due 2026-06-14)\n3.1 Zones')).toEqual([
+      { text: '2.5 Consensus (not started, due ', day: false },
+      { text: '2026-06-14', day: true },
+      { text: ')\n3.1 Zones', day: false },
+    ]);
+    expect(cellParts('2026-06-20')).toEqual([{ text: '2026-06-20', day: true }]);
+    expect(cellParts('')).toEqual([]);
   });
 });

@@ -29,3 +29,11 @@ export const riskPageUrl = (slug: string, asOf: string) => `${base(slug)}/risk${
 
 /** The brief's sections below its headline, which the page shows on its own. */
 export const pageSections = (view: BriefView): BriefLayoutSection[] => briefSections(view).filter((s) => s.id !== 'headline');
+
+/** A table cell's text in runs, the days (YYYY-MM-DD) apart, so that the page never splits one at its hyphens. */
+export function cellParts(text: string): Array<{ text: string; day: boolean }> {
+  return text
+    .split(/(\b\d{4}-\d{2}-\d{2}\b)/)
+    .filter((part) => part !== '')
+    .map((part) => ({ text: part, day: /^\d{4}-\d{2}-\d{2}$/.test(part) }));
+}
