@@ -156,12 +156,28 @@ export function precedentsService(deps: PrecedentsDeps = {}) {
      * from these categories; null below BASE_RATE_MIN_N precedents or beyond the data's reach.
      */
     async baseRate(categories: readonly ProvisionCategory[], days: number): Promise<BaseRate> {
-      const types = linkedUcdpProvisions(categories);
-      const chosen = select(await all(), types, []);
-      const s = precedentSurvival(chosen);
+      const linked = linkedUcdpProvisions(categories);
+      const list = await all();
+      // Too few precedents share every linked provision: leave out, one at a time, the provision
+      // whose absence brings in the most agreements, until enough share the rest (the label says so).
+      let types = linked;
+      let s = precedentSurvival(select(list, types, []));
+      const allTogether = s.n;
+      while (s.n < BASE_RATE_MIN_N && types.length > 1) {
+        const widest = types
+          .map((t) => types.filter((x) => x !== t))
+          .map((rest) => ({ rest, n: select(list, rest, []).length }))
+          .reduce((best, next) => (next.n > best.n ? next : best));
+        types = widest.rest;
+        s = precedentSurvival(select(list, types, []));
+      }
       const at = s.n >= BASE_RATE_MIN_N ? survivalAt(s, days) : null;
       const rate = at === null ? null : 1 - at;
-      const who = `${s.n} ${selectionLabel(types, [])}`;
+      const narrowed =
+        types.length < linked.length
+          ? ` (${types.length} of the ${linked.length} linked provision types; all ${linked.length} together: ${allTogether} agreement${allTogether === 1 ? '' : 's'})`
+          : '';
+      const who = `${s.n} ${selectionLabel(types, [])}${narrowed}`;
       const text =
         rate !== null ? `${percent(rate)} of ${who} had ended within ${days} days (UCDP v${UCDP_VERSION})`
         : s.n < BASE_RATE_MIN_N ? `Too few precedents: ${who} (UCDP v${UCDP_VERSION}), fewer than ${BASE_RATE_MIN_N}`
