@@ -159,3 +159,18 @@ test('the map page: the map fills the width in the first screen, filters and key
   await expect(map.legend.getByText('Sector')).toBeVisible();
   await expectNoSidewaysScroll(page);
 });
+
+test('the collapse risk, the brief and the precedents fit the screen: long sources break, wide tables scroll in their box', async ({ page }) => {
+  await logIn(page, demoAccount('mediator'));
+  for (const [path, heading] of [
+    [`/agreements/${SLUG}/risk`, /collapse risk/i],
+    [`/agreements/${SLUG}/brief`, /brief/i],
+    ['/precedents', /precedents/i],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible({ timeout: 30_000 });
+    // Sections load after the heading: wait until nothing is loading any more.
+    await expect(page.getByText(/^Loading/)).toHaveCount(0, { timeout: 30_000 });
+    await expectNoSidewaysScroll(page);
+  }
+});

@@ -63,6 +63,7 @@ function Body({ view }: { view: AgreementPrecedentsView }) {
       {view.categories.length === 0 ? (
         <p>This agreement has no provisions yet, so none is linked to a UCDP provision.</p>
       ) : (
+        <div className="table-scroll">
         <table className="precedent-table">
           <caption className="visually-hidden">This agreement's provision categories and their nearest UCDP provisions</caption>
           <thead>
@@ -93,6 +94,7 @@ function Body({ view }: { view: AgreementPrecedentsView }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </>
   );

@@ -98,7 +98,7 @@ export function SurvivalTable({ view }: { view: PrecedentSurvivalView }) {
   const curves = [view.selected, ...(view.others ? [view.others] : [])];
   const captionId = useId();
   return (
-    <div className="survival-table">
+    <div className="survival-table table-scroll">
       <table aria-labelledby={captionId}>
         <caption id={captionId}>Survival in figures</caption>
         <thead>
