@@ -1,11 +1,2 @@
-/** mulberry32: a small, fast 32-bit PRNG; good enough to vary benchmark data, not for anything secret. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** mulberry32: the core's seeded generator (src/core/forecast/random.ts), to vary benchmark data; not for anything secret. */
+export { mulberry32 } from '../src/core/forecast/random.ts';

@@ -10,7 +10,7 @@ import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DomainError } from '../../core/index.ts';
+import { DomainError, escapeHtml } from '../../core/index.ts';
 import { exportBlocks, exportedLine, headerLine, type ExportBlock, type ExportSource, type Piece } from './export-layout.ts';
 
 /** No Chromium to print with (code `pdf_unavailable`). */
@@ -57,9 +57,8 @@ export async function findChromium(configured: string | undefined, searchPath: s
   return Promise.reject(new ChromiumMissingError(`none of ${DEBIAN_CHROMIUM}, ${CHROMIUM_NAMES.join(', ')} was found on PATH`));
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Text as HTML: nothing in a document's text is markup. */
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+/** Text as HTML (core's, as the brief writes it): nothing in a document's text is markup. */
+export { escapeHtml };
 
 const lines = (text: string) => escapeHtml(text).replace(/\n/g, '<br>');
 

@@ -5,7 +5,7 @@
  * the risk linked to its explanation and the brief's HTML, Markdown and PDF to download.
  */
 import type { ReactNode } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { BriefView } from '../../../src/contract/index.ts';
 import type { BriefBlock, BriefLayoutSection } from '../../../src/core/brief/index.ts';
 import { briefSubtitle } from '../../../src/core/brief/index.ts';
@@ -13,7 +13,8 @@ import { AgreementNotFound } from '../agreements/AgreementNotFound.tsx';
 import { ApiError } from '../shared/api.ts';
 import { ErrorState, Loading } from '../shared/states.tsx';
 import { useBrief } from './brief.api.ts';
-import { asOfFrom, BRIEF_DOWNLOADS, briefApiUrl, cellParts, pageSections, riskPageUrl } from './brief.ts';
+import { useAsOfParam } from '../shared/address.ts';
+import { BRIEF_DOWNLOADS, briefApiUrl, cellParts, pageSections, riskPageUrl } from './brief.ts';
 import './brief.css';
 
 /** Keyed by slug, so that moving to another agreement starts with a fresh page state. */
@@ -23,19 +24,8 @@ export function BriefRoute() {
 }
 
 function BriefFrame({ slug }: { slug: string }) {
-  const [params, setParams] = useSearchParams();
-  const asOf = asOfFrom(params.get('asOf'));
+  const [asOf, setAsOf] = useAsOfParam();
   const brief = useBrief(slug, asOf);
-  const setAsOf = (day: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (day) next.set('asOf', day);
-        else next.delete('asOf');
-        return next;
-      },
-      { replace: true },
-    );
 
   if (brief.isPending) return <Loading label="Writing the situation brief…" />;
   if (brief.isError) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BriefView } from '../../../src/contract/index.ts';
 import { sampleBrief } from '../../../src/core/brief/brief.fixtures.ts';
-import { asOfFrom, BRIEF_DOWNLOADS, briefApiUrl, cellParts, pageSections, riskPageUrl } from './brief.ts';
+import { asOfFrom } from '../shared/address.ts';
+import { BRIEF_DOWNLOADS, briefApiUrl, cellParts, pageSections, riskPageUrl } from './brief.ts';
 
 describe('the brief page helpers', () => {
   it('reads the as-of day from the URL only when it is a calendar date', () => {

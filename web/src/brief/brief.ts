@@ -4,7 +4,6 @@
  */
 import type { BriefView } from '../../../src/contract/index.ts';
 import { briefSections, type BriefLayoutSection } from '../../../src/core/brief/index.ts';
-import { isCalendarDate } from '../../../src/core/calendar.ts';
 import { apiPath } from '../shared/api.ts';
 
 export type BriefDownloadFormat = 'html' | 'md' | 'pdf';
@@ -16,8 +15,6 @@ export const BRIEF_DOWNLOADS: ReadonlyArray<{ format: BriefDownloadFormat; label
   { format: 'pdf', label: 'PDF' },
 ];
 
-/** The day named by `?asOf=` when it is a calendar date; "" (today) otherwise. */
-export const asOfFrom = (raw: string | null): string => (raw !== null && isCalendarDate(raw) ? raw : '');
 
 const base = (slug: string) => `/agreements/${encodeURIComponent(slug)}`;
 

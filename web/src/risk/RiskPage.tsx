@@ -5,14 +5,14 @@
  * forecast, and for mediators and administrators the weights and the record button.
  */
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { AgreementView, PartyView, RiskView } from '../../../src/contract/index.ts';
-import { isCalendarDate } from '../../../src/core/calendar.ts';
 import { can } from '../../../src/core/access.ts';
 import { AgreementNotFound } from '../agreements/AgreementNotFound.tsx';
 import { useAgreementSummary } from '../agreements/summary.api.ts';
 import { writesRisk } from '../auth/abilities.ts';
 import { useSession } from '../auth/session.ts';
+import { useAsOfParam } from '../shared/address.ts';
 import { ApiError } from '../shared/api.ts';
 import { Notice } from '../shared/Notice.tsx';
 import { ErrorState, Loading } from '../shared/states.tsx';
@@ -33,21 +33,9 @@ export function RiskRoute() {
 
 function RiskPageFrame({ slug }: { slug: string }) {
   const session = useSession();
-  const [params, setParams] = useSearchParams();
-  const raw = params.get('asOf') ?? '';
-  const asOf = isCalendarDate(raw) ? raw : '';
+  const [asOf, setAsOf] = useAsOfParam();
   const summary = useAgreementSummary(slug);
   const risk = useRisk(slug, asOf);
-  const setAsOf = (day: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (day) next.set('asOf', day);
-        else next.delete('asOf');
-        return next;
-      },
-      { replace: true },
-    );
 
   if (summary.isPending || risk.isPending) return <Loading label="Loading the collapse risk…" />;
   if (summary.isError || risk.isError) {
