@@ -153,6 +153,9 @@ export const UNIQUE_MESSAGES: Readonly<Record<string, (values: Values) => string
   incident_history_incident_id_seq_pk: () => `The incident's history could not be written: ${RETRY}`,
   verified_incident_days_key: () => `The compliance counts could not be updated: ${RETRY}`,
   clause_versions_clause_version_key: () => `The clause's new version could not be written: ${RETRY}`,
+  provision_status_changes_pkey: () => `The provision's status history could not be written: ${RETRY}`,
+  provision_status_changes_provision_idx: () => `The provision's status changed at the same time: read it again and retry`,
+  agreement_visits_user_id_agreement_id_pk: () => `Your visit was recorded by another request at the same time; try again`,
   audit_events_pkey: () => `The audit log could not be written: ${RETRY}`,
   audit_head_pkey: () => `The audit log could not be written: ${RETRY}`,
   audit_scopes_entity_entity_id_scope_pk: () => `The audit log could not be written: ${RETRY}`,
@@ -196,6 +199,8 @@ const TABLE_NOUNS: Readonly<Record<string, { one: string; many: string }>> = {
   contributor_acceptability: { one: "a party's position on a contributor", many: "parties' positions on contributors" },
   budget_lines: { one: 'a budget line', many: 'budget lines' },
   funding_entries: { one: 'a funding entry', many: 'funding entries' },
+  provision_status_changes: { one: "a provision's status change", many: "provisions' status changes" },
+  agreement_visits: { one: 'a visit', many: 'visits' },
   force_mandate_items: { one: 'a rule of engagement or authority boundary', many: 'rules of engagement and authority boundaries' },
 };
 

@@ -11,3 +11,4 @@ export * from './rounds.ts';
 export * from './ground.ts';
 export * from './force.ts';
 export * from './risk.ts';
+export * from './desk.ts';

@@ -40,7 +40,10 @@ export const zones = pgTable(
 );
 
 /**
- * Reported incidents. Indexes serve the list (newest first, by status, category, alleged party or
+ * Reported incidents. Text search reads a generated `search` tsvector column (the 'simple'
+ * configuration over place and description, which keeps Arabic and Hebrew words whole) with its GIN
+ * index; both are created by migration 0012 and left out of this schema so that rows, views and
+ * audit entries never carry it. Indexes serve the list (newest first, by status, category, alleged party or
  * zone, with keyset paging on occurred_at and id) and the compliance counts (verified only).
  */
 export const incidents = pgTable(
@@ -157,6 +160,8 @@ export const incidentHistory = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
     attributedPartyId: uuid('attributed_party_id'),
     duplicateOfId: uuid('duplicate_of_id'),
+    /** Why a step to "verified" was taken without any evidence on the incident; null otherwise. */
+    noEvidenceReason: text('no_evidence_reason'),
   },
   (t) => [primaryKey({ columns: [t.incidentId, t.seq] })],
 );
