@@ -1,7 +1,7 @@
 /**
  * Ceasefire incidents: the violation taxonomy, source grading on the Admiralty scale, and the
  * verification workflow. The workflow is a table of allowed transitions; attribution to a party
- * happens only when an incident is verified.
+ * happens only when an incident is verified, which needs evidence or a reason for going without.
  */
 import { keysOf } from './vocabulary.ts';
 
@@ -77,6 +77,10 @@ export interface ProposedTransition {
   attributedPartyId?: string | null | undefined;
   /** The incident this one duplicates; only with "duplicate". */
   duplicateOfId?: string | null | undefined;
+  /** How many evidence items the incident has when the step is taken. */
+  evidenceCount: number;
+  /** Why the incident is verified without any evidence; only with "verified" and no evidence. */
+  noEvidenceReason?: string | null | undefined;
 }
 
 export type TransitionCheck =
@@ -106,6 +110,35 @@ export function checkTransition(request: ProposedTransition): TransitionCheck {
   }
   if (request.to !== 'duplicate' && request.duplicateOfId) {
     return { ok: false, code: 'rule_violation', message: 'duplicateOfId goes only with "duplicate"', path: 'duplicateOfId' };
+  }
+  return checkEvidence(request);
+}
+
+/**
+ * Verification rests on evidence: the step to "verified" needs at least one evidence item, or a
+ * reason for verifying without one. The reason is kept only where it is true: with "verified" and
+ * no evidence (an incident with evidence is verified on it, so a reason would mislead its readers).
+ */
+function checkEvidence(request: ProposedTransition): TransitionCheck {
+  const noEvidenceReason = request.noEvidenceReason?.trim() ?? '';
+  if (request.to !== 'verified') {
+    return noEvidenceReason === '' ? { ok: true } : { ok: false, code: 'rule_violation', message: 'noEvidenceReason goes only with "verified"', path: 'noEvidenceReason' };
+  }
+  if (request.evidenceCount > 0 && noEvidenceReason !== '') {
+    return {
+      ok: false,
+      code: 'rule_violation',
+      message: 'The incident has evidence: verify it on that evidence, without a reason for verifying without any',
+      path: 'noEvidenceReason',
+    };
+  }
+  if (request.evidenceCount === 0 && noEvidenceReason === '') {
+    return {
+      ok: false,
+      code: 'rule_violation',
+      message: 'Add at least one evidence item before verifying, or give a reason for verifying without evidence',
+      path: 'noEvidenceReason',
+    };
   }
   return { ok: true };
 }

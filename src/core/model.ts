@@ -194,6 +194,8 @@ export interface IncidentStep {
   at: string;
   attributedPartyId: string | null;
   duplicateOfId: string | null;
+  /** Why a step to "verified" was taken without any evidence on the incident; null otherwise. */
+  noEvidenceReason: string | null;
 }
 
 /** Evidence: a link, or a file kept in the database with its SHA-256. */

@@ -2,7 +2,7 @@
  * What accumulates on an incident: its workflow history (append-only), its evidence (links, and
  * files whose bytes sit in their own table) and the parties' responses.
  */
-import { and, asc, eq, max } from 'drizzle-orm';
+import { and, asc, count, eq, max } from 'drizzle-orm';
 import type { Evidence, IncidentResponse, IncidentStatus, IncidentStep } from '../../core/index.ts';
 import type { Db } from '../open.ts';
 import { incidentEvidence, incidentEvidenceFiles, incidentHistory, incidentResponses } from '../schema/index.ts';
@@ -23,6 +23,7 @@ const toStep = (r: StepRow): IncidentStep => ({
   at: r.at.toISOString(),
   attributedPartyId: r.attributedPartyId,
   duplicateOfId: r.duplicateOfId,
+  noEvidenceReason: r.noEvidenceReason,
 });
 
 const toEvidence = (r: EvidenceRow): Evidence => ({
@@ -39,7 +40,7 @@ export type EvidenceInsert = Omit<Evidence, 'id' | 'createdAt'>;
 export function incidentRecordRepository(db: Db) {
   return {
     /** Appends the next step of an incident's history; the seq follows the last one. */
-    async appendStep(step: Omit<IncidentStep, 'seq' | 'at'> & { at: Date }): Promise<IncidentStep> {
+    async appendStep(step: Omit<IncidentStep, 'seq' | 'at' | 'noEvidenceReason'> & { at: Date; noEvidenceReason?: string | null }): Promise<IncidentStep> {
       const [last] = await db.select({ seq: max(incidentHistory.seq) }).from(incidentHistory).where(eq(incidentHistory.incidentId, step.incidentId));
       const [row] = await db
         .insert(incidentHistory)
@@ -54,6 +55,7 @@ export function incidentRecordRepository(db: Db) {
           at: step.at,
           attributedPartyId: step.attributedPartyId,
           duplicateOfId: step.duplicateOfId,
+          noEvidenceReason: step.noEvidenceReason ?? null,
         })
         .returning();
       return toStep(row!);
@@ -73,6 +75,12 @@ export function incidentRecordRepository(db: Db) {
       } catch (err) {
         throw mapWriteError(err, 'Evidence');
       }
+    },
+
+    /** How many evidence items (links and files) an incident has; evidence is never removed, so this only grows. */
+    async evidenceCount(incidentId: string): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(incidentEvidence).where(eq(incidentEvidence.incidentId, incidentId));
+      return row?.n ?? 0;
     },
 
     async evidence(incidentId: string): Promise<Evidence[]> {

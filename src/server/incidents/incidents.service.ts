@@ -144,7 +144,8 @@ export function incidentService({ repos, write, clock }: { repos: Repositories; 
 
     /**
      * One step of the workflow. An illegal step is a 409 listing the allowed ones; an incomplete
-     * one (no reason, attribution off "verified", no duplicate target) a 422.
+     * one (no reason, attribution off "verified", no duplicate target, "verified" with neither
+     * evidence nor a reason for going without) a 422. Evidence is counted in the step's transaction.
      */
     transition: (ref: string, id: string, request: Parsed<typeof TransitionRequest>, actor: Actor) =>
       write(actor, async ({ repos: tx, record }) => {
@@ -153,7 +154,9 @@ export function incidentService({ repos, write, clock }: { repos: Repositories; 
         if (request.version !== undefined && request.version !== before.version) throw staleVersion('Incident', id, request.version, before.version);
         // Verified incidents are counted per local day by a trigger, in the agreement's zone.
         assertRules(storedZoneIssues(agreement.timeZone));
-        const check = checkTransition({ from: before.status, ...request });
+        // Evidence is never removed, so a count seen here still holds when the step commits.
+        const evidenceCount = request.to === 'verified' ? await tx.incidentRecords.evidenceCount(id) : 0;
+        const check = checkTransition({ from: before.status, ...request, evidenceCount });
         if (!check.ok && check.code === 'illegal_transition') {
           throw new ConflictError('illegal_transition', check.message, { from: before.status, to: request.to, allowed: check.allowed });
         }
@@ -184,6 +187,8 @@ export function incidentService({ repos, write, clock }: { repos: Repositories; 
           at: clock.now(),
           attributedPartyId,
           duplicateOfId,
+          // Blank is no reason (checkTransition); kept only on a step to "verified" without evidence.
+          noEvidenceReason: request.noEvidenceReason || null,
         });
         await record({ action: 'create', entity: 'incident_step', entityId: `${id}:${step.seq}`, agreementId: agreement.id, before: null, after: step });
         await record({ action: 'update', entity: 'incident', entityId: id, agreementId: agreement.id, before, after });
