@@ -1,6 +1,5 @@
 export * from './access.ts';
 export * from './audit.ts';
-export * from './audit-labels.ts';
 export * from './domain.ts';
 export * from './errors.ts';
 export * from './matrix.ts';
