@@ -13,3 +13,6 @@ export const PORT = Number(process.env.E2E_PORT ?? 8181);
  * when the server stops), for the specs to log in with.
  */
 export const ACCOUNTS_FILE = process.env.E2E_ACCOUNTS_FILE ?? join(tmpdir(), `phaseline-e2e-${PORT}-accounts.json`);
+
+/** The port of the e2e server's clock control (e2e/serve.ts), beside the server's own. */
+export const CLOCK_PORT = PORT + 1000;
