@@ -38,7 +38,7 @@ beforeAll(async () => {
   const verify = async (occurredAt: string, attributedPartyId: string | null) => {
     const i = (await h.call<IncidentView>('POST', `${w.base}/incidents`, report({ occurredAt }))).body;
     for (const to of ['triaged', 'under_investigation']) await h.call('POST', `${w.base}/incidents/${i.id}/transitions`, { to, reason: 'r' });
-    expect((await h.call('POST', `${w.base}/incidents/${i.id}/transitions`, { to: 'verified', reason: 'confirmed', attributedPartyId })).status).toBe(200);
+    expect((await h.call('POST', `${w.base}/incidents/${i.id}/transitions`, { to: 'verified', reason: 'confirmed', attributedPartyId, noEvidenceReason: 'Seen by the monitors' })).status).toBe(200);
   };
   await verify('2026-06-19T08:00:00Z', w.israelId);
   await verify('2026-06-19T09:00:00Z', null);

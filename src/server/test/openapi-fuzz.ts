@@ -117,9 +117,10 @@ export async function openFuzzTarget(name: FuzzTarget['name']): Promise<FuzzTarg
   }
   const verified = `${base}/incidents/${pools.incident[0]}`;
   for (const to of ['triaged', 'under_investigation']) await call('POST', `${verified}/transitions`, { to, reason: 'checked' });
-  await call('POST', `${verified}/transitions`, { to: 'verified', reason: 'confirmed', attributedPartyId: pools.party[0] });
+  // Verified on its evidence (docs/DESK.md): the evidence comes first.
   pools.evidence.push((await call('POST', `${verified}/evidence`, { url: 'https://example.org/report' })).id);
   pools.evidence.push((await call('PUT', `${verified}/evidence?name=photo.jpg`, Buffer.from('jpeg'), { 'content-type': 'application/octet-stream' })).id);
+  await call('POST', `${verified}/transitions`, { to: 'verified', reason: 'confirmed', attributedPartyId: pools.party[0] });
   await call('POST', `${verified}/responses`, { partyId: pools.party[0], body: 'We deny it.' });
 
   // The callers' accounts and tokens stay out of the pools, so that the run cannot disable or revoke

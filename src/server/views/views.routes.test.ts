@@ -121,7 +121,7 @@ describe('the cache follows writes', () => {
     expect([await counts(), await bottlenecks()]).toEqual([0, 0]);
     const incident = (await h.call<IncidentView>('POST', `${ctx.base}/incidents`, report({ occurredAt: new Date(clock.at - 86_400_000).toISOString(), provisionIds: [ctx.provision.id] }))).body;
     for (const to of ['triaged', 'under_investigation']) await h.call('POST', `${ctx.base}/incidents/${incident.id}/transitions`, { to, reason: 'r' });
-    await h.call('POST', `${ctx.base}/incidents/${incident.id}/transitions`, { to: 'verified', reason: 'seen', attributedPartyId: ctx.israel.id });
+    await h.call('POST', `${ctx.base}/incidents/${incident.id}/transitions`, { to: 'verified', reason: 'seen', attributedPartyId: ctx.israel.id, noEvidenceReason: 'Seen by the monitors' });
     expect([await counts(), await bottlenecks()]).toEqual([1, 1]);
   });
 
@@ -192,7 +192,7 @@ describe('views that change with time alone', () => {
     const occurredAt = new Date(clock.at - 6 * 86_400_000).toISOString();
     const incident = (await h.call<IncidentView>('POST', `${ctx.base}/incidents`, report({ occurredAt, provisionIds: [ctx.provision.id] }))).body;
     for (const to of ['triaged', 'under_investigation']) await h.call('POST', `${ctx.base}/incidents/${incident.id}/transitions`, { to, reason: 'r' });
-    await h.call('POST', `${ctx.base}/incidents/${incident.id}/transitions`, { to: 'verified', reason: 'seen', attributedPartyId: ctx.hamas.id });
+    await h.call('POST', `${ctx.base}/incidents/${incident.id}/transitions`, { to: 'verified', reason: 'seen', attributedPartyId: ctx.hamas.id, noEvidenceReason: 'Seen by the monitors' });
     const violations = async () =>
       (await h.anonymous<MatrixView>('GET', `${ctx.base}/matrix`)).body.rows[0]!.bottlenecks.flatMap((b) => b.reasons.filter((r) => r.kind === 'violations'));
     const window = async () => (await h.anonymous<ComplianceView>('GET', `${ctx.base}/compliance`)).body.to;
