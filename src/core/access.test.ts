@@ -13,6 +13,7 @@ import {
   PERMISSIONS,
   readableScopes,
   respondingParties,
+  responsesAddressedTo,
   ROLE_MATRIX,
   roleOn,
   writableAudiences,
@@ -220,5 +221,27 @@ describe('delegatePartyOf and mayEditIncident', () => {
     expect(mayEditIncident(delegate('israel'), report)).toBe(false);
     expect(mayEditIncident(delegate('hamas'), { ...report, status: 'triaged' })).toBe(false);
     expect(mayEditIncident(role('monitor'), { ...report, status: 'verified' })).toBe(true);
+  });
+});
+
+describe('responsesAddressedTo', () => {
+  it("addresses an incident's responses to each party it names, by the same rule for every party", () => {
+    for (const [own, other] of [['israel', 'hamas'], ['hamas', 'israel']] as const) {
+      expect(responsesAddressedTo(delegate(own), against(own))).toBe(true);
+      expect(responsesAddressedTo(delegate(own), against(other, null, own))).toBe(true);
+      expect(responsesAddressedTo(delegate(own), against(other, own))).toBe(true);
+      expect(responsesAddressedTo(delegate(own), against(other, other, other))).toBe(false);
+      expect(responsesAddressedTo(delegate(own), against(null))).toBe(false);
+    }
+  });
+
+  it('addresses every response to the mediators and administrators, none to monitors, viewers or visitors', () => {
+    expect(responsesAddressedTo(role('mediator'), against(null))).toBe(true);
+    expect(responsesAddressedTo(user([], true), against('israel'))).toBe(true);
+    expect(responsesAddressedTo(role('monitor'), against('israel'))).toBe(false);
+    expect(responsesAddressedTo(role('viewer'), against('israel'))).toBe(false);
+    expect(responsesAddressedTo(ANONYMOUS, against('israel'))).toBe(false);
+    // A mediator of another agreement is nobody here.
+    expect(responsesAddressedTo(user([{ agreementId: 'other', role: 'mediator', partyId: null }]), against('israel'))).toBe(false);
   });
 });

@@ -257,3 +257,15 @@ export function respondingParties(principal: Principal, incident: Omit<PartiesNa
   const named = [incident.allegedPartyId, incident.attributedPartyId].filter((id): id is string => id !== null);
   return [...new Set(named)].filter((id) => actsForParty(principal, incident.agreementId, id));
 }
+
+/**
+ * The daily desk (docs/DESK.md): whether the responses filed on an incident are addressed to the
+ * principal, and so listed in their "since" view. The mediators' (and administrators') for every
+ * incident; a party's delegate's for those that name its party: reported by it, alleging it, or
+ * attributed to it. Everyone else reads responses on the incident's page, if they may read incidents.
+ */
+export function responsesAddressedTo(principal: Principal, incident: PartiesNamed): boolean {
+  if (seesEveryAudience(principal, incident.agreementId)) return true;
+  const party = delegatePartyOf(principal, incident.agreementId);
+  return party !== null && [incident.reportingPartyId, incident.allegedPartyId, incident.attributedPartyId].includes(party);
+}
