@@ -1,20 +1,22 @@
 /**
  * Incidents: scoped, versioned rows with the provisions they bear on; the filtered list with
- * keyset paging; batches for export; and the compliance counts. Every list is newest first by
- * default, on (occurred_at, id), which the indexes of schema/monitoring.ts serve.
+ * keyset paging, text search and totals by status; batches for export; and the compliance counts.
+ * Every list is newest first by default, on (occurred_at, id), which the indexes of
+ * schema/monitoring.ts serve.
  */
-import { and, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
-import type {
-  BBox,
-  ComplianceCount,
-  ComplianceDimension,
-  ComplianceGranularity,
-  Credibility,
-  Incident,
-  IncidentCategory,
-  IncidentStatus,
-  Reliability,
-  SourceType,
+import { and, eq, getTableColumns, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import {
+  INCIDENT_STATUSES,
+  type BBox,
+  type ComplianceCount,
+  type ComplianceDimension,
+  type ComplianceGranularity,
+  type Credibility,
+  type Incident,
+  type IncidentCategory,
+  type IncidentStatus,
+  type Reliability,
+  type SourceType,
 } from '../../core/index.ts';
 import type { Db } from '../open.ts';
 import { incidentProvisions, incidents } from '../schema/index.ts';
@@ -94,6 +96,8 @@ export interface IncidentFilter {
   provisionId?: string | undefined;
   /** Incidents with a point inside [minLon, minLat, maxLon, maxLat]. */
   bbox?: BBox | undefined;
+  /** Words of the description or the place: each matches as a prefix, all must match (see prefixQuery). */
+  q?: string | undefined;
 }
 
 /** Where a keyset page starts: after this (occurredAt, id) in the list's order. */
@@ -107,6 +111,33 @@ export interface IncidentPageQuery extends IncidentFilter {
   limit: number;
   offset: number;
   cursor?: IncidentCursor | undefined;
+}
+
+/** At most this many words of a search are used; the rest are left out. */
+export const SEARCH_WORDS = 16;
+
+// Inside a quoted lexeme of tsquery text, a backslash escapes the next character and '' is a quote.
+const quoteLexeme = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * The tsquery text (for to_tsquery('simple', ...)) of a search: each whitespace-separated word
+ * quoted, so that no character of it is an operator, and marked as a prefix (:*), the words ANDed.
+ * PostgreSQL's parser then splits a quoted word as it split the description (`gaza's` is `gaza`
+ * followed by `s`, punctuation drops out), on PGlite and the server alike. Words without a letter
+ * or digit are left out; null when no word is left, which matches nothing.
+ */
+export function prefixQuery(search: string): string | null {
+  const words = search
+    .split(/\s+/u)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w))
+    .slice(0, SEARCH_WORDS);
+  return words.length === 0 ? null : words.map((w) => `${quoteLexeme(w)}:*`).join(' & ');
+}
+
+/** The search condition on the generated column incidents.search (migration 0012; not in the Drizzle schema). */
+function searchCondition(search: string): SQL {
+  const query = prefixQuery(search);
+  return query === null ? sql`false` : sql`"incidents"."search" @@ to_tsquery('simple'::regconfig, ${query}::text)`;
 }
 
 /** Counting stops here: beyond it a list says "more than" rather than scan a million rows for a number. */
@@ -129,6 +160,7 @@ function conditions(agreementId: string, f: IncidentFilter): SQL[] {
     const [minLon, minLat, maxLon, maxLat] = f.bbox;
     c.push(gte(incidents.lon, minLon), lte(incidents.lon, maxLon), gte(incidents.lat, minLat), lte(incidents.lat, maxLat));
   }
+  if (f.q) c.push(searchCondition(f.q));
   return c;
 }
 
@@ -141,6 +173,19 @@ const ordering = (order: 'asc' | 'desc') =>
   order === 'desc' ? sql`${incidents.occurredAt} DESC, ${incidents.id} DESC` : sql`${incidents.occurredAt} ASC, ${incidents.id} ASC`;
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+// The schema's columns by name: never `*`, which would carry the search column's tsvector too.
+const COLUMNS = sql.join(
+  Object.values(getTableColumns(incidents)).map((c) => sql.identifier(c.name)),
+  sql`, `,
+);
+
+/** Incidents per status, counted up to COUNT_CAP each; every status in workflow order, zeros included. */
+export interface StatusTotal {
+  status: IncidentStatus;
+  count: number;
+  capped: boolean;
+}
 
 /** What compliance counts ask for: one dimension, by day or week, in [from, to) of a time zone. */
 export interface ComplianceCountQuery {
@@ -215,6 +260,21 @@ export function incidentRepository(db: Db) {
     }
   }
 
+  /** Per status, the incidents matching `filter` but for its statuses: each count walks (agreement, status, ...) and stops past the cap. */
+  async function statusTotals(agreementId: string, filter: IncidentFilter): Promise<StatusTotal[]> {
+    const others = conditions(agreementId, { ...filter, status: undefined });
+    const counts = INCIDENT_STATUSES.map(
+      (status) =>
+        sql`SELECT ${status}::text AS status, count(*)::int AS n FROM (SELECT 1 FROM ${incidents} WHERE ${and(...others, eq(incidents.status, status))} LIMIT ${COUNT_CAP + 1}) capped`,
+    );
+    const rows = rowsOf<{ status: string; n: number }>(await db.execute(sql.join(counts, sql` UNION ALL `)));
+    const byStatus = new Map(rows.map((r) => [r.status, Number(r.n)]));
+    return INCIDENT_STATUSES.map((status) => {
+      const n = byStatus.get(status) ?? 0;
+      return { status, count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+    });
+  }
+
   return {
     get: scoped.get,
 
@@ -236,8 +296,15 @@ export function incidentRepository(db: Db) {
 
     setProvisions,
 
-    /** One page: keyset after `cursor` when given, else `offset`; `total` counts up to COUNT_CAP. */
-    async page(agreementId: string, q: IncidentPageQuery): Promise<{ items: Incident[]; total: number; totalCapped: boolean; nextCursor: IncidentCursor | null }> {
+    /**
+     * One page: keyset after `cursor` when given, else `offset`; `total` counts up to COUNT_CAP, and
+     * so does each of `byStatus`, the totals of every filter but the status one (what choosing
+     * another status would show).
+     */
+    async page(
+      agreementId: string,
+      q: IncidentPageQuery,
+    ): Promise<{ items: Incident[]; total: number; totalCapped: boolean; byStatus: StatusTotal[]; nextCursor: IncidentCursor | null }> {
       const filter = conditions(agreementId, q);
       const where = and(...filter, ...(q.cursor ? [cursorCondition(q.cursor, q.order)] : []));
       const rows = await db
@@ -261,6 +328,7 @@ export function incidentRepository(db: Db) {
         items,
         total: Math.min(n, COUNT_CAP),
         totalCapped: n > COUNT_CAP,
+        byStatus: await statusTotals(agreementId, q),
         nextCursor: more && last ? { occurredAt: last.occurredAt, id: last.id } : null,
       };
     },
@@ -273,7 +341,7 @@ export function incidentRepository(db: Db) {
       let cursor: IncidentCursor | undefined;
       for (;;) {
         const where = and(...conditions(agreementId, filter), ...(cursor ? [cursorCondition(cursor, order)] : []));
-        const rows = rowsOf<RawRow>(await db.execute(sql`SELECT * FROM ${incidents} WHERE ${where} ORDER BY ${ordering(order)} LIMIT ${size}`));
+        const rows = rowsOf<RawRow>(await db.execute(sql`SELECT ${COLUMNS} FROM ${incidents} WHERE ${where} ORDER BY ${ordering(order)} LIMIT ${size}`));
         if (rows.length === 0) return;
         const batch = rows.map(fromRaw);
         yield batch;
