@@ -267,6 +267,19 @@ describe.each(cliDatabases)('phaseline incidents on $name', (db) => {
     expect(slow.bufferedAtWrite).toEqual([0, 0, 0]);
   });
 
+  it('lists and exports the incidents a search finds, by an Arabic word or the start of one, with the totals by status', async () => {
+    const { agreement } = await withAcledIncidents();
+    const arabic = file('arabic.csv', ACLED_HEADER, acledRow('PSE4', { notes: 'قصف مدفعي على حي الشجاعية شرق مدينة غزة' }));
+    expect((await run(['incidents', 'import', arabic, '--agreement', agreement.slug], env)).code).toBe(0);
+    const found = (await listed(agreement.slug, '--q', 'الشجا')) as { items: IncidentJson[]; byStatus: Array<{ status: string; count: number }> };
+    expect(found.items.map((i) => i.externalId)).toEqual(['PSE4']);
+    expect(found.byStatus.find((s) => s.status === 'reported')?.count).toBe(1);
+    expect((await listed(agreement.slug, '--q', 'STRIKE reported')).items.map((i) => i.externalId)).toEqual(['PSE1', 'PSE2', 'PSE3']);
+    expect((await listed(agreement.slug, '--q', "&|!():*'\\")).items).toEqual([]);
+    const exported = await run(['incidents', 'export', '--agreement', agreement.slug, '--format', 'json', '--q', 'الشجاعية'], env);
+    expect((JSON.parse(exported.stdout) as IncidentJson[]).map((i) => i.externalId)).toEqual(['PSE4']);
+  });
+
   it('lists incidents as a table in the agreement time zone, and as CSV, with paging', async () => {
     const { agreement } = await withAcledIncidents();
     const table = await run(['incidents', 'list', '--agreement', agreement.slug, '--limit', '2'], env);

@@ -41,6 +41,7 @@ export const FilterOptions = z.object({
   sourceType: IncidentFilterQuery.shape.sourceType,
   bbox: IncidentFilterQuery.shape.bbox,
   order: IncidentFilterQuery.shape.order,
+  q: IncidentFilterQuery.shape.q,
   party: Name,
   attributedParty: Name,
   zone: Name,
@@ -62,6 +63,7 @@ export function addFilterOptions(command: Command): Command {
     .option('--from <time>', "occurred at or after: a date (midnight in the agreement's time zone) or an ISO 8601 time")
     .option('--to <time>', 'occurred before an ISO 8601 time, or on or before a date (that day included)')
     .option('--bbox <box>', 'with a point in minLon,minLat,maxLon,maxLat')
+    .option('--q <words>', 'words of the description or place, in any script: each matches as the start of a word, and all must match')
     .option('--order <order>', 'by time of occurrence: asc or desc', 'desc');
 }
 
@@ -105,6 +107,7 @@ export async function resolveFilter(
     sourceType: options.sourceType,
     bbox: options.bbox,
     order: options.order,
+    q: options.q,
     partyId: party(options.party),
     attributedPartyId: party(options.attributedParty),
     zoneId: options.zone === undefined ? undefined : pick(zones, options.zone, (z) => [z.name], 'zone', agreement).id,

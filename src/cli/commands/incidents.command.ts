@@ -102,7 +102,7 @@ export function registerIncidentsCommand(program: Command, io: CliIo): void {
       const [page, names] = await Promise.all([svc.incidents.selectedPage(agreement.id, filter, { limit, offset }), namesOf(svc, agreement.id)]);
       return { agreement, page, names };
     });
-    if (format === 'json') io.stdout(renderJson({ items: page.items, total: page.total, totalCapped: page.totalCapped, limit, offset }));
+    if (format === 'json') io.stdout(renderJson({ items: page.items, total: page.total, totalCapped: page.totalCapped, byStatus: page.byStatus, limit, offset }));
     else if (format === 'csv') io.stdout(listCsv(page.items, names));
     else {
       const shown = page.items.length === 0 ? 'none' : `${offset + 1}-${offset + page.items.length}`;
