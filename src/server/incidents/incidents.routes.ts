@@ -1,5 +1,5 @@
 /**
- * /api/agreements/:agreement/incidents: the list (filters, keyset paging), reports, edits, the
+ * /api/agreements/:agreement/incidents: the list (text search, filters, keyset paging, totals by status), reports, edits, the
  * verification workflow, and the streamed export.
  */
 import { Readable } from 'node:stream';
@@ -34,7 +34,7 @@ export function incidentRoutes(app: FastifyInstance, service: IncidentService): 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = '/api/agreements/:agreement/incidents';
 
-  viewRoute(app, base, 'incident:read', { tags, summary: 'List incidents, newest first (filter by time, status, category, party, zone, source, provision, box; keyset paging)', params: AgreementRefParams, querystring: IncidentListQuery }, {
+  viewRoute(app, base, 'incident:read', { tags, summary: 'List incidents, newest first (search words of the description and place; filter by time, status, category, party, zone, source, provision, box; keyset paging), with the totals by status', params: AgreementRefParams, querystring: IncidentListQuery }, {
     view: 'incidents', schema: IncidentPage, follows: 'agreement',
     build: async (req) => {
       const page = await service.page(agreementOf(req).id, req.query);
