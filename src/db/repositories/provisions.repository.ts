@@ -1,6 +1,6 @@
-/** Provisions: scoped CRUD, filtered and paged listing, and a bulk insert through unnest arrays. */
+/** Provisions: scoped CRUD, filtered and paged listing, and a bulk insert through unnest arrays (with each one's first status-history row). */
 import { and, asc, count, desc, eq, ilike, max, or, sql, type SQL } from 'drizzle-orm';
-import type { ImplementationStatus, Provision, ProvisionCategory } from '../../core/index.ts';
+import { FIRST_STATUS_REASON, type ImplementationStatus, type Provision, type ProvisionCategory } from '../../core/index.ts';
 import type { Db } from '../open.ts';
 import { provisions } from '../schema/index.ts';
 import { likePattern } from './agreements.repository.ts';
@@ -29,6 +29,14 @@ export interface ProvisionFilter {
   order: 'asc' | 'desc';
   limit: number;
   offset: number;
+}
+
+/** Who starts the status history of provisions inserted in bulk, when, and why (else "Added with this status"). */
+export interface HistoryStart {
+  reason?: string | undefined;
+  actorId: string | null;
+  actorName: string;
+  at: Date;
 }
 
 /** A provision to insert in bulk (none comes from a clause); the id, version and timestamps come from the database. */
@@ -101,9 +109,11 @@ export function provisionRepository(db: Db) {
 
     /**
      * Inserts many provisions in one statement: one array parameter a column, expanded by unnest,
-     * so the cost is PostgreSQL's, not the query builder's. Returns the number inserted.
+     * so the cost is PostgreSQL's, not the query builder's. Each provision's status history starts
+     * in the same statement (its first row, from no status, with `start`'s reason, actor and
+     * instant): no provision is ever without one. Returns the number inserted.
      */
-    async insertMany(rows: readonly ProvisionInsert[]): Promise<number> {
+    async insertMany(rows: readonly ProvisionInsert[], start: HistoryStart): Promise<number> {
       if (rows.length === 0) return 0;
       const names = sql.raw(BULK_COLUMNS.map(([name]) => name).join(', '));
       const arrays = sql.join(
@@ -111,7 +121,10 @@ export function provisionRepository(db: Db) {
         sql`, `,
       );
       try {
-        await db.execute(sql`INSERT INTO provisions (${names}) SELECT * FROM unnest(${arrays})`);
+        await db.execute(sql`
+          WITH inserted AS (INSERT INTO provisions (${names}) SELECT * FROM unnest(${arrays}) RETURNING id, agreement_id, status)
+          INSERT INTO provision_status_changes (agreement_id, provision_id, seq, from_status, to_status, reason, actor_id, actor_name, at)
+          SELECT agreement_id, id, 1, NULL, status, ${start.reason ?? FIRST_STATUS_REASON}, ${start.actorId}::uuid, ${start.actorName}, ${start.at.toISOString()}::timestamptz FROM inserted`);
       } catch (err) {
         throw mapWriteError(err, 'Provision');
       }

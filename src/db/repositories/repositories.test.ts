@@ -174,7 +174,8 @@ describe.each(testDrivers)('repositories on $name', (driver) => {
         status: 'not_started' as const,
       };
       const rows = Array.from({ length: 500 }, (_, i) => ({ ...row, ordinal: i + 1 }));
-      expect(await repos.provisions.insertMany(rows)).toBe(500);
+      const start = { actorId: null, actorName: 'bulk test', at: new Date('2026-06-01T08:00:00Z') };
+      expect(await repos.provisions.insertMany(rows, start)).toBe(500);
       const page = await repos.provisions.page(phase.agreementId, {
         sort: 'ordinal',
         order: 'desc',
@@ -183,11 +184,16 @@ describe.each(testDrivers)('repositories on $name', (driver) => {
       });
       expect(page.total).toBe(500);
       expect(page.items[0]).toMatchObject({ ordinal: 500, text: 'نص', deadline: '2026-06-13T21:00:00.000Z' });
+      // Each provision's status history starts in the same statement.
+      const started = await repos.provisionStatus.ofAgreement(phase.agreementId);
+      expect(started).toHaveLength(500);
+      expect(started[0]).toMatchObject({ seq: 1, from: null, to: 'not_started', reason: 'Added with this status', actorName: 'bulk test', at: '2026-06-01T08:00:00.000Z' });
 
       // One row pointing at a phase that does not exist: the whole statement fails.
       const bad = [...rows.slice(0, 3), { ...row, ordinal: 999, phaseId: randomUUID() }];
-      await expect(repos.provisions.insertMany(bad)).rejects.toBeInstanceOf(ConflictError);
+      await expect(repos.provisions.insertMany(bad, start)).rejects.toBeInstanceOf(ConflictError);
       expect((await repos.provisions.page(phase.agreementId, { sort: 'ordinal', order: 'asc', limit: 1, offset: 0 })).total).toBe(500);
+      expect(await repos.provisionStatus.ofAgreement(phase.agreementId)).toHaveLength(500);
     });
   });
 
