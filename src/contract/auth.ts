@@ -1,7 +1,7 @@
-/** Accounts, sessions, API tokens, roles on agreements, party notes and the audit log. */
+/** Accounts, sessions, API tokens, roles on agreements and party notes. */
 import { z } from 'zod';
-import { AGREEMENT_ROLES, AUDIENCES, AUDIT_ACTIONS } from '../core/index.ts';
-import { Id, IsoDateTime, page, PageQuery, requiredText, text, Version, edited, inAgreement } from './common.ts';
+import { AGREEMENT_ROLES, AUDIENCES } from '../core/index.ts';
+import { Id, IsoDateTime, requiredText, text, Version, edited, inAgreement } from './common.ts';
 
 export const Email = z
   .string()
@@ -143,29 +143,3 @@ export const NoteUpdate = z.strictObject({
   body: text(20_000).optional(),
   audience: NoteAudience.optional(),
 });
-
-export const AuditEntryView = z.object({
-  seq: z.number().int(),
-  at: IsoDateTime,
-  actorName: z.string(),
-  action: z.enum(AUDIT_ACTIONS),
-  entity: z.string(),
-  entityId: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-  prevHash: z.string(),
-  hash: z.string(),
-});
-export type AuditEntryView = z.infer<typeof AuditEntryView>;
-export const AuditPage = page(AuditEntryView).extend({
-  omitsConfidential: z
-    .boolean()
-    .describe("True when the reader is outside some audience (not a mediator): entries of others' confidential work are left out, not counted"),
-});
-export const AuditHead = z.object({
-  seq: z.number().int().describe('The sequence number of the newest entry (0 for an empty log)'),
-  hash: z.string().describe('Its hash; `<seq>:<hash>` is an anchor for `phaseline audit verify --anchor`'),
-  at: IsoDateTime.nullable().describe('When that entry was appended; null for an empty log, or when no entry matches the head'),
-});
-export type AuditHead = z.infer<typeof AuditHead>;
-export const AuditListQuery = PageQuery.extend({ order: z.enum(['asc', 'desc']).default('desc') });

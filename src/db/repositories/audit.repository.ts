@@ -1,12 +1,14 @@
 /**
  * The audit log: appends under a lock on the chain's head row (one writer at a time, in the
- * writer's own transaction), lists an agreement's entries, and reads the whole chain for verification.
+ * writer's own transaction), lists an agreement's entries by filters with the records they name,
+ * and reads the whole chain for verification.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, gt, notExists, notInArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, isNull, lt, notExists, notInArray, sql, type SQL } from 'drizzle-orm';
 import { confidentialScopes, entryHash, type AuditAction, type AuditEntry, type AuditFields, type ChainPoint } from '../../core/index.ts';
 import type { Db } from '../open.ts';
-import { auditEvents, auditHead, auditScopes } from '../schema/index.ts';
+import { auditEvents, auditHead, auditScopes, users } from '../schema/index.ts';
+import { namedRecords } from './audit-names.ts';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -33,6 +35,57 @@ export interface AuditReader {
   head(): Promise<ChainPoint>;
   point(seq: number): Promise<(ChainPoint & { at: string }) | null>;
   entries(batchSize?: number): AsyncGenerator<AuditEntry>;
+}
+
+/** What a page of entries is filtered by, beside the reader's scopes. */
+export interface AuditPageQuery {
+  limit: number;
+  offset: number;
+  order: 'asc' | 'desc';
+  /** The confidential scopes the reader may read; null for every one. */
+  scopes: string[] | null;
+  /** A user's id, or null for the entries written without a user; undefined for any actor. */
+  actorId?: string | null;
+  entity?: string;
+  action?: AuditAction;
+  /** Written at or after. */
+  from?: Date;
+  /** Written before. */
+  to?: Date;
+}
+
+/**
+ * An agreement's entries a reader may see: none of an entity that ever had a confidential scope
+ * outside `scopes` (null: the reader sees every scope).
+ */
+function visibleTo(db: Db, agreementId: string, scopes: string[] | null): SQL | undefined {
+  const outside =
+    scopes === null
+      ? undefined
+      : notExists(
+          db
+            .select({ one: sql`1` })
+            .from(auditScopes)
+            .where(
+              and(
+                eq(auditScopes.entity, auditEvents.entity),
+                eq(auditScopes.entityId, auditEvents.entityId),
+                scopes.length > 0 ? notInArray(auditScopes.scope, scopes) : undefined,
+              ),
+            ),
+        );
+  return and(eq(auditEvents.agreementId, agreementId), outside);
+}
+
+function filterConditions(options: AuditPageQuery): Array<SQL | undefined> {
+  const { actorId, entity, action, from, to } = options;
+  return [
+    actorId === undefined ? undefined : actorId === null ? isNull(auditEvents.actorId) : eq(auditEvents.actorId, actorId),
+    entity === undefined ? undefined : eq(auditEvents.entity, entity),
+    action === undefined ? undefined : eq(auditEvents.action, action),
+    from === undefined ? undefined : gte(auditEvents.at, from),
+    to === undefined ? undefined : lt(auditEvents.at, to),
+  ];
 }
 
 export function auditRepository(db: Db) {
@@ -63,25 +116,12 @@ export function auditRepository(db: Db) {
     },
 
     /**
-     * An agreement's entries, a page at a time. `scopes` are the confidential scopes the reader may
-     * read (null: every one): an entity that ever had another scope is left out of the items and the total.
+     * An agreement's entries, a page at a time, by the filters given. `scopes` are the confidential
+     * scopes the reader may read (null: every one): an entity that ever had another scope is left
+     * out of the items and the total.
      */
-    async page(agreementId: string, options: { limit: number; offset: number; order: 'asc' | 'desc'; scopes: string[] | null }) {
-      const outside = options.scopes === null
-        ? undefined
-        : notExists(
-            db
-              .select({ one: sql`1` })
-              .from(auditScopes)
-              .where(
-                and(
-                  eq(auditScopes.entity, auditEvents.entity),
-                  eq(auditScopes.entityId, auditEvents.entityId),
-                  options.scopes.length > 0 ? notInArray(auditScopes.scope, options.scopes) : undefined,
-                ),
-              ),
-          );
-      const where = and(eq(auditEvents.agreementId, agreementId), outside);
+    async page(agreementId: string, options: AuditPageQuery) {
+      const where = and(visibleTo(db, agreementId, options.scopes), ...filterConditions(options));
       const rows = await db
         .select()
         .from(auditEvents)
@@ -92,6 +132,29 @@ export function auditRepository(db: Db) {
       const [total] = await db.select({ n: count() }).from(auditEvents).where(where);
       return { items: rows.map(toEntry), total: Number(total?.n ?? 0) };
     },
+
+    /**
+     * Who wrote the entries the reader may see, and their entity kinds, whatever the filters: the
+     * choices a filter offers. A user is named as their account is now, else by the names recorded.
+     */
+    async facets(agreementId: string, scopes: string[] | null): Promise<{ actors: Array<{ id: string | null; name: string }>; entities: string[] }> {
+      const where = visibleTo(db, agreementId, scopes);
+      const actors = await db
+        .select({ id: auditEvents.actorId, recorded: sql<string>`string_agg(DISTINCT ${auditEvents.actorName}, ', ')`, name: users.name })
+        .from(auditEvents)
+        .leftJoin(users, eq(users.id, auditEvents.actorId))
+        .where(where)
+        .groupBy(auditEvents.actorId, users.name);
+      const entities = await db.selectDistinct({ entity: auditEvents.entity }).from(auditEvents).where(where);
+      return {
+        actors: actors.map((a) => ({ id: a.id, name: a.name ?? a.recorded })).sort((a, b) => a.name.localeCompare(b.name)),
+        // Sorted here: the database's collation would order `incident_step` differently on each server.
+        entities: entities.map((e) => e.entity).sort(),
+      };
+    },
+
+    /** The records of the agreement (and the users) among `ids`, for naming what a page of entries shows. */
+    names: (agreementId: string, ids: readonly string[]) => namedRecords(db, agreementId, ids),
 
     async head(): Promise<ChainPoint> {
       const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));

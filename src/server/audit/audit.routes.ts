@@ -1,4 +1,4 @@
-/** /api/agreements/:agreement/audit: the agreement's entries of the hash-chained audit log. */
+/** /api/agreements/:agreement/audit: the agreement's entries of the hash-chained audit log, filtered, with names. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AgreementRefParams, AuditHead, AuditListQuery, AuditPage } from '../../contract/index.ts';
@@ -7,7 +7,7 @@ import { routeSchema } from '../route-schema.ts';
 
 export function auditRoutes(app: FastifyInstance, audit: AuditService): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/agreements/:agreement/audit', {
-    ...routeSchema('audit:read', { tags: ['audit'], summary: "The agreement's audit entries, newest first; entries of work confidential to an audience the reader is outside of are left out", params: AgreementRefParams, querystring: AuditListQuery }, { 200: AuditPage }),
+    ...routeSchema('audit:read', { tags: ['audit'], summary: "The agreement's audit entries, newest first, by actor, entity kind, action and time, with the names of the records they show; entries of work confidential to an audience the reader is outside of are left out", params: AgreementRefParams, querystring: AuditListQuery }, { 200: AuditPage }),
     handler: async (req) => ({
       ...(await audit.page(req.params.agreement, req.principal, req.query)),
       limit: req.query.limit,
