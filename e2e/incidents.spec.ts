@@ -1,8 +1,8 @@
 /**
  * Incidents in the web UI on the cairo-2026 demo (which has none: each test files its own through
- * the API). A monitor takes a report to verified step by step and the compliance chart counts it;
- * each party's delegate responds only to allegations against its own party; a visitor sees the
- * counts but no report.
+ * the API). A monitor takes a report to verified step by step, on its evidence, and the compliance
+ * chart counts it; verifying without evidence asks why, and the incident shows it; each party's
+ * delegate responds only to allegations against its own party; a visitor sees the counts but no report.
  */
 import { createHash } from 'node:crypto';
 import { request, type APIRequestContext } from '@playwright/test';
@@ -91,12 +91,16 @@ test('a monitor takes a report to verified, each step in the history, and the ch
     { button: 'Investigate', reason: 'Team sent to the junction with the liaison officers.', label: 'Under investigation' },
     { button: 'Verify', reason: 'Craters and fragments match the reported fire.', label: 'Verified' },
   ];
-  for (const [i, step] of steps.entries()) {
+  const takeStep = async (i: number) => {
+    const step = steps[i]!;
     await one.step(step.button).click();
     await expect(one.dialog.root).toBeVisible();
     if (step.label === 'Verified') {
       // The alleged party is the default; the choice is explicit here all the same.
       await one.dialog.attributedTo.selectOption({ label: 'Israel' });
+      // Evidence is on the incident: no reason for verifying without it is asked.
+      await expect(one.dialog.noEvidenceReason).toHaveCount(0);
+      await expect(one.dialog.noEvidenceNote).toHaveCount(0);
     }
     await one.dialog.reason.fill(step.reason);
     await one.dialog.submit.click();
@@ -105,13 +109,11 @@ test('a monitor takes a report to verified, each step in the history, and the ch
     await expect(one.history).toHaveCount(i + 1);
     await expect(one.history.nth(i)).toContainText(step.reason);
     await expect(one.history.nth(i)).toContainText(step.label);
-  }
-  await expect(one.history.nth(0)).toContainText('Reported');
-  await expect(one.fact('Attributed to')).toHaveText('Israel');
-  // Verified is final: no step is offered any more.
-  await expect(one.nextSteps).toHaveCount(0);
+  };
+  await takeStep(0);
+  await takeStep(1);
 
-  // Evidence: a file, with the checksum the server computed, and a link.
+  // Evidence, before verifying: a file, with the checksum the server computed, and a link.
   const bytes = Buffer.from(`crater photo placeholder ${description}`);
   await page.getByRole('form', { name: 'Upload a file' }).getByLabel('File (at most 20 MB)').setInputFiles({ name: 'crater.txt', mimeType: 'text/plain', buffer: bytes });
   await page.getByRole('form', { name: 'Upload a file' }).getByRole('button', { name: 'Upload' }).click();
@@ -123,6 +125,14 @@ test('a monitor takes a report to verified, each step in the history, and the ch
   await page.getByRole('form', { name: 'Add a link' }).getByLabel('Link', { exact: true }).fill('https://example.org/monitoring/report-1');
   await page.getByRole('form', { name: 'Add a link' }).getByRole('button', { name: 'Add link' }).click();
   await expect(page.getByRole('link', { name: 'https://example.org/monitoring/report-1' })).toBeVisible();
+
+  await takeStep(2);
+  await expect(one.history.nth(0)).toContainText('Reported');
+  await expect(one.fact('Attributed to')).toHaveText('Israel');
+  await expect(one.withoutEvidence).toHaveCount(0);
+  await expect(one.history.nth(2)).not.toContainText('without evidence');
+  // Verified is final: no step is offered any more.
+  await expect(one.nextSteps).toHaveCount(0);
 
   const list = incidentsPage(page);
   await list.goto(SLUG, '?status=verified');
@@ -137,6 +147,70 @@ test('a monitor takes a report to verified, each step in the history, and the ch
   await list.compliance.section.getByText('Week', { exact: true }).click();
   await expect(list.compliance.table.locator('thead th').first()).toHaveText('Week');
   await expect(list.compliance.table.locator('tfoot td').last()).not.toHaveText('0');
+});
+
+/** Files an incident and takes it to "under investigation" through the API, as the demo monitor. */
+async function investigatedIncident(description: string): Promise<string> {
+  const { id } = await fileIncident({ allegedParty: 'Hamas', description });
+  const monitor = await apiAs(demoAccount('monitor'));
+  for (const to of ['triaged', 'under_investigation']) {
+    expect((await monitor.post(`/api/agreements/${SLUG}/incidents/${id}/transitions`, { data: { to, reason: 'Credible; team sent.' } })).status()).toBe(200);
+  }
+  await monitor.dispose();
+  return id;
+}
+
+test('verifying an incident without evidence asks why, and the incident shows the reason', async ({ page }) => {
+  const id = await investigatedIncident(`Fire on a patrol, no evidence, e2e ${Date.now()}`);
+  const noEvidenceReason = 'Seen by two monitors on the spot; photographs were not allowed at the crossing.';
+  await logIn(page, demoAccount('monitor'));
+  const one = incidentPage(page);
+  await one.goto(SLUG, id);
+  await expect(one.status).toHaveText('Status: Under investigation');
+
+  await one.step('Verify').click();
+  await expect(one.dialog.noEvidenceNote).toContainText('This incident has no evidence yet.');
+  await one.dialog.reason.fill('Both monitors saw the fire from the checkpoint.');
+  await one.dialog.submit.click();
+  // The reason is required: nothing is sent without it.
+  await expect(one.dialog.noEvidenceReason).toHaveAccessibleDescription(/Add at least one evidence item before verifying, or give a reason for verifying without evidence/);
+  await expect(one.status).toHaveText('Status: Under investigation');
+
+  await one.dialog.noEvidenceReason.fill(noEvidenceReason);
+  await one.dialog.submit.click();
+  await expect(one.dialog.root).toBeHidden();
+  await expect(one.status).toHaveText('Status: Verified');
+  await expect(one.withoutEvidence).toHaveText(`Verified without evidence: ${noEvidenceReason}`);
+  await expect(one.history.last()).toContainText(`Verified without evidence: ${noEvidenceReason}`);
+  await expect(one.history.first()).not.toContainText('without evidence');
+
+  // Every reader of the incident sees it, a party's delegate as well.
+  await logIn(page, demoAccount('party_delegate', 'Hamas'));
+  await one.goto(SLUG, id);
+  await expect(one.withoutEvidence).toHaveText(`Verified without evidence: ${noEvidenceReason}`);
+  const api = await apiAs(demoAccount('monitor'));
+  const detail = (await (await api.get(`/api/agreements/${SLUG}/incidents/${id}`)).json()) as { history: { to: string; noEvidenceReason: string | null }[] };
+  await api.dispose();
+  expect(detail.history.at(-1)).toMatchObject({ to: 'verified', noEvidenceReason });
+});
+
+test('verifying after adding an evidence link asks no reason', async ({ page }) => {
+  const id = await investigatedIncident(`Fire on a patrol, with a link, e2e ${Date.now()}`);
+  await logIn(page, demoAccount('monitor'));
+  const one = incidentPage(page);
+  await one.goto(SLUG, id);
+
+  // The note in the dialog leads to the evidence section.
+  await one.step('Verify').click();
+  await one.dialog.noEvidenceNote.getByRole('button', { name: 'Go to the evidence section' }).click();
+  await expect(one.dialog.root).toBeHidden();
+  await expect(one.evidence).toBeInViewport();
+
+  await one.verifyWithEvidence({ url: 'https://example.org/monitoring/patrol-report-7', reason: 'The patrol report and its photographs match.', attributedTo: 'Hamas' });
+  await expect(one.withoutEvidence).toHaveCount(0);
+  await expect(one.history.last()).toContainText('The patrol report and its photographs match.');
+  await expect(one.history.last()).not.toContainText('without evidence');
+  await expect(one.fact('Attributed to')).toHaveText('Hamas');
 });
 
 test('filters live in the address bar, pages follow by cursor, and the back button returns', async ({ page }) => {

@@ -1,7 +1,8 @@
 /**
  * The issue's acceptance story in one browser session: a monitor files an incident at a point on the
  * map, the server places it in its governorate, and the monitor takes it through the verification
- * workflow to verified, attributed to the party it alleges; the map then shows it as verified.
+ * workflow to verified on a link filed as evidence, attributed to the party it alleges; the map then
+ * shows it as verified.
  */
 import { incidentPage } from './page-models/incidents-page.ts';
 import { mapPage } from './page-models/map-page.ts';
@@ -41,8 +42,13 @@ test('a monitor files an incident on the map and takes it to verified', async ({
     { button: 'Verify', reason: 'Tracks and two independent witnesses confirm the movement.', label: 'Verified' },
   ];
   for (const [i, step] of steps.entries()) {
+    // Verification rests on evidence: the patrol's report goes in first, and no reason for going without is asked.
+    if (step.label === 'Verified') await one.addEvidenceLink('https://example.org/monitoring/khan-younis-patrol');
     await one.step(step.button).click();
-    if (step.label === 'Verified') await one.dialog.attributedTo.selectOption({ label: 'Hamas' });
+    if (step.label === 'Verified') {
+      await one.dialog.attributedTo.selectOption({ label: 'Hamas' });
+      await expect(one.dialog.noEvidenceReason).toHaveCount(0);
+    }
     await one.dialog.reason.fill(step.reason);
     await one.dialog.submit.click();
     await expect(one.dialog.root).toBeHidden();

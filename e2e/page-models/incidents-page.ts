@@ -1,5 +1,5 @@
 /** An agreement's incident list with its compliance chart, and one incident's page. */
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export function incidentsPage(page: Page) {
   const compliance = page.getByRole('region', { name: 'Compliance' });
@@ -39,20 +39,58 @@ export function incidentPage(page: Page) {
   const dialog = page.getByRole('dialog');
   const responses = page.getByRole('region', { name: 'Responses of the parties' });
   const responseForm = page.getByRole('form', { name: 'Respond to the allegation' });
+  const evidence = page.getByRole('region', { name: 'Evidence' });
+  const linkForm = page.getByRole('form', { name: 'Add a link' });
+  const status = workflow.locator('.status-line');
+  const step = (name: string) => workflow.getByRole('group', { name: 'Next steps' }).getByRole('button', { name });
+  const verifyDialog = {
+    reason: dialog.getByLabel('Reason', { exact: true }),
+    attributedTo: dialog.getByLabel('Attributed to'),
+    noEvidenceReason: dialog.getByLabel('Reason for verifying without evidence'),
+    submit: dialog.locator('button[type="submit"]'),
+  };
+
+  /** Adds a link as evidence and waits until the evidence section lists it. */
+  async function addEvidenceLink(url: string) {
+    await linkForm.getByLabel('Link', { exact: true }).fill(url);
+    await linkForm.getByRole('button', { name: 'Add link' }).click();
+    await expect(evidence.getByRole('link', { name: url })).toBeVisible();
+  }
+
   return {
     goto: (slug: string, id: string) => page.goto(`/agreements/${slug}/incidents/${id}`),
     facts: page.locator('dl.incident-facts'),
     /** The value beside a fact's term ("Occurred", "Attributed to"...). */
     fact: (term: string) => page.locator('dl.incident-facts dt', { hasText: term }).locator('xpath=following-sibling::dd[1]'),
-    status: workflow.locator('.status-line'),
-    step: (name: string) => workflow.getByRole('group', { name: 'Next steps' }).getByRole('button', { name }),
+    status,
+    step,
     nextSteps: workflow.getByRole('group', { name: 'Next steps' }).getByRole('button'),
     history: workflow.getByRole('list', { name: 'History' }).getByRole('listitem'),
+    /** "Verified without evidence: <reason>" under the incident's heading. */
+    withoutEvidence: page.locator('.incident-page > .without-evidence'),
+    evidence,
+    evidenceItems: evidence.getByRole('listitem'),
+    addEvidenceLink,
+    /**
+     * Adds a link as evidence, then verifies the incident (it must be under investigation) on it:
+     * no reason for going without evidence is asked. Leaves the page showing it verified.
+     */
+    async verifyWithEvidence({ url, reason, attributedTo }: { url: string; reason: string; attributedTo?: string }) {
+      await addEvidenceLink(url);
+      await step('Verify').click();
+      await expect(dialog).toBeVisible();
+      if (attributedTo) await verifyDialog.attributedTo.selectOption({ label: attributedTo });
+      await verifyDialog.reason.fill(reason);
+      await expect(verifyDialog.noEvidenceReason).toHaveCount(0);
+      await verifyDialog.submit.click();
+      await expect(dialog).toBeHidden();
+      await expect(status).toHaveText('Status: Verified');
+    },
     dialog: {
       root: dialog,
-      reason: dialog.getByLabel('Reason'),
-      attributedTo: dialog.getByLabel('Attributed to'),
-      submit: dialog.locator('button[type="submit"]'),
+      ...verifyDialog,
+      /** The note that an incident without evidence shows in the step to verified. */
+      noEvidenceNote: dialog.getByRole('note', { name: 'No evidence' }),
       alert: dialog.getByRole('alert'),
       back: dialog.getByRole('button', { name: 'Back to the incident' }),
     },

@@ -1,6 +1,7 @@
 /**
  * The verification workflow on an incident's page: the status, the steps open from it (for roles
  * with incident:verify), each taken in a dialog that asks why, and the append-only history.
+ * Verifying an incident without evidence asks for the reason, which the history and the page show.
  */
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -10,7 +11,7 @@ import type { IncidentStatus } from '../../../src/core/incidents.ts';
 import { ApiError } from '../shared/api.ts';
 import { Dialog } from '../shared/Dialog.tsx';
 import { SelectField, TextAreaField, TextField } from '../shared/fields.tsx';
-import { FormActions, GeneralProblems, problemsOf } from '../shared/forms.tsx';
+import { FormActions, GeneralProblems, NO_PROBLEMS, problemsOf } from '../shared/forms.tsx';
 import { INCIDENT_STATUS_LABELS } from '../shared/labels.ts';
 import { formatDateTime } from '../shared/time.ts';
 import { EmptyState } from '../shared/states.tsx';
@@ -28,6 +29,32 @@ const STEP_VERBS: Partial<Record<IncidentStatus, string>> = {
 };
 
 export const stepLabel = (to: IncidentStatus): string => STEP_VERBS[to] ?? `Move to ${INCIDENT_STATUS_LABELS[to]}`;
+
+/** Why a verified incident was verified without evidence, or null when it was verified on evidence (or is not verified). */
+export function noEvidenceReasonOf(incident: IncidentDetail): string | null {
+  if (incident.status !== 'verified') return null;
+  return incident.history.filter((h) => h.to === 'verified').at(-1)?.noEvidenceReason ?? null;
+}
+
+/** "Verified without evidence: <reason>", said the same way on the page's header and in the history. */
+export function WithoutEvidence({ reason, evidenceSince }: { reason: string; evidenceSince?: boolean }) {
+  return (
+    <p className="without-evidence">
+      <strong>Verified without evidence:</strong> <span dir="auto">{reason}</span>
+      {evidenceSince ? <span className="muted"> (evidence has been added since)</span> : null}
+    </p>
+  );
+}
+
+/** Closes the dialog and takes the reader to the incident's evidence section. */
+function goToEvidence(close: () => void) {
+  close();
+  requestAnimationFrame(() => {
+    const section = document.getElementById('evidence-heading')?.closest('section');
+    section?.scrollIntoView({ block: 'start' });
+    section?.querySelector<HTMLElement>('input, textarea, a')?.focus();
+  });
+}
 
 /** The allowed steps of a refused transition (409 illegal_transition), or null for any other error. */
 function refusedSteps(error: unknown): IncidentStatus[] | null {
@@ -90,6 +117,7 @@ export function IncidentWorkflow({ slug, incident, parties, timeZone, canVerify,
               <p className="history-reason" dir="auto">
                 {h.reason}
               </p>
+              {h.noEvidenceReason ? <WithoutEvidence reason={h.noEvidenceReason} /> : null}
               {h.attributedPartyId ? <p className="meta">Attributed to <span dir="auto">{partyName(h.attributedPartyId)}</span></p> : null}
               {h.duplicateOfId ? (
                 <p className="meta">
@@ -138,16 +166,22 @@ function TransitionForm({ slug, incident, to, parties, timeZone, onDone, onReloa
   const [reason, setReason] = useState('');
   const [party, setParty] = useState(incident.allegedPartyId ?? '');
   const [duplicateOf, setDuplicateOf] = useState('');
-  const [problem, setProblem] = useState<{ reason?: string; duplicateOfId?: string }>({});
+  const [noEvidenceReason, setNoEvidenceReason] = useState('');
+  const [problem, setProblem] = useState<{ reason?: string; duplicateOfId?: string; noEvidenceReason?: string }>({});
   const move = useIncidentWrite(slug, (body: TransitionBody) => incidentsApi.transition(slug, incident.id, body));
   const refused = refusedSteps(move.error);
   const stale = move.error instanceof ApiError && move.error.code === 'stale_version';
+  // Verification rests on evidence: without any, the step asks why (docs/DESK.md).
+  const withoutEvidence = to === 'verified' && incident.evidence.length === 0;
+  const server = move.isError ? problemsOf(move.error, ['reason', 'attributedPartyId', 'duplicateOfId', ...(withoutEvidence ? ['noEvidenceReason'] : [])]) : NO_PROBLEMS;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found = {
       ...(reason.trim() === '' && { reason: 'Every step needs a reason.' }),
       ...(to === 'duplicate' && !Id.safeParse(duplicateOf.trim()).success && { duplicateOfId: 'Choose the incident this one repeats, or paste its id.' }),
+      ...(withoutEvidence &&
+        noEvidenceReason.trim() === '' && { noEvidenceReason: 'Add at least one evidence item before verifying, or give a reason for verifying without evidence.' }),
     };
     setProblem(found);
     if (Object.keys(found).length > 0) return;
@@ -157,12 +191,15 @@ function TransitionForm({ slug, incident, to, parties, timeZone, onDone, onReloa
       version: incident.version,
       ...(to === 'verified' && { attributedPartyId: party || null }),
       ...(to === 'duplicate' && { duplicateOfId: duplicateOf.trim() }),
+      ...(withoutEvidence && { noEvidenceReason: noEvidenceReason.trim() }),
     };
     move.mutate(body, {
       onSuccess: () => onDone(`Incident moved to “${INCIDENT_STATUS_LABELS[to]}”.`),
       // Someone moved it first: read it again, so that the page behind shows where it is now.
       onError: (error) => {
         if (error instanceof ApiError && error.isConflict) onReload();
+        // Refused for its evidence: someone may have added some meanwhile, which changes the form.
+        if (error instanceof ApiError && error.issues.some((i) => i.path === 'noEvidenceReason')) onReload();
       },
     });
   };
@@ -190,19 +227,42 @@ function TransitionForm({ slug, incident, to, parties, timeZone, onDone, onReloa
           </button>
         </div>
       ) : move.isError ? (
-        <GeneralProblems problems={problemsOf(move.error, [])} />
+        <GeneralProblems problems={server} />
       ) : null}
-      <TextAreaField label="Reason" value={reason} onChange={setReason} error={problem.reason} rows={4} hint="Kept in the incident’s history for everyone who reads it." />
+      <TextAreaField label="Reason" value={reason} onChange={setReason} error={problem.reason ?? server.fields.reason} rows={4} hint="Kept in the incident’s history for everyone who reads it." />
+      {withoutEvidence ? (
+        <>
+          <div className="no-evidence-note" role="note" aria-label="No evidence">
+            <p>
+              <strong>This incident has no evidence yet.</strong> Verification rests on evidence: add a link or a file in the incident’s
+              Evidence section first, or give the reason for verifying without any.
+            </p>
+            <button type="button" className="button-link" onClick={() => goToEvidence(onCancel)}>
+              Go to the evidence section
+            </button>
+          </div>
+          <TextAreaField
+            label="Reason for verifying without evidence"
+            value={noEvidenceReason}
+            onChange={setNoEvidenceReason}
+            error={problem.noEvidenceReason ?? server.fields.noEvidenceReason}
+            rows={3}
+            required
+            hint="Shown on the incident, with this step, for everyone who reads it."
+          />
+        </>
+      ) : null}
       {to === 'verified' ? (
         <SelectField
           label="Attributed to"
           value={party}
           onChange={setParty}
           options={[{ value: '', label: 'No party (cause not attributable)' }, ...parties.map((p) => ({ value: p.id, label: p.name }))]}
+          error={server.fields.attributedPartyId}
           hint="Attribution is recorded only on verification; the alleged party is chosen by default."
         />
       ) : null}
-      {to === 'duplicate' ? <DuplicatePicker slug={slug} incidentId={incident.id} timeZone={timeZone} value={duplicateOf} onChange={setDuplicateOf} error={problem.duplicateOfId} /> : null}
+      {to === 'duplicate' ? <DuplicatePicker slug={slug} incidentId={incident.id} timeZone={timeZone} value={duplicateOf} onChange={setDuplicateOf} error={problem.duplicateOfId ?? server.fields.duplicateOfId} /> : null}
       <FormActions submit={stepLabel(to)} busy={move.isPending} busyLabel="Saving…" onCancel={onCancel} />
     </form>
   );

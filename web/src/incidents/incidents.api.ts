@@ -27,6 +27,8 @@ export interface TransitionBody {
   reason: string;
   attributedPartyId?: string | null;
   duplicateOfId?: string | null;
+  /** With "verified" on an incident without evidence: why it is verified without any. */
+  noEvidenceReason?: string | null;
   version: number;
 }
 
