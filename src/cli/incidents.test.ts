@@ -47,7 +47,7 @@ describe.each(cliDatabases)('phaseline incidents on $name', (db) => {
   const listed = async (slug: string, ...more: string[]) => {
     const result = await run(['incidents', 'list', '--agreement', slug, '--format', 'json', '--order', 'asc', ...more], env);
     expect(result.stderr).toBe('');
-    return JSON.parse(result.stdout) as { items: IncidentJson[]; total: number };
+    return JSON.parse(result.stdout) as { items: IncidentJson[]; total: number; byStatus: Array<{ status: string; count: number }> };
   };
   const partyIds = (agreementId: string) =>
     withTestRepositories(env, async (repos) => Object.fromEntries((await repos.parties.list(agreementId)).map((p) => [p.name, p.id])));
@@ -271,7 +271,7 @@ describe.each(cliDatabases)('phaseline incidents on $name', (db) => {
     const { agreement } = await withAcledIncidents();
     const arabic = file('arabic.csv', ACLED_HEADER, acledRow('PSE4', { notes: 'قصف مدفعي على حي الشجاعية شرق مدينة غزة' }));
     expect((await run(['incidents', 'import', arabic, '--agreement', agreement.slug], env)).code).toBe(0);
-    const found = (await listed(agreement.slug, '--q', 'الشجا')) as { items: IncidentJson[]; byStatus: Array<{ status: string; count: number }> };
+    const found = await listed(agreement.slug, '--q', 'الشجا');
     expect(found.items.map((i) => i.externalId)).toEqual(['PSE4']);
     expect(found.byStatus.find((s) => s.status === 'reported')?.count).toBe(1);
     expect((await listed(agreement.slug, '--q', 'STRIKE reported')).items.map((i) => i.externalId)).toEqual(['PSE1', 'PSE2', 'PSE3']);
