@@ -41,6 +41,7 @@ export const PERMISSION_DESCRIPTIONS = {
     "State a party's position on a force contributor: a delegate for its own party, for its circle or for everyone; mediators for any party and audience",
   'risk:write': "Set the collapse risk's weights and record its score in the history (once per audience)",
   'audit:read': "Read the audit log of the agreement, less every entry of work confidential to an audience one is outside of",
+  'desk:visit': "Mark the agreement's \"what changed\" view as seen, so that one's next view starts there (one's own place, kept out of the audit log)",
   'members:manage': 'Give and take roles on the agreement',
   'users:manage': 'Create, invite and disable accounts',
 };
@@ -80,6 +81,7 @@ export const ROLE_MATRIX: Record<Permission, readonly MatrixRole[]> = {
   'risk:write': ['admin', 'mediator'],
   'acceptability:write': ['admin', 'mediator', 'party_delegate'],
   'audit:read': ['admin', 'mediator', 'monitor', 'party_delegate'],
+  'desk:visit': MEMBERS,
   'members:manage': ['admin'],
   'users:manage': ['admin'],
 };

@@ -14,6 +14,10 @@ describe('sinceWindow', () => {
     expect(sinceWindow(NOW, 'Asia/Gaza', { chosen: '2026-06-19T08:30:00+03:00', lastVisit: at('2026-06-20T00:00:00Z') }).since).toEqual(at('2026-06-19T05:30:00Z'));
   });
 
+  it('starts no earlier than the first instant stored', () => {
+    expect(sinceWindow(NOW, 'Asia/Gaza', { chosen: '0100-01-01' }).since.toISOString()).toBe('0100-01-01T00:00:00.000Z');
+  });
+
   it('starts at the last visit, else 7 days back', () => {
     expect(sinceWindow(NOW, 'UTC', { lastVisit: at('2026-06-19T10:00:00Z') })).toEqual({ since: at('2026-06-19T10:00:00Z'), until: NOW, sinceFrom: 'last_visit' });
     expect(sinceWindow(NOW, 'UTC', { lastVisit: null })).toEqual({ since: new Date(NOW.getTime() - 7 * DAY), until: NOW, sinceFrom: 'default' });

@@ -2,7 +2,7 @@
  * The window of a "since" view and where deadlines stand in it: the start is the day or instant the
  * reader chose, else their last visit, else 7 days back; the end is now.
  */
-import { dayStart, isCalendarDate } from '../calendar.ts';
+import { dayStart, FIRST_INSTANT, isCalendarDate } from '../calendar.ts';
 import type { ImplementationStatus } from '../domain.ts';
 import { assertRules } from '../rules.ts';
 import type { SinceFrom } from './kinds.ts';
@@ -27,8 +27,10 @@ export interface SinceWindow {
  */
 export function sinceWindow(now: Date, timeZone: string, { chosen, lastVisit }: { chosen?: string | undefined; lastVisit?: Date | null | undefined }): SinceWindow {
   if (chosen !== undefined) {
-    const since = isCalendarDate(chosen) ? dayStart(chosen, timeZone) : new Date(chosen);
-    if (Number.isNaN(since.getTime())) assertRules([{ path: 'since', message: 'must be a date (YYYY-MM-DD) or an ISO 8601 instant' }]);
+    const given = isCalendarDate(chosen) ? dayStart(chosen, timeZone) : new Date(chosen);
+    // The first day stored, in a zone ahead of UTC, starts before the first instant stored: nothing is earlier.
+    const since = new Date(Math.max(given.getTime(), Date.parse(FIRST_INSTANT)));
+    if (Number.isNaN(given.getTime())) assertRules([{ path: 'since', message: 'must be a date (YYYY-MM-DD) or an ISO 8601 instant' }]);
     if (since.getTime() > now.getTime()) assertRules([{ path: 'since', message: 'must not be after now' }]);
     return { since, until: now, sinceFrom: 'chosen' };
   }
