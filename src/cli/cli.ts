@@ -28,6 +28,7 @@ import { registerBriefCommand } from './commands/brief.command.ts';
 import { registerGatesCommand } from './commands/gates.command.ts';
 import { registerIndicatorsCommand } from './commands/indicators.command.ts';
 import { registerWithdrawalCommand } from './commands/withdrawal.command.ts';
+import { registerSinceCommand } from './commands/since.command.ts';
 import type { CliIo } from './context.ts';
 import { FileError } from './files.ts';
 import { UsageError } from './options.ts';
@@ -74,6 +75,7 @@ export function buildProgram(io: CliIo): Command {
   registerPrecedentsCommand(program, io);
   registerRiskCommand(program, io);
   registerBriefCommand(program, io);
+  registerSinceCommand(program, io);
   return program;
 }
 
