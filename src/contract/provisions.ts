@@ -1,8 +1,10 @@
 /** Provisions (obligations) and the Strategic Matrix. */
 import { z } from 'zod';
-import { IMPLEMENTATION_STATUSES, PROVISION_CATEGORIES } from '../core/index.ts';
+import { IMPLEMENTATION_STATUSES, isSourceGrade, PROVISION_CATEGORIES } from '../core/index.ts';
 import { AgreementView, PartyView, PhaseView, PillarView } from './agreements.ts';
-import { Id, SearchText, IsoDateTime, PageQuery, requiredText, text, Version } from './common.ts';
+import { Id, SearchText, IsoDateTime, isStorableText, PageQuery, requiredText, STORABLE_TEXT_MESSAGE, text, Version } from './common.ts';
+import { IndicatorView } from './ground.ts';
+import { IncidentView } from './incidents.ts';
 
 export const ProvisionCategory = z.enum(PROVISION_CATEGORIES);
 export const ImplementationStatus = z.enum(IMPLEMENTATION_STATUSES);
@@ -29,6 +31,76 @@ export type ProvisionView = z.infer<typeof ProvisionView>;
 
 const Ordinal = z.number().int().min(1).max(100_000);
 
+// --- Status history (docs/DESK.md) ---------------------------------------------------------------
+
+export const SourceGrade = z
+  .string()
+  .refine(isSourceGrade, 'must be an Admiralty grade from A1 to F6: reliability A-F, then credibility 1-6')
+  .describe('Admiralty grade of the source: reliability A (completely reliable) to F (cannot be judged), then credibility 1 (confirmed) to 6 (cannot be judged)');
+
+export const StatusEvidenceInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('incident'), incidentId: Id.describe("An incident of the agreement; its label is taken from the incident") }),
+  z.strictObject({
+    kind: z.literal('url'),
+    url: z.url({ protocol: /^https?$/ }).max(2000).refine(isStorableText, STORABLE_TEXT_MESSAGE).describe('http or https link'),
+    label: text(200).default('').describe('Defaults to the link'),
+  }),
+]);
+export type StatusEvidenceInput = z.input<typeof StatusEvidenceInput>;
+
+const StatusSource = text(500).describe('Who says so: a monitoring report, a mission, a party\'s statement');
+const StatusEvidenceList = z.array(StatusEvidenceInput).max(20);
+
+/** POST .../provisions/:id/status: a change of status, with why, on what source, and the evidence. */
+export const StatusChangeRequest = z.strictObject({
+  status: ImplementationStatus,
+  reason: requiredText(4000).describe('Why the status changes: required, kept in the history for everyone who reads it'),
+  source: StatusSource.default(''),
+  sourceGrade: SourceGrade.nullable().default(null),
+  evidence: StatusEvidenceList.default([]),
+  version: Version,
+});
+export type StatusChangeRequest = z.input<typeof StatusChangeRequest>;
+
+/** The fields a provision's POST and PATCH carry for its status history. */
+const StatusHistoryFields = {
+  statusReason: text(4000)
+    .optional()
+    .describe('Why the status is what it is: required when a PATCH changes `status` (400 naming it otherwise); on a new provision, the first history row\'s reason'),
+  statusSource: StatusSource.optional(),
+  statusSourceGrade: SourceGrade.nullable().optional(),
+  statusEvidence: StatusEvidenceList.optional(),
+};
+
+export const StatusEvidenceView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('incident'), incidentId: Id.nullable().describe('Null for readers who may not read incident reports'), label: z.string() }),
+  z.object({ kind: z.literal('url'), url: z.string(), label: z.string() }),
+]);
+export type StatusEvidenceView = z.infer<typeof StatusEvidenceView>;
+
+export const StatusChangeView = z.object({
+  seq: z.number().int().describe('From 1 for each provision'),
+  from: ImplementationStatus.nullable().describe('Null for the first row'),
+  to: ImplementationStatus,
+  reason: z.string(),
+  source: z.string(),
+  sourceGrade: z.string().nullable(),
+  evidence: z.array(StatusEvidenceView),
+  actorName: z.string().describe("The account's name, or what made the change (the demo load, the command line)"),
+  at: IsoDateTime,
+});
+export type StatusChangeView = z.infer<typeof StatusChangeView>;
+
+export const StatusHistoryQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
+
+export const StatusHistoryView = z.object({
+  provisionId: Id,
+  code: z.string(),
+  title: z.string(),
+  items: z.array(StatusChangeView).describe('Oldest first'),
+});
+export type StatusHistoryView = z.infer<typeof StatusHistoryView>;
+
 const ProvisionFields = z.strictObject({
   phaseId: Id,
   pillarId: Id.nullable(),
@@ -53,8 +125,9 @@ export const ProvisionCreate = ProvisionFields.extend({
   verificationMethod: text(2000).default(''),
   status: ImplementationStatus.default('not_started'),
   clauseId: Id.nullable().optional(),
+  ...StatusHistoryFields,
 });
-export const ProvisionUpdate = ProvisionFields.partial().extend({ version: Version });
+export const ProvisionUpdate = ProvisionFields.partial().extend({ version: Version, ...StatusHistoryFields });
 export type ProvisionCreate = z.input<typeof ProvisionCreate>;
 export type ProvisionUpdate = z.input<typeof ProvisionUpdate>;
 
@@ -148,3 +221,32 @@ export const MatrixView = z.object({
   totals: StatusCounts.extend({ bottlenecks: z.number().int() }),
 });
 export type MatrixView = z.infer<typeof MatrixView>;
+
+export const StatusChanged = z.object({ provision: ProvisionView, change: StatusChangeView });
+export type StatusChanged = z.infer<typeof StatusChanged>;
+
+/** An incident as a provision's page lists it. */
+export const ProvisionIncident = IncidentView.pick({ id: true, occurredAt: true, category: true, place: true, status: true, allegedPartyId: true, attributedPartyId: true });
+export type ProvisionIncident = z.infer<typeof ProvisionIncident>;
+
+/** Everything a provision's page shows. */
+export const ProvisionPageView = z.object({
+  agreement: AgreementView,
+  provision: ProvisionView,
+  phase: PhaseView,
+  pillar: PillarView.nullable(),
+  obligatedParty: PartyView.nullable().describe('Null when all parties are bound jointly'),
+  clause: z
+    .object({ clauseId: Id, documentId: Id, documentTitle: z.string(), number: z.string().nullable() })
+    .nullable()
+    .describe('The clause of a negotiated document it comes from'),
+  indicators: z.array(IndicatorView).describe('The indicators that measure it'),
+  incidents: z.object({
+    shown: z.boolean().describe('False for readers who may not read incident reports: then the list is empty and says nothing of what exists'),
+    items: z.array(ProvisionIncident).describe('Newest first, at most `limit`'),
+    total: z.number().int(),
+    limit: z.number().int(),
+  }),
+  history: z.array(StatusChangeView).describe('Oldest first'),
+});
+export type ProvisionPageView = z.infer<typeof ProvisionPageView>;

@@ -24,20 +24,24 @@ describe('every write is audited', () => {
     const base = `/api/agreements/${a.slug}`;
     const phase = (await h.call<{ id: string }>('POST', `${base}/phases`, { name: 'Phase One' })).body;
     const p = (await h.call<{ id: string }>('POST', `${base}/provisions`, { phaseId: phase.id, title: 'Halt attacks', category: 'ceasefire' })).body;
-    await h.call('PATCH', `${base}/provisions/${p.id}`, { version: 1, status: 'minimal' });
+    await h.call('PATCH', `${base}/provisions/${p.id}`, { version: 1, status: 'minimal', statusReason: 'First convoy through' });
     await h.call('DELETE', `${base}/provisions/${p.id}?version=2`);
     const log = await h.call<{ items: AuditEntryView[]; total: number }>('GET', `${base}/audit?order=asc`);
-    expect(log.body.total).toBe(5);
+    expect(log.body.total).toBe(7);
+    // A provision's status history is audited with it: its first row when it is added, then each change.
     expect(log.body.items.map((e) => [e.action, e.entity])).toEqual([
       ['create', 'agreement'],
       ['create', 'phase'],
       ['create', 'provision'],
+      ['create', 'provision_status'],
       ['update', 'provision'],
+      ['create', 'provision_status'],
       ['delete', 'provision'],
     ]);
-    const update = log.body.items[3]!;
+    const update = log.body.items[4]!;
     expect(update).toMatchObject({ actorName: 'admin@test.example', before: { status: 'not_started' }, after: { status: 'minimal' } });
-    expect(log.body.items[4]!.after).toBeNull();
+    expect(log.body.items[5]!.after).toMatchObject({ seq: 2, from: 'not_started', to: 'minimal', reason: 'First convoy through' });
+    expect(log.body.items[6]!.after).toBeNull();
     for (let i = 1; i < log.body.items.length; i += 1) {
       expect(log.body.items[i]!.seq).toBeGreaterThan(log.body.items[i - 1]!.seq);
     }

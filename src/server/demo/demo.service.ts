@@ -102,9 +102,12 @@ export async function loadDemo(
         verificationMethod: p.verificationMethod,
         status: p.status,
       })),
+      // Each provision's status history starts with the status the scenario gives it.
+      { reason: 'Status as the illustrative scenario gives it', actorId: DEMO_ACTOR.id, actorName: DEMO_ACTOR.name, at: clock.now() },
     );
     const provisions = await repos.provisions.list(agreementId);
     for (const p of provisions) await created('provision', p);
+    for (const change of await repos.provisionStatus.ofAgreement(agreementId)) await created('provision_status', change);
     await loadPhaseTwoText({ repos, record }, { agreementId, hamasId: parties.hamas.id, provisions }, DEMO_ACTOR);
     const byCode = new Map(provisions.map((p) => [p.code, p.id]));
     for (const n of demoNotes) {

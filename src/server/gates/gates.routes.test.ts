@@ -145,7 +145,7 @@ describe('advancing a phase', () => {
   it('advances through a passing gate, recording that it passed', async () => {
     const { w, one, two, provision, gateUrl } = await phased();
     await setGate(h.call, gateUrl(two), [provisionsFull(one.id)]);
-    expect((await h.call('PATCH', `${w.base}/provisions/${provision.id}`, { version: provision.version, status: 'full' })).status).toBe(200);
+    expect((await h.call('PATCH', `${w.base}/provisions/${provision.id}`, { version: provision.version, status: 'full', statusReason: 'Done in full' })).status).toBe(200);
     const done = await w.mediator.call<PhaseAdvanced>('POST', `${w.base}/phases/${two.id}/advance`, { version: two.version });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body.transition).toMatchObject({ gatePassed: true, overridden: false, reason: '' });

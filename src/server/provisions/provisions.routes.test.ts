@@ -131,9 +131,9 @@ describe('provisions', () => {
   it('updates with the version read; a second writer with the old version gets 409', async () => {
     const { base, phase } = await setup();
     const p = (await h.call<ProvisionView>('POST', `${base}/provisions`, { phaseId: phase.id, title: 'T', category: 'ceasefire' })).body;
-    const first = await h.call<ProvisionView>('PATCH', `${base}/provisions/${p.id}`, { version: 1, status: 'intermediate' });
+    const first = await h.call<ProvisionView>('PATCH', `${base}/provisions/${p.id}`, { version: 1, status: 'intermediate', statusReason: 'Half the lists released' });
     expect(first.body).toMatchObject({ status: 'intermediate', title: 'T', version: 2 });
-    const second = await h.call<ErrorBody>('PATCH', `${base}/provisions/${p.id}`, { version: 1, status: 'full' });
+    const second = await h.call<ErrorBody>('PATCH', `${base}/provisions/${p.id}`, { version: 1, status: 'full', statusReason: 'All released' });
     expect(second.status).toBe(409);
     expect((await h.call('GET', `${base}/provisions/${p.id}`)).body).toMatchObject({ status: 'intermediate' });
   });

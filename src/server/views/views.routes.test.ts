@@ -52,7 +52,7 @@ describe('ETag and 304 Not Modified', () => {
     const matrix = JSON.parse(before.body) as MatrixView;
     const provision = matrix.rows[0]!.realities[0]!;
     const next = provision.status === 'full' ? 'minimal' : 'full';
-    const patched = await h.call('PATCH', `/api/agreements/cairo-2026/provisions/${provision.id}`, { version: provision.version, status: next });
+    const patched = await h.call('PATCH', `/api/agreements/cairo-2026/provisions/${provision.id}`, { version: provision.version, status: next, statusReason: 'Moves the matrix' });
     expect(patched.status).toBe(200);
     const after = await get(url, { 'if-none-match': String(before.headers.etag) });
     expect(after.statusCode).toBe(200);
