@@ -1,20 +1,24 @@
 /**
- * The filtered incident list: filters in the address bar, a table newest (or oldest) first, pages by
- * cursor with the earlier pages' cursors kept in the history entry (so Back and Previous agree), and
- * downloads of the same selection.
+ * The filtered incident list: a text search and filters in the address bar, the totals by status of
+ * the selection, a table newest (or oldest) first with each report's place and the start of its
+ * description, pages by cursor with the earlier pages' cursors kept in the history entry (so Back
+ * and Previous agree), and downloads of the same selection.
  */
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { currentSearch } from '../shared/address.ts';
 import type { IncidentView, PartyView, ZoneView } from '../../../src/contract/index.ts';
-import { INCIDENT_CATEGORY_LABELS } from '../../../src/core/incidents.ts';
+import { INCIDENT_CATEGORY_LABELS, type IncidentStatus } from '../../../src/core/incidents.ts';
 import { SelectField, TextField } from '../shared/fields.tsx';
 import { INCIDENT_STATUS_LABELS, options, SOURCE_TYPE_LABELS } from '../shared/labels.ts';
 import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
 import { ZonedTime } from '../shared/ZonedTime.tsx';
-import { dateRangeProblem, exportHref, filterQuery, filtersFromSearch, isFiltered, NO_FILTERS, searchOf, type IncidentFilters } from './filters.ts';
+import { excerpt } from './excerpt.ts';
+import { dateRangeProblem, exportHref, filterQuery, filtersFromSearch, isFiltered, NO_FILTERS, searchOf, toggledStatus, type IncidentFilters } from './filters.ts';
 import { useIncidentPage } from './incidents.api.ts';
 import { casualtiesText, gradeCode, gradeMeaning } from './incidentText.ts';
+import { IncidentSearchBox } from './IncidentSearchBox.tsx';
 import { IncidentStatusBadge } from './IncidentStatusBadge.tsx';
+import './incident-search.css';
 
 /** The cursors of the pages before this one, kept in the history entry; '' stands for the first page. */
 function earlierCursors(state: unknown): string[] {
@@ -39,6 +43,9 @@ export function IncidentList({ slug, parties, zones, timeZone }: { slug: string;
 
   // Built on the address as it is now, not as last rendered: two changes in one tick keep both.
   const setFilter = (key: keyof IncidentFilters) => (value: string) => setSearch(searchOf({ ...filtersFromSearch(currentSearch()), [key]: value }));
+  // Typing replaces the history entry: Back goes to the page before the search, not to each pause.
+  const setQuery = (q: string) => setSearch(searchOf({ ...filtersFromSearch(currentSearch()), q }), { replace: true });
+  const toggleStatus = (status: IncidentStatus) => setSearch(searchOf(toggledStatus(filtersFromSearch(currentSearch()), status)));
   const goTo = (target: string | null, cursors: string[]) => navigate({ search: `?${searchOf(filters, target).toString()}` }, { state: { cursors } });
   const partyName = (id: string | null) => (id ? (parties.find((p) => p.id === id)?.name ?? 'Unknown party') : '—');
   const zoneName = (id: string | null) => (id ? (zones.find((z) => z.id === id)?.name ?? 'Unknown zone') : '—');
@@ -46,6 +53,7 @@ export function IncidentList({ slug, parties, zones, timeZone }: { slug: string;
   return (
     <div className="incident-list">
       <form className="toolbar incident-filters" aria-label="Incident filters" onSubmit={(e) => e.preventDefault()}>
+        <IncidentSearchBox value={filters.q} onSearch={setQuery} />
         <TextField label="From day" type="date" value={filters.from} onChange={setFilter('from')} error={rangeProblem ?? undefined} hint={`Whole days in ${timeZone}`} />
         <TextField label="To day" type="date" value={filters.to} onChange={setFilter('to')} hint="That day included" />
         <SelectField label="Category" value={filters.category} onChange={setFilter('category')} options={[any('Any category'), ...options(INCIDENT_CATEGORY_LABELS)]} />
@@ -76,6 +84,8 @@ export function IncidentList({ slug, parties, zones, timeZone }: { slug: string;
           </ul>
         </details>
       </form>
+
+      {!rangeProblem && page.data ? <StatusTotals totals={page.data.byStatus} chosen={filters.status} onChoose={toggleStatus} /> : null}
 
       {rangeProblem ? null : page.isPending ? (
         <Loading label="Loading incidents…" />
@@ -143,6 +153,7 @@ function IncidentTable({ slug, items, timeZone, order, onOrder, partyName, zoneN
                 <span className="visually-hidden">{order === 'desc' ? ', newest first: show oldest first' : ', oldest first: show newest first'}</span>
               </button>
             </th>
+            <th scope="col">Place and description</th>
             <th scope="col">Category</th>
             <th scope="col">Status</th>
             <th scope="col">Zone</th>
@@ -159,6 +170,16 @@ function IncidentTable({ slug, items, timeZone, order, onOrder, partyName, zoneN
                   <ZonedTime iso={incident.occurredAt} timeZone={timeZone} />
                 </Link>
               </td>
+              <td className="incident-summary">
+                {incident.place ? (
+                  <span className="incident-place" dir="auto">
+                    {incident.place}
+                  </span>
+                ) : null}
+                <span className="incident-excerpt" dir="auto" title={incident.description}>
+                  {excerpt(incident.description)}
+                </span>
+              </td>
               <td>{INCIDENT_CATEGORY_LABELS[incident.category]}</td>
               <td>
                 <IncidentStatusBadge status={incident.status} />
@@ -173,6 +194,35 @@ function IncidentTable({ slug, items, timeZone, order, onOrder, partyName, zoneN
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+interface TotalsProps {
+  totals: ReadonlyArray<{ status: IncidentStatus; count: number; capped: boolean }>;
+  /** The status filter ('' for any). */
+  chosen: string;
+  onChoose: (status: IncidentStatus) => void;
+}
+
+const countOf = (t: { count: number; capped: boolean }) => `${t.count.toLocaleString('en')}${t.capped ? '+' : ''}`;
+
+/** The selection's totals by status (every filter applied but the status one); each chooses its status, or none when chosen. */
+function StatusTotals({ totals, chosen, onChoose }: TotalsProps) {
+  const shown = totals.filter((t) => t.count > 0 || t.status === chosen);
+  if (shown.length === 0) return null;
+  return (
+    <div className="status-totals">
+      <span className="muted">By status</span>
+      <ul aria-label="Totals by status">
+        {shown.map((t) => (
+          <li key={t.status}>
+            <button type="button" className="status-total" aria-pressed={t.status === chosen} onClick={() => onChoose(t.status)}>
+              {INCIDENT_STATUS_LABELS[t.status]} <strong>{countOf(t)}</strong>
+            </button>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -1,14 +1,14 @@
 // The list's filters survive the address bar, drop what is malformed, and reach the API as UTC
 // instants of whole days in the agreement's zone.
 import { describe, expect, it } from 'vitest';
-import { dateRangeProblem, exportHref, filterQuery, filtersFromSearch, isFiltered, NO_FILTERS, searchOf, type IncidentFilters } from './filters.ts';
+import { dateRangeProblem, exportHref, filterQuery, filtersFromSearch, isFiltered, NO_FILTERS, searchOf, toggledStatus, type IncidentFilters } from './filters.ts';
 
 const PARTY = '0b5f7a4e-1c1d-4c63-9b4a-6f1d2f3e4a5b';
 const ZONE = '9d3c2b1a-5e4f-4a6b-8c7d-0e1f2a3b4c5d';
 
 describe('filtersFromSearch and searchOf', () => {
   it('reads back what it wrote, cursor apart', () => {
-    const filters: IncidentFilters = { from: '2026-06-01', to: '2026-06-20', category: 'shelling', status: 'verified', party: PARTY, zone: ZONE, source: 'media', order: 'asc' };
+    const filters: IncidentFilters = { from: '2026-06-01', to: '2026-06-20', category: 'shelling', status: 'verified', party: PARTY, zone: ZONE, source: 'media', order: 'asc', q: 'الشجاعية غزة' };
     const search = searchOf(filters, 'abc');
     expect(search.get('cursor')).toBe('abc');
     expect(filtersFromSearch(search)).toEqual(filters);
@@ -22,6 +22,13 @@ describe('filtersFromSearch and searchOf', () => {
   it('drops unknown categories and statuses, bad dates and ids that are not UUIDs', () => {
     const search = new URLSearchParams({ from: '2026-13-45', to: '2026-02-29', category: 'riot', status: 'closed', party: 'hamas', zone: '1', source: 'rumour', order: 'sideways' });
     expect(filtersFromSearch(search)).toEqual(NO_FILTERS);
+  });
+
+  it('keeps the search as typed, trimmed and at most 200 characters; blank is no search', () => {
+    expect(filtersFromSearch(new URLSearchParams({ q: '  قصف  مدفعي ' })).q).toBe('قصف  مدفعي');
+    expect(filtersFromSearch(new URLSearchParams({ q: 'x'.repeat(300) })).q).toHaveLength(200);
+    expect(searchOf({ ...NO_FILTERS, q: '   ' }).toString()).toBe('');
+    expect(searchOf({ ...NO_FILTERS, q: ' gaza&rafah ' }).get('q')).toBe('gaza&rafah');
   });
 });
 
@@ -46,6 +53,11 @@ describe('filterQuery', () => {
     expect(query).toMatchObject({ partyId: PARTY, zoneId: ZONE, sourceType: 'monitor', category: 'airstrike', status: 'triaged', order: 'desc' });
     expect(query.from).toBeUndefined();
   });
+
+  it('sends the search trimmed, and none when blank', () => {
+    expect(filterQuery({ ...NO_FILTERS, q: ' الشجا ' }, 'UTC').q).toBe('الشجا');
+    expect(filterQuery(NO_FILTERS, 'UTC').q).toBe('');
+  });
 });
 
 describe('exportHref', () => {
@@ -54,6 +66,8 @@ describe('exportHref', () => {
     const url = new URL(href, 'http://x.invalid');
     expect(url.pathname).toBe('/api/agreements/cairo-2026/incidents/export');
     expect(Object.fromEntries(url.searchParams)).toEqual({ status: 'verified', from: '2026-06-01T00:00:00.000Z', order: 'desc', format: 'geojson' });
+    const searched = new URL(exportHref('cairo-2026', { ...NO_FILTERS, q: 'رفح' }, 'csv', 'UTC'), 'http://x.invalid');
+    expect(searched.searchParams.get('q')).toBe('رفح');
   });
 });
 
@@ -67,5 +81,13 @@ describe('small helpers', () => {
     expect(isFiltered(NO_FILTERS)).toBe(false);
     expect(isFiltered({ ...NO_FILTERS, order: 'asc' })).toBe(false);
     expect(isFiltered({ ...NO_FILTERS, zone: ZONE })).toBe(true);
+    expect(isFiltered({ ...NO_FILTERS, q: 'gaza' })).toBe(true);
+    expect(isFiltered({ ...NO_FILTERS, q: '  ' })).toBe(false);
+  });
+
+  it('a total’s button chooses its status, or none when it is the one chosen', () => {
+    expect(toggledStatus({ ...NO_FILTERS, q: 'gaza' }, 'verified')).toEqual({ ...NO_FILTERS, q: 'gaza', status: 'verified' });
+    expect(toggledStatus({ ...NO_FILTERS, status: 'verified' }, 'verified').status).toBe('');
+    expect(toggledStatus({ ...NO_FILTERS, status: 'triaged' }, 'verified').status).toBe('verified');
   });
 });

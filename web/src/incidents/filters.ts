@@ -21,9 +21,17 @@ export interface IncidentFilters {
   source: string;
   /** By time of occurrence: newest first unless 'asc'. */
   order: 'desc' | 'asc';
+  /** Words of the description or the place, as typed; '' for no search. */
+  q: string;
 }
 
-export const NO_FILTERS: IncidentFilters = { from: '', to: '', category: '', status: '', party: '', zone: '', source: '', order: 'desc' };
+export const NO_FILTERS: IncidentFilters = { from: '', to: '', category: '', status: '', party: '', zone: '', source: '', order: 'desc', q: '' };
+
+/** The longest search the API takes (SearchText). */
+export const SEARCH_MAX = 200;
+
+/** The filters that narrow the list, in the order the address writes them. */
+const NARROWING = ['q', 'from', 'to', 'category', 'status', 'party', 'zone', 'source'] as const;
 
 export type ExportFormat = 'csv' | 'json' | 'geojson';
 
@@ -52,14 +60,16 @@ export function filtersFromSearch(search: URLSearchParams): IncidentFilters {
     zone: anId(search.get('zone')),
     source: oneOf(SOURCE_TYPES, search.get('source')),
     order: search.get('order') === 'asc' ? 'asc' : 'desc',
+    q: (search.get('q') ?? '').trim().slice(0, SEARCH_MAX),
   };
 }
 
 /** The search string of the filters (only those set) and of a page's cursor. */
 export function searchOf(filters: IncidentFilters, cursor: string | null = null): URLSearchParams {
   const search = new URLSearchParams();
-  for (const key of ['from', 'to', 'category', 'status', 'party', 'zone', 'source'] as const) {
-    if (filters[key]) search.set(key, filters[key]);
+  for (const key of NARROWING) {
+    const value = filters[key].trim();
+    if (value) search.set(key, value);
   }
   if (filters.order === 'asc') search.set('order', 'asc');
   if (cursor) search.set('cursor', cursor);
@@ -82,6 +92,7 @@ export function filterQuery(filters: IncidentFilters, timeZone: string): QueryPa
     partyId: filters.party,
     zoneId: filters.zone,
     sourceType: filters.source,
+    q: filters.q.trim(),
     order: filters.order,
   };
 }
@@ -93,5 +104,10 @@ export function exportHref(slug: string, filters: IncidentFilters, format: Expor
 
 /** Whether any filter narrows the list (the order does not). */
 export function isFiltered(filters: IncidentFilters): boolean {
-  return (['from', 'to', 'category', 'status', 'party', 'zone', 'source'] as const).some((key) => filters[key] !== '');
+  return NARROWING.some((key) => filters[key].trim() !== '');
+}
+
+/** The filters with another status, or none ('') when `status` is the one chosen: what a total's button does. */
+export function toggledStatus(filters: IncidentFilters, status: IncidentStatus): IncidentFilters {
+  return { ...filters, status: filters.status === status ? '' : status };
 }
