@@ -29,6 +29,7 @@ import { registerGatesCommand } from './commands/gates.command.ts';
 import { registerIndicatorsCommand } from './commands/indicators.command.ts';
 import { registerWithdrawalCommand } from './commands/withdrawal.command.ts';
 import { registerSinceCommand } from './commands/since.command.ts';
+import { registerProvisionCommand } from './commands/provision.command.ts';
 import type { CliIo } from './context.ts';
 import { FileError } from './files.ts';
 import { UsageError } from './options.ts';
@@ -76,6 +77,7 @@ export function buildProgram(io: CliIo): Command {
   registerRiskCommand(program, io);
   registerBriefCommand(program, io);
   registerSinceCommand(program, io);
+  registerProvisionCommand(program, io);
   return program;
 }
 
