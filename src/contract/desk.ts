@@ -34,7 +34,7 @@ const Count = z.number().int().min(0);
 export const DeskCountsView = z.record(DeskKind, Count).describe('Per kind, how many there are for you (items list at most limitPerKind of each)');
 
 export const SinceView = z.object({
-  agreement: z.object({ id: Id, slug: Slug, title: z.string(), timeZone: z.string() }),
+  agreement: z.object({ id: Id, slug: Slug, title: z.string(), timeZone: z.string(), public: z.boolean() }),
   since: IsoDateTime,
   until: IsoDateTime.describe('Now, when it was read'),
   sinceFrom: SinceFrom,

@@ -69,7 +69,7 @@ export function deskService({ repos, clock }: { repos: Repositories; clock: Cloc
       const window = await windowFor(agreement, reader.userId, chosen);
       const s = await summary(agreement, reader, window);
       return {
-        agreement: { id: agreement.id, slug: agreement.slug, title: agreement.title, timeZone: agreement.timeZone },
+        agreement: { id: agreement.id, slug: agreement.slug, title: agreement.title, timeZone: agreement.timeZone, public: agreement.public },
         since: window.since.toISOString(),
         until: window.until.toISOString(),
         sinceFrom: window.sinceFrom,

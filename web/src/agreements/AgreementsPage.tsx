@@ -10,6 +10,7 @@ import { AGREEMENT_STATUS_LABELS, options } from '../shared/labels.ts';
 import { Notice } from '../shared/Notice.tsx';
 import { EmptyState, ErrorState, Loading } from '../shared/states.tsx';
 import { ZonedTime } from '../shared/ZonedTime.tsx';
+import { DeskCounts } from '../desk/DeskCounts.tsx';
 import { AgreementCreateForm } from './AgreementCreateForm.tsx';
 import { useAgreementList } from './agreements.api.ts';
 
@@ -179,6 +180,7 @@ function AgreementItem({ agreement }: { agreement: AgreementView }) {
           {agreement.summary}
         </p>
       ) : null}
+      <DeskCounts slug={agreement.slug} />
       <p className="meta">
         <span className="mono">{agreement.slug}</span> · {agreement.timeZone} · updated <ZonedTime iso={agreement.updatedAt} timeZone={agreement.timeZone} />
       </p>
