@@ -1,15 +1,15 @@
-/** One page of an agreement's audit log, newest first. */
+/** One page of an agreement's audit log, by the page's filters, with the names of what it shows. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { AuditPage } from '../../../src/contract/index.ts';
-import { api, apiPath } from '../shared/api.ts';
+import { api, apiPath, type QueryParams } from '../shared/api.ts';
 import { queryKeys } from '../shared/queryKeys.ts';
 
-export const AUDIT_PAGE_SIZE = 20;
-
-export function useAuditPage(slug: string, offset: number) {
+/** `enabled` is false while the filters cannot be sent (the days the wrong way round) or the reader may not read the log. */
+export function useAuditPage(slug: string, query: QueryParams, enabled = true) {
   return useQuery({
-    queryKey: queryKeys.audit(slug, offset),
-    queryFn: () => api.get(apiPath(`/agreements/${encodeURIComponent(slug)}/audit`, { limit: AUDIT_PAGE_SIZE, offset, order: 'desc' }), AuditPage),
+    queryKey: queryKeys.audit(slug, query),
+    queryFn: () => api.get(apiPath(`/agreements/${encodeURIComponent(slug)}/audit`, query), AuditPage),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }

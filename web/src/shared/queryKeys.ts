@@ -19,7 +19,8 @@ export const queryKeys = {
   rounds: (slug: string) => ['agreement', slug, 'rounds'] as const,
   notes: (slug: string) => ['agreement', slug, 'notes'] as const,
   members: (slug: string) => ['agreement', slug, 'members'] as const,
-  audit: (slug: string, offset: number) => ['agreement', slug, 'audit', offset] as const,
+  /** A page of the audit log by its filters. */
+  audit: (slug: string, params: object) => ['agreement', slug, 'audit', params] as const,
   /** Every incident query of an agreement (lists, map layer, single incidents, compliance): what a filed or moved incident invalidates. */
   incidents: (slug: string) => ['agreement', slug, 'incidents'] as const,
   incidentList: (slug: string, params: object) => ['agreement', slug, 'incidents', 'list', params] as const,
