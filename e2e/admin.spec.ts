@@ -93,7 +93,7 @@ test('an invited user sets a password, logs in, gets the monitor role and its co
   await expect(inviteeAgreement.editPhase('Phase One Finalization')).toHaveCount(0);
   await expect(inviteeAgreement.notes.form).toHaveCount(0);
   await expect(inviteeAgreement.members.section).toHaveCount(0);
-  await expect(inviteeAgreement.audit.heading).toBeVisible();
+  await expect(inviteeAgreement.auditLink).toBeVisible();
 
   // Disabled, their session ends: the next page load is a visitor's.
   await admin.goto();

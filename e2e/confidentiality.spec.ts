@@ -6,6 +6,7 @@
  */
 import type { Page, Response } from '@playwright/test';
 import { agreementPage } from './page-models/agreement-page.ts';
+import { auditPage } from './page-models/audit-page.ts';
 import { apiAs, demoAccount, logIn } from './support/accounts.ts';
 import { expect, test } from './support/fixtures.ts';
 
@@ -68,12 +69,18 @@ test('the Israel delegate sees Israel’s confidential note and no trace of Hama
   ]);
   await expect(agreement.notes.audience).toHaveValue('party');
 
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByText(HAMAS_NOTE)).toHaveCount(0);
+  await expect(page.getByText(MEDIATORS_NOTE)).toHaveCount(0);
+
   // A delegate reads the audit log, which says that others' confidential entries are left out.
-  await expect(agreement.audit.rows.first()).toBeVisible();
-  await expect(agreement.audit.omitted).toBeVisible();
+  const log = auditPage(page);
+  await agreement.auditLink.click();
+  await expect(log.rows.first()).toBeVisible();
+  await expect(log.omitted).toBeVisible();
   await page.waitForLoadState('networkidle');
 
-  // Nowhere on the page, and in no answer the page got.
+  // Nowhere on either page, and in no answer the pages got.
   await expect(page.getByText(HAMAS_NOTE)).toHaveCount(0);
   await expect(page.getByText(MEDIATORS_NOTE)).toHaveCount(0);
   expect(await page.content()).not.toContain(HAMAS_NOTE);
@@ -180,8 +187,10 @@ test('the mediators keep a room of their own, with each note’s author shown', 
   await expect(note).toContainText('Mediators only');
   await expect(note).toContainText('by Demo mediator');
   // The audit log of a mediator leaves nothing out, and says nothing about it.
-  await expect(agreement.audit.rows.first()).toBeVisible();
-  await expect(agreement.audit.omitted).toHaveCount(0);
+  const audit = auditPage(page);
+  await audit.goto(SLUG);
+  await expect(audit.rows.first()).toBeVisible();
+  await expect(audit.omitted).toHaveCount(0);
 
   const other = await browser.newPage();
   await logIn(other, demoAccount('party_delegate', 'Hamas'));
@@ -200,7 +209,7 @@ test('a visitor sees only the shared note and no edit controls', async ({ page }
   await expect(page.getByText(ISRAEL_NOTE)).toHaveCount(0);
   await expect(agreement.editButtons).toHaveCount(0);
   await expect(agreement.notes.form).toHaveCount(0);
-  await expect(agreement.audit.heading).toHaveCount(0);
+  await expect(agreement.auditLink).toHaveCount(0);
   await expect(agreement.members.section).toHaveCount(0);
 });
 
@@ -215,6 +224,10 @@ test('the viewer account reads the agreement but gets no Edit button', async ({ 
   await expect(agreement.addPhase).toHaveCount(0);
   await expect(agreement.addProvision('Phase One Finalization')).toHaveCount(0);
   await expect(agreement.notes.form).toHaveCount(0);
-  // A viewer has no audit:read.
-  await expect(agreement.audit.heading).toHaveCount(0);
+  // A viewer has no audit:read: no link, and the page says who may read it.
+  await expect(agreement.auditLink).toHaveCount(0);
+  const audit = auditPage(page);
+  await audit.goto(SLUG);
+  await expect(audit.closed).toBeVisible();
+  await expect(audit.rows).toHaveCount(0);
 });

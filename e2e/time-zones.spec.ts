@@ -7,6 +7,7 @@
  */
 import type { APIRequestContext, Locator } from '@playwright/test';
 import { agreementPage } from './page-models/agreement-page.ts';
+import { auditPage } from './page-models/audit-page.ts';
 import { incidentPage, incidentsPage } from './page-models/incidents-page.ts';
 import { mapPage } from './page-models/map-page.ts';
 import { apiAs, demoAccount, logIn } from './support/accounts.ts';
@@ -50,8 +51,10 @@ test('the agreement page and its audit log show times in Gaza, labelled, with Ne
   await expectAgreementTime(agreement.asOf.locator('time'), 'as of');
   await expectAgreementTime(agreement.matrix.locator('.deadline time').first(), 'a deadline in the matrix');
   await expectAgreementTime(agreement.notes.list.getByRole('listitem').first().locator('time'), 'a note');
-  await expect(agreement.audit.table.getByRole('columnheader', { name: `Time (${AGREEMENT_ZONE})` })).toBeVisible();
-  await expectAgreementTime(agreement.audit.rows.first().locator('time'), 'the newest audit entry');
+  const audit = auditPage(page);
+  await agreement.auditLink.click();
+  await expect(audit.table.getByRole('columnheader', { name: `Time (${AGREEMENT_ZONE})` })).toBeVisible();
+  await expectAgreementTime(audit.rows.first().locator('time'), 'the newest audit entry');
 
   // Times of no agreement are the viewer's, and say so.
   await page.goto('/account');
