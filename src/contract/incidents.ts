@@ -10,7 +10,7 @@ import {
   RELIABILITY_GRADES,
   SOURCE_TYPES,
 } from '../core/index.ts';
-import { Id, INT4_MAX, IsoDateTime, isStorableText, requiredText, STORABLE_TEXT_MESSAGE, text, Version, edited, inAgreement } from './common.ts';
+import { Id, INT4_MAX, IsoDateTime, isStorableText, requiredText, SearchText, STORABLE_TEXT_MESSAGE, text, Version, edited, inAgreement } from './common.ts';
 import { BBoxQuery } from './zones.ts';
 
 export const IncidentCategory = z.enum(INCIDENT_CATEGORIES);
@@ -138,6 +138,9 @@ export const IncidentFilterQuery = z.object({
   sourceType: SourceType.optional(),
   provisionId: Id.optional().describe('Incidents bearing on this provision'),
   bbox: BBoxQuery.optional().describe('Incidents with a point in minLon,minLat,maxLon,maxLat'),
+  q: SearchText.optional()
+    .transform((v) => v?.trim() || undefined)
+    .describe('Words of the description or the place, in any script: each matches as the start of a word, and all must match'),
   order: z.enum(['asc', 'desc']).default('desc').describe('By time of occurrence; newest first by default'),
 });
 
@@ -150,7 +153,10 @@ export const IncidentListQuery = IncidentFilterQuery.extend({
 export const IncidentPage = z.object({
   items: z.array(IncidentView),
   total: z.number().int(),
-  totalCapped: z.boolean().describe('True when more than `total` match: counting stops at 10,000'),
+  totalCapped: z.boolean().describe('True when more than `total` match: counting stops at 1,000'),
+  byStatus: z
+    .array(z.object({ status: IncidentStatus, count: z.number().int(), capped: z.boolean().describe('More than `count`: counting stops at 1,000') }))
+    .describe('Every status in workflow order, with the incidents that match every filter but the status one'),
   limit: z.number().int(),
   offset: z.number().int(),
   nextCursor: z.string().nullable(),
@@ -165,6 +171,7 @@ export const IncidentStepView = z.object({
   at: IsoDateTime,
   attributedPartyId: Id.nullable(),
   duplicateOfId: Id.nullable(),
+  noEvidenceReason: z.string().nullable().describe('On a step to "verified" taken without any evidence on the incident: why; null otherwise'),
 });
 
 export const EvidenceView = z.object({
@@ -203,6 +210,10 @@ export const TransitionRequest = z.strictObject({
   reason: text(4000).describe('Why: every step needs one'),
   attributedPartyId: Id.nullable().optional().describe('Only with "verified": the party responsible'),
   duplicateOfId: Id.nullable().optional().describe('Only with "duplicate": the incident this one repeats'),
+  noEvidenceReason: text(4000)
+    .nullable()
+    .optional()
+    .describe('Only with "verified", and required then when the incident has no evidence: why it is verified without any (422 otherwise)'),
   version: Version.optional().describe('When given, the step is refused (409) if the incident changed since'),
 });
 

@@ -15,7 +15,8 @@ import { IncidentsClosed, WithAgreement, type AgreementContext } from './Agreeme
 import { EvidenceSection } from './EvidenceSection.tsx';
 import { useIncident } from './incidents.api.ts';
 import { countText, gradeCode, gradeMeaning, pointText } from './incidentText.ts';
-import { IncidentWorkflow } from './IncidentWorkflow.tsx';
+import { IncidentWorkflow, noEvidenceReasonOf, WithoutEvidence } from './IncidentWorkflow.tsx';
+import { LocatorMap } from './LocatorMap.tsx';
 import { ResponsesSection } from './ResponsesSection.tsx';
 import { IncidentStatusBadge } from './IncidentStatusBadge.tsx';
 import './incidents.css';
@@ -77,6 +78,7 @@ function IncidentPage({ slug, id, context }: { slug: string; id: string; context
 
   const data = incident.data;
   const respondFor = can.incidentRespond ? respondingParties(session.principal, data) : [];
+  const noEvidenceReason = noEvidenceReasonOf(data);
   return (
     <article className="page incident-page">
       <title>{`${INCIDENT_CATEGORY_LABELS[data.category]} · Incident · Phaseline`}</title>
@@ -93,7 +95,9 @@ function IncidentPage({ slug, id, context }: { slug: string; id: string; context
         </h1>
         <IncidentStatusBadge status={data.status} />
       </div>
+      {noEvidenceReason ? <WithoutEvidence reason={noEvidenceReason} evidenceSince={data.evidence.length > 0} /> : null}
       <IncidentFacts slug={slug} incident={data} parties={parties} zones={zones} provisions={provisions} timeZone={agreement.timeZone} />
+      <LocatorMap incident={data} zones={zones} />
       <IncidentWorkflow
         slug={slug}
         incident={data}
