@@ -76,7 +76,7 @@ export function shownEvidence(evidence: readonly StatusEvidence[], mayReadIncide
 }
 
 /** The incidents named as evidence, once each, in order. */
-export function evidenceIncidentIds(evidence: ReadonlyArray<{ kind: string; incidentId?: string | null }>): string[] {
+export function evidenceIncidentIds(evidence: ReadonlyArray<{ kind: 'incident'; incidentId: string | null } | { kind: 'url'; url: string }>): string[] {
   return [...new Set(evidence.flatMap((e) => (e.kind === 'incident' && e.incidentId ? [e.incidentId] : [])))];
 }
 
