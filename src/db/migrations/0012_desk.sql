@@ -23,6 +23,7 @@ CREATE TABLE "provision_status_changes" (
 );
 --> statement-breakpoint
 ALTER TABLE "incident_history" ADD COLUMN "no_evidence_reason" text;--> statement-breakpoint
+CREATE INDEX "incidents_agreement_reported_idx" ON "incidents" USING btree ("agreement_id","reported_at");--> statement-breakpoint
 ALTER TABLE "agreement_visits" ADD CONSTRAINT "agreement_visits_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agreement_visits" ADD CONSTRAINT "agreement_visits_agreement_id_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."agreements"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "provision_status_changes" ADD CONSTRAINT "provision_status_changes_agreement_id_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."agreements"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -100,6 +100,8 @@ export const incidents = pgTable(
     index('incidents_agreement_category_occurred_idx').on(t.agreementId, t.category, t.occurredAt, t.id),
     index('incidents_agreement_party_occurred_idx').on(t.agreementId, t.allegedPartyId, t.occurredAt, t.id),
     index('incidents_agreement_zone_occurred_idx').on(t.agreementId, t.zoneId, t.occurredAt, t.id),
+    // What changed since a day ("since" view, docs/DESK.md) reads the reports filed after it.
+    index('incidents_agreement_reported_idx').on(t.agreementId, t.reportedAt),
     // Compliance reads only verified incidents: a small partial index answers it without the table.
     index('incidents_verified_idx')
       .on(t.agreementId, t.occurredAt, t.attributedPartyId, t.provisionIds)
