@@ -146,7 +146,10 @@ export function deskRepository(db: Db) {
       return { rows: items.map((r) => ({ ...r, category: r.category as IncidentCategory })), total: count };
     },
 
-    /** Provision status changes in the window, newest first. */
+    /**
+     * Provision status changes in the window, newest first. A history's first row (from no status:
+     * a provision added, or the start written by migration 0012) is not a change and is left out.
+     */
     async statusChanges(agreementId: string, w: DeskWindow, limit: number): Promise<Capped<DeskStatusChange>> {
       const rows = await db
         .select({
@@ -165,7 +168,7 @@ export function deskRepository(db: Db) {
         })
         .from(provisionStatusChanges)
         .innerJoin(provisions, eq(provisions.id, provisionStatusChanges.provisionId))
-        .where(and(eq(provisionStatusChanges.agreementId, agreementId), within(provisionStatusChanges.at, w)))
+        .where(and(eq(provisionStatusChanges.agreementId, agreementId), isNotNull(provisionStatusChanges.fromStatus), within(provisionStatusChanges.at, w)))
         .orderBy(desc(provisionStatusChanges.at), desc(provisionStatusChanges.seq))
         .limit(limit);
       const { rows: items, total: count } = capped(rows);

@@ -44,6 +44,9 @@ describe('what changed, per reader', () => {
     expect(first('gate_failed')).toMatchObject({ title: 'Phase Two advanced', detail: expect.stringContaining('The talks need it'), href: `/agreements/${w.slug}/phases/${w.phases.two.id}/gate` });
     expect(first('gate_passed')).toMatchObject({ title: 'Phase Three advanced', href: `/agreements/${w.slug}` });
     expect(first('note')).toMatchObject({ href: `/agreements/${w.slug}#notes-heading` });
+    // The four provisions' first history rows (added with a status) are not changes: only the real one shows.
+    expect(view.items.filter((i) => i.kind === 'provision_status').map((i) => i.detail)).toEqual([expect.stringMatching(/^0 · not started → 1 · minimal · Fire fell to nothing/)]);
+    expect(view.counts.provision_status).toBe(1);
     const order = ['incident_reported', 'incident_verified', 'provision_status', 'deadline_passed', 'deadline_due', 'note', 'response', 'clause_agreed', 'clause_blocked', 'gate_passed', 'gate_failed'];
     const kinds = [...new Set(view.items.map((i) => i.kind))];
     expect(kinds).toEqual(order.filter((k) => kinds.includes(k as never)));
