@@ -6,6 +6,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { CATEGORY_LABELS } from '../../../src/core/domain.ts';
 import type { MatrixView, PartyView, PhaseView, ProvisionView } from '../../../src/contract/index.ts';
+import { provisionPath } from '../provisions/paths.ts';
 import { EmptyState } from '../shared/states.tsx';
 import { formatWindow } from '../shared/time.ts';
 import { ZonedTime } from '../shared/ZonedTime.tsx';
@@ -142,7 +143,7 @@ function MatrixTableRow(props: {
         ) : (
           <ul className="bottlenecks">
             {row.bottlenecks.map((b) => (
-              <BottleneckItem key={b.provisionId} bottleneck={b} parties={parties} />
+              <BottleneckItem key={b.provisionId} bottleneck={b} parties={parties} slug={slug} />
             ))}
             {row.withdrawals.bottlenecks.map((w) => (
               <WithdrawalBottleneck key={w.id} withdrawal={w} slug={slug} />
@@ -178,9 +179,10 @@ function Reality(props: {
             {p.code}
           </span>
         ) : null}
-        <span className="reality-title" id={`${id}-title`} dir="auto">
+        {/* The provision's page: its permalink, with its text, evidence and status history. */}
+        <Link className="reality-title" id={`${id}-title`} to={provisionPath(slug, p.id)} dir="auto">
           {p.title}
-        </span>
+        </Link>
       </div>
       <div className="reality-meta">
         <StatusBadge status={p.status} />
@@ -204,14 +206,14 @@ function Reality(props: {
   );
 }
 
-function BottleneckItem({ bottleneck, parties }: { bottleneck: Bottleneck; parties: Map<string, PartyView> }) {
+function BottleneckItem({ bottleneck, parties, slug }: { bottleneck: Bottleneck; parties: Map<string, PartyView>; slug: string }) {
   return (
     <li className="bottleneck">
       <div className="reality-head">
         {bottleneck.code ? <span className="code">{bottleneck.code}</span> : null}
-        <span className="reality-title" dir="auto">
+        <Link className="reality-title" to={provisionPath(slug, bottleneck.provisionId)} dir="auto">
           {bottleneck.title}
-        </span>
+        </Link>
       </div>
       <div className="reality-meta">
         {bottleneck.reasons.map((reason) => (

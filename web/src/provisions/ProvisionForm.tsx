@@ -1,6 +1,7 @@
 /**
  * Adds or edits a provision. The deadline is typed as a wall-clock time in the agreement's zone
- * and sent to the API as a UTC instant.
+ * and sent to the API as a UTC instant. A change of status needs a reason, kept in the provision's
+ * status history (its page has the full form, with the source and evidence).
  */
 import { ProvisionCreate, ProvisionUpdate, type PartyView, type PhaseView, type PillarView, type ProvisionView } from '../../../src/contract/index.ts';
 import { CATEGORY_LABELS, STATUS_LABELS, type ImplementationStatus, type ProvisionCategory } from '../../../src/core/domain.ts';
@@ -23,10 +24,14 @@ type Values = {
   deadline: string;
   verificationMethod: string;
   status: string;
+  /** Why the status is what it is: required when an edit changes it; on a new provision, optional. */
+  statusReason: string;
 };
 type Body = PartBody<ProvisionCreate, ProvisionUpdate>;
 
-const FIELDS = ['phaseId', 'pillarId', 'code', 'title', 'text', 'category', 'obligatedPartyId', 'deadline', 'verificationMethod', 'status'] as const;
+const FIELDS = ['phaseId', 'pillarId', 'code', 'title', 'text', 'category', 'obligatedPartyId', 'deadline', 'verificationMethod', 'status', 'statusReason'] as const;
+
+const REASON_NEEDED = 'Say why the status changes: the reason is kept in the provision’s status history.';
 
 export interface ProvisionContext {
   slug: string;
@@ -53,11 +58,12 @@ function createBody(values: Values, timeZone: string): ProvisionCreate {
     deadline: deadlineOf(values.deadline, timeZone),
     verificationMethod: values.verificationMethod,
     status: values.status as ImplementationStatus,
+    ...(values.statusReason.trim() !== '' && { statusReason: values.statusReason.trim() }),
   };
 }
 
-/** The fields of a PATCH body: only those the user changed. */
-function changedFields(values: Partial<Values>, timeZone: string) {
+/** The fields of a PATCH body: only those the user changed (a changed status with its reason). */
+function changedFields(values: Partial<Values>, timeZone: string, statusReason: string) {
   return {
     ...(values.phaseId !== undefined && { phaseId: values.phaseId }),
     ...(values.pillarId !== undefined && { pillarId: orNull(values.pillarId) }),
@@ -68,7 +74,7 @@ function changedFields(values: Partial<Values>, timeZone: string) {
     ...(values.obligatedPartyId !== undefined && { obligatedPartyId: orNull(values.obligatedPartyId) }),
     ...(values.deadline !== undefined && { deadline: deadlineOf(values.deadline, timeZone) }),
     ...(values.verificationMethod !== undefined && { verificationMethod: values.verificationMethod }),
-    ...(values.status !== undefined && { status: values.status as ImplementationStatus }),
+    ...(values.status !== undefined && { status: values.status as ImplementationStatus, statusReason: statusReason.trim() }),
   };
 }
 
@@ -94,13 +100,15 @@ export function ProvisionForm({ context, provision, phaseId, onSaved, onCancel }
     deadline: toZonedInput(p?.deadline ?? null, timeZone),
     verificationMethod: p?.verificationMethod ?? '',
     status: p?.status ?? 'not_started',
+    statusReason: '',
   });
 
   const toBody = (values: Values, changed: Partial<Values>, base: ProvisionView | null): BodyResult<Body> => {
     if (base === null) {
       return checkedBody(ProvisionCreate, createBody(values, timeZone), (b) => ({ kind: 'create', body: b }));
     }
-    const body: ProvisionUpdate = { ...changedFields(changed, timeZone), version: base.version };
+    if (changed.status !== undefined && values.statusReason.trim() === '') return { ok: false, issues: [{ path: 'statusReason', message: REASON_NEEDED }] };
+    const body: ProvisionUpdate = { ...changedFields(changed, timeZone, values.statusReason), version: base.version };
     return checkedBody(ProvisionUpdate, body, (b) => ({ kind: 'update', id: base.id, body: b }));
   };
 
@@ -117,6 +125,7 @@ export function ProvisionForm({ context, provision, phaseId, onSaved, onCancel }
     },
   });
   const { bind } = form;
+  const statusChanged = provision !== null && form.values.status !== form.base?.status;
 
   const phaseOptions = context.phases.map((p) => ({ value: p.id, label: `${p.ordinal}. ${p.name}` }));
   const pillarOptions = [{ value: '', label: 'No pillar' }, ...context.pillars.map((p) => ({ value: p.id, label: p.title }))];
@@ -149,6 +158,18 @@ export function ProvisionForm({ context, provision, phaseId, onSaved, onCancel }
           hint={`Local time in ${timeZone}, the agreement’s time zone; leave empty for none.`}
         />
       </div>
+      {provision === null || statusChanged ? (
+        <TextAreaField
+          label={provision === null ? 'Why this status (optional)' : 'Reason for the status change'}
+          {...bind('statusReason')}
+          rows={2}
+          hint={
+            provision === null
+              ? 'Starts the provision’s status history; without one it says “Added with this status”.'
+              : 'Required: kept in the provision’s status history for everyone who reads it. Its page also takes the source and evidence.'
+          }
+        />
+      ) : null}
       <TextField label="Verification method" {...bind('verificationMethod')} dir="auto" />
     </EntityForm>
   );
