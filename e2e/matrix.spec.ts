@@ -100,6 +100,10 @@ test('editing a provision shows the change in the matrix', async ({ page, reques
   await expect(editor.field('Title')).toHaveValue(before.title);
   await editor.field('Title').fill(title);
   await editor.field('Status').selectOption({ label });
+  // A change of status needs a reason, kept in the provision's status history.
+  await editor.save.click();
+  await expect(editor.problems).toContainText('Nothing was saved');
+  await editor.field('Reason for the status change').fill('Monitors report the attacks have stopped');
   await editor.save.click();
 
   await expect(editor.dialog).toBeHidden();
@@ -176,7 +180,7 @@ test('a provision changed by someone else meanwhile asks for a reload', async ({
   const [otherStatus, otherLabel] = before.status === 'intermediate' ? ['minimal', '1 · minimal'] : ['intermediate', '2 · intermediate'];
   const monitor = await apiAs(demoAccount('monitor'));
   const other = await monitor.patch(`/api/agreements/${SLUG}/provisions/${before.id}`, {
-    data: { status: otherStatus, version: before.version },
+    data: { status: otherStatus, statusReason: 'Seen by the monitors', version: before.version },
   });
   expect(other.ok()).toBe(true);
   await monitor.dispose();
