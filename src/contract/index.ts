@@ -1,5 +1,6 @@
 /** The API contract: zod schemas shared by the server, the web client and the CLI. */
 export * from './agreements.ts';
+export * from './audit.ts';
 export * from './auth.ts';
 export * from './common.ts';
 export * from './health.ts';
@@ -15,3 +16,4 @@ export * from './gates.ts';
 export * from './forecast.ts';
 export * from './precedents.ts';
 export * from './brief.ts';
+export * from './desk.ts';

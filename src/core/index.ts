@@ -1,5 +1,6 @@
 export * from './access.ts';
 export * from './audit.ts';
+export * from './audit-labels.ts';
 export * from './domain.ts';
 export * from './errors.ts';
 export * from './matrix.ts';
@@ -24,4 +25,5 @@ export * from './forecast/index.ts';
 export * from './risk/index.ts';
 export * from './precedents/index.ts';
 export * from './brief/index.ts';
+export * from './desk/index.ts';
 export * from './provision-status.ts';

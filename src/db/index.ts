@@ -14,6 +14,7 @@ import { clauseRepository, documentRepository, stanceRepository } from './reposi
 import { incidentRecordRepository } from './repositories/incident-records.repository.ts';
 import { incidentRepository } from './repositories/incidents.repository.ts';
 import { provisionRepository } from './repositories/provisions.repository.ts';
+import { provisionStatusRepository } from './repositories/provision-status.repository.ts';
 import { referenceRepository } from './repositories/references.repository.ts';
 import { roundSessionRepository } from './repositories/rounds.repository.ts';
 import { zoneRepository } from './repositories/zones.repository.ts';
@@ -22,10 +23,12 @@ import { groundRepository } from './repositories/ground.repository.ts';
 import { gatesRepository } from './repositories/gates.repository.ts';
 import { forecastRepository } from './repositories/forecast.repository.ts';
 import { riskRepository } from './repositories/risk.repository.ts';
+import { deskRepository } from './repositories/desk.repository.ts';
 
 export * from './open.ts';
 export { DataDirLockedError } from './lock.ts';
-export type { ProvisionInsert } from './repositories/provisions.repository.ts';
+export type { HistoryStart, ProvisionInsert } from './repositories/provisions.repository.ts';
+export type { StatusChangeInsert } from './repositories/provision-status.repository.ts';
 export { BULK_COLUMNS } from './repositories/provisions.repository.ts';
 export type { ApiToken, MembershipRow, User } from './repositories/accounts.repository.ts';
 export { sha256, type AuditRecord } from './repositories/audit.repository.ts';
@@ -47,6 +50,7 @@ export function repositories(db: Db) {
     phases: phaseRepository(db),
     pillars: pillarRepository(db),
     provisions: provisionRepository(db),
+    provisionStatus: provisionStatusRepository(db),
     rounds: roundRepository(db),
     roundSessions: roundSessionRepository(db),
     notes: noteRepository(db),
@@ -64,6 +68,7 @@ export function repositories(db: Db) {
     gates: gatesRepository(db),
     forecast: forecastRepository(db),
     risk: riskRepository(db),
+    desk: deskRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

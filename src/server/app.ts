@@ -67,6 +67,8 @@ import { precedentsRoutes } from './precedents/precedents.routes.ts';
 import { precedentsService } from './precedents/precedents.service.ts';
 import { riskRoutes } from './risk/risk.routes.ts';
 import { riskService } from './risk/risk.service.ts';
+import { deskRoutes } from './desk/desk.routes.ts';
+import { deskService } from './desk/desk.service.ts';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -121,7 +123,7 @@ export function services(database: Database, options: ServiceOptions = {}) {
   const brief = briefService({ repos, clock, matrix, negotiation, sessions, ground, force, gates, forecast, risk, precedents });
   return {
     agreements: agreementService({ repos, write }),
-    provisions: provisionService({ repos, write }),
+    provisions: provisionService({ repos, write, clock, indicators: ground.indicators }),
     matrix,
     summary: summaryService({ repos }),
     auth: authService({
@@ -148,6 +150,7 @@ export function services(database: Database, options: ServiceOptions = {}) {
     forecast,
     risk,
     brief,
+    desk: deskService({ repos, clock }),
   };
 }
 export type Services = ReturnType<typeof services>;
@@ -246,6 +249,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   forecastRoutes(app, svc.forecast);
   riskRoutes(app, svc.risk);
   briefRoutes(app, svc.brief, { pdf: deps.pdf ?? null });
+  deskRoutes(app, svc.desk);
   await webRoutes(app, deps.webDist);
   return app;
 }

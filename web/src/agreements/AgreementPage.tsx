@@ -1,13 +1,12 @@
 /**
  * An agreement's page: header, parties, phase timeline, the Strategic Matrix with its editors,
- * pillars, notes, and for the roles that may, the audit log and the members. Controls a role may
- * not use are not shown (the role matrix of src/core/access.ts); the server refuses them anyway.
+ * pillars, notes, and for the roles that may, a link to the audit log and the members. Controls a
+ * role may not use are not shown (the role matrix of src/core/access.ts); the server refuses them anyway.
  */
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import type { MatrixView, PhaseView, ProvisionView } from '../../../src/contract/index.ts';
 import { MembersSection } from '../admin/MembersSection.tsx';
-import { AuditSection } from '../audit/AuditSection.tsx';
 import { agreementAbilities, negotiationAbilities } from '../auth/abilities.ts';
 import { useSession } from '../auth/session.ts';
 import { useMatrix } from '../matrix/matrix.api.ts';
@@ -89,12 +88,14 @@ function AgreementPage({ slug }: { slug: string }) {
       <AgreementHeader agreement={data.agreement} />
       {can.publish ? <PublishToggle agreement={data.agreement} onChanged={setNotice} /> : null}
       <nav aria-label="Monitoring" className="subnav">
+        <Link to={`/agreements/${slug}/since`}>What changed</Link>
         <Link to={`/agreements/${slug}/map`}>Map</Link>
         <Link to={`/agreements/${slug}/incidents`}>Incidents</Link>
         <Link to={`/agreements/${slug}/force`}>Stabilization force</Link>
         <Link to={`/agreements/${slug}/ground`}>Ground</Link>
         <Link to={`/agreements/${slug}/risk`}>Collapse risk and forecast</Link>
         <Link to={`/agreements/${slug}/brief`}>Situation brief</Link>
+        {can.auditRead ? <Link to={`/agreements/${slug}/audit`}>Audit log</Link> : null}
       </nav>
 
       <section aria-labelledby="parties-heading" className="section">
@@ -156,7 +157,6 @@ function AgreementPage({ slug }: { slug: string }) {
         writeNote={can.writeNote}
         onChanged={setNotice}
       />
-      {can.auditRead ? <AuditSection slug={slug} timeZone={data.agreement.timeZone} /> : null}
       {can.membersManage ? <MembersSection slug={slug} parties={data.parties} onChanged={setNotice} /> : null}
 
       {editor ? <EditorDialog editor={editor} matrix={data} onSaved={saved} onClose={close} /> : null}
