@@ -152,6 +152,7 @@ describe('deskSummary', () => {
       'provision_status',
       'deadline_passed',
       'deadline_due',
+      'overdue',
       'note',
       'note',
       'response',
@@ -167,6 +168,9 @@ describe('deskSummary', () => {
     expect(s.items.find((i) => i.kind === 'gate_failed')).toMatchObject({ title: 'Phase Two advanced', href: '/agreements/cairo/phases/ph2/gate' });
     expect(s.items.find((i) => i.kind === 'gate_passed')).toMatchObject({ href: '/agreements/cairo' });
     expect(s).toMatchObject({ newCount: 9, dueSoonCount: 1, overdueCount: 2 });
+    // Of the two overdue, one passed in the window (news) and one before it (still overdue, not new).
+    expect(s.counts).toMatchObject({ deadline_passed: 1, overdue: 1 });
+    expect(s.items.find((i) => i.kind === 'overdue')).toMatchObject({ href: expect.stringMatching(/^\/agreements\/cairo\/provisions\//) });
     expect(s.counts).toMatchObject({ note: 2, response: 1, clause_agreed: 0 });
   });
 

@@ -222,11 +222,13 @@ export function deskSummary(input: DeskInput, reader: DeskReader, limit = DESK_I
     input.statusChanges.total,
   );
 
-  const deadlines = { passed: [] as DeskItem[], due: [] as DeskItem[] };
+  const deadlines = { passed: [] as DeskItem[], due: [] as DeskItem[], overdue: [] as DeskItem[] };
   for (const p of input.provisions) {
-    const standing = deadlineStanding(p, window);
-    if (standing === null || p.deadline === null) continue;
-    const kind = standing === 'passed' ? 'deadline_passed' : 'deadline_due';
+    if (p.deadline === null) continue;
+    // Passed before the window and still not in full: overdue, listed apart from this window's news.
+    const standing = deadlineStanding(p, window) ?? (isOverdue(p, window.until) ? 'overdue' : null);
+    if (standing === null) continue;
+    const kind = standing === 'passed' ? 'deadline_passed' : standing === 'due' ? 'deadline_due' : 'overdue';
     deadlines[standing].push({
       id: `${kind}:${p.id}`,
       kind,
@@ -239,6 +241,7 @@ export function deskSummary(input: DeskInput, reader: DeskReader, limit = DESK_I
   }
   put('deadline_passed', deadlines.passed);
   put('deadline_due', deadlines.due);
+  put('overdue', deadlines.overdue);
 
   const notes = input.notes.filter((n) => !own(n.authorId) && inAudience(principal, agreement.id, n));
   put(

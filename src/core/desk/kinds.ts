@@ -9,6 +9,7 @@ export const DESK_KINDS = [
   'provision_status',
   'deadline_passed',
   'deadline_due',
+  'overdue',
   'note',
   'response',
   'clause_agreed',
@@ -25,6 +26,7 @@ export const DESK_KIND_LABELS: Record<DeskKind, string> = {
   provision_status: 'Provision status changes',
   deadline_passed: 'Deadlines passed',
   deadline_due: 'Deadlines due within 7 days',
+  overdue: 'Still overdue',
   note: 'Notes for you',
   response: 'Responses to incidents',
   clause_agreed: 'Clauses agreed',
@@ -33,8 +35,11 @@ export const DESK_KIND_LABELS: Record<DeskKind, string> = {
   gate_failed: 'Phases advanced over a failing gate',
 };
 
-/** Kinds that look ahead rather than back: not counted as new. */
-export const LOOKING_AHEAD: ReadonlySet<DeskKind> = new Set(['deadline_due']);
+/**
+ * Kinds that are a standing state rather than news: deadlines ahead, and provisions whose deadline
+ * passed before the window and are still not in full. Not counted as new; soonest deadline first.
+ */
+export const LOOKING_AHEAD: ReadonlySet<DeskKind> = new Set(['deadline_due', 'overdue']);
 
 /** Where the window's start comes from: the reader's last visit, a day or instant they chose, or 7 days back. */
 export const SINCE_FROM = ['last_visit', 'chosen', 'default'] as const;

@@ -47,10 +47,10 @@ describe('what changed, per reader', () => {
     // The four provisions' first history rows (added with a status) are not changes: only the real one shows.
     expect(view.items.filter((i) => i.kind === 'provision_status').map((i) => i.detail)).toEqual([expect.stringMatching(/^0 · not started → 1 · minimal · Fire fell to nothing/)]);
     expect(view.counts.provision_status).toBe(1);
-    const order = ['incident_reported', 'incident_verified', 'provision_status', 'deadline_passed', 'deadline_due', 'note', 'response', 'clause_agreed', 'clause_blocked', 'gate_passed', 'gate_failed'];
+    const order = ['incident_reported', 'incident_verified', 'provision_status', 'deadline_passed', 'deadline_due', 'overdue', 'note', 'response', 'clause_agreed', 'clause_blocked', 'gate_passed', 'gate_failed'];
     const kinds = [...new Set(view.items.map((i) => i.kind))];
     expect(kinds).toEqual(order.filter((k) => kinds.includes(k as never)));
-    const counted = Object.entries(view.counts).filter(([k]) => k !== 'deadline_due').reduce((sum, [, n]) => sum + n, 0);
+    const counted = Object.entries(view.counts).filter(([k]) => k !== 'deadline_due' && k !== 'overdue').reduce((sum, [, n]) => sum + n, 0);
     expect(view.newCount).toBe(counted);
   });
 
@@ -69,12 +69,12 @@ describe('what changed, per reader', () => {
     const day = new Date(NOW.getTime() - DAY).toISOString().slice(0, 10);
     const byDay = await sinceAs(w.people.viewer.call, w.base, `?since=${day}`);
     expect(byDay).toMatchObject({ sinceFrom: 'chosen', since: dayStart(day, 'Asia/Gaza').toISOString() });
-    // From now (the clock's, at which everything was written): nothing new, the deadlines ahead still shown.
+    // From now (the clock's, at which everything was written): nothing new; the deadlines ahead and the two overdue still shown.
     const instant = NOW.toISOString();
     const late = await sinceAs(w.people.viewer.call, w.base, `?since=${encodeURIComponent(instant)}`);
     expect(late.since).toBe(instant);
     expect(late.newCount).toBe(0);
-    expect(late.items.map((i) => i.kind)).toEqual(['deadline_due']);
+    expect(late.items.map((i) => i.kind)).toEqual(['deadline_due', 'overdue', 'overdue']);
     expect(late.overdueCount).toBe(2);
     const future = await w.people.viewer.call<ErrorBody>('GET', `${w.base}/since?since=${new Date(NOW.getTime() + DAY).toISOString().slice(0, 10)}`);
     expect(future.status).toBe(422);
@@ -96,7 +96,7 @@ describe('the visit', () => {
     expect(next).toMatchObject({ sinceFrom: 'last_visit', since: until });
     // What the clock stamped at now (reports, steps, advances) is after it; what the database stamped earlier is not.
     expect(next.newCount).toBeGreaterThan(0);
-    expect(next.items.every((i) => i.kind === 'deadline_due' || i.at > until)).toBe(true);
+    expect(next.items.every((i) => i.kind === 'deadline_due' || i.kind === 'overdue' || i.at > until)).toBe(true);
     expect(next.counts.note).toBe(0);
     // Read again without `until`: now. An earlier `until` afterwards does not move it back.
     expect((await call<SeenView>('POST', `${w.base}/since/seen`, {})).body.seenAt).toBe(NOW.toISOString());

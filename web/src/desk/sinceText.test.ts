@@ -8,6 +8,7 @@ const counts = (over: Partial<SinceView['counts']>): SinceView['counts'] => ({
   provision_status: 0,
   deadline_passed: 0,
   deadline_due: 0,
+  overdue: 0,
   note: 0,
   response: 0,
   clause_agreed: 0,
