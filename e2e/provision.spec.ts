@@ -82,6 +82,10 @@ test('the mediator opens a provision from the matrix, changes its status with a 
   await expect(row).toContainText('UNTSO patrol report 14 · B2 · usually reliable, probably true');
   await expect(row.getByRole('link', { name: 'UNTSO report 14' })).toHaveAttribute('href', 'https://untso.example/reports/14');
   await expect(row.getByRole('link', { name: /Incursion at Netzarim corridor/ })).toHaveAttribute('href', /\/agreements\/cairo-2026\/incidents\/[0-9a-f-]{36}$/);
+  // The evidence leads to the incident, whose page links back to the provision's.
+  await row.getByRole('link', { name: /Incursion at Netzarim corridor/ }).click();
+  await expect(page.locator('dl.incident-facts').getByRole('link', { name: new RegExp(`^2\\.2 `) })).toHaveAttribute('href', `/agreements/${SLUG}/provisions/${before.id}`);
+  await page.goBack();
   await expect(row).toContainText('Demo mediator');
   // Its date in Gaza time, not the browser's New York time.
   const at = await row.locator('time').getAttribute('datetime');

@@ -17,6 +17,7 @@ import { useIncident } from './incidents.api.ts';
 import { countText, gradeCode, gradeMeaning, pointText } from './incidentText.ts';
 import { IncidentWorkflow, noEvidenceReasonOf, WithoutEvidence } from './IncidentWorkflow.tsx';
 import { LocatorMap } from './LocatorMap.tsx';
+import { provisionPath } from '../provisions/paths.ts';
 import { ResponsesSection } from './ResponsesSection.tsx';
 import { IncidentStatusBadge } from './IncidentStatusBadge.tsx';
 import './incidents.css';
@@ -201,7 +202,7 @@ function IncidentFacts({ slug, incident, parties, zones, provisions, timeZone }:
             <ul className="inline-list">
               {bearsOn.map((p) => (
                 <li key={p.id}>
-                  <Link to={`/agreements/${encodeURIComponent(slug)}`} dir="auto">
+                  <Link to={provisionPath(slug, p.id)} dir="auto">
                     {p.code ? `${p.code} ${p.title}` : p.title}
                   </Link>
                 </li>
