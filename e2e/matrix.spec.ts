@@ -4,33 +4,16 @@
  * version conflict with another user. Each test touches its own provisions, so the tests do not
  * depend on their order.
  */
-import type { APIRequestContext } from '@playwright/test';
 import { agreementPage } from './page-models/agreement-page.ts';
 import { editorDialog } from './page-models/editor-dialog.ts';
 import { homePage } from './page-models/home-page.ts';
 import { header } from './page-models/login-page.ts';
 import { apiAs, demoAccount, logIn } from './support/accounts.ts';
+import { provisionByCode } from './support/demo-data.ts';
 import { expect, test } from './support/fixtures.ts';
 
 const SLUG = 'cairo-2026';
 const PHASES = ['Phase One Finalization', 'Phase Two Mechanics', 'Stabilization Layer'];
-
-interface ProvisionJson {
-  id: string;
-  code: string;
-  title: string;
-  status: string;
-  version: number;
-}
-
-async function provisionByCode(request: APIRequestContext, code: string): Promise<ProvisionJson> {
-  const response = await request.get(`/api/agreements/${SLUG}/provisions?limit=500`);
-  expect(response.ok()).toBe(true);
-  const { items } = (await response.json()) as { items: ProvisionJson[] };
-  const found = items.find((p) => p.code === code);
-  if (!found) throw new Error(`No provision ${code} in the demo`);
-  return found;
-}
 
 test('a visitor reads the public demo agreement: Strategic Matrix, parties and timeline, no edit controls', async ({ page }) => {
   const home = homePage(page);

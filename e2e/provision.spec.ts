@@ -7,30 +7,14 @@
  * fits a phone (the history a block per change). Each test works on its own provisions (2.2, 2.3, 3.1), so their order does not matter.
  */
 import { readFile } from 'node:fs/promises';
-import type { APIRequestContext } from '@playwright/test';
 import { agreementPage } from './page-models/agreement-page.ts';
 import { provisionPage } from './page-models/provision-page.ts';
 import { apiAs, demoAccount, logIn } from './support/accounts.ts';
+import { provisionByCode } from './support/demo-data.ts';
 import { expect, test } from './support/fixtures.ts';
 import { writtenTime } from './support/time.ts';
 
 const SLUG = 'cairo-2026';
-
-interface ProvisionJson {
-  id: string;
-  code: string;
-  title: string;
-  status: string;
-  version: number;
-}
-
-async function provisionByCode(request: APIRequestContext, code: string): Promise<ProvisionJson> {
-  const response = await request.get(`/api/agreements/${SLUG}/provisions?limit=500`);
-  expect(response.ok()).toBe(true);
-  const found = ((await response.json()) as { items: ProvisionJson[] }).items.find((p) => p.code === code);
-  if (!found) throw new Error(`No provision ${code} in the demo`);
-  return found;
-}
 
 /** A status of the scale other than the one the provision has, so that a second run changes it too. */
 const anotherStatus = (status: string): [string, string] => (status === 'intermediate' ? ['minimal', '1 · minimal'] : ['intermediate', '2 · intermediate']);

@@ -11,6 +11,7 @@ import { auditActionLabel } from '../../../src/core/audit-labels.ts';
 import { formatAnchor } from '../../../src/core/audit.ts';
 import { ZonedTime } from '../shared/ZonedTime.tsx';
 import { actorParts, entityParts, fieldChanges, type FieldChange, type Naming, type ValuePart } from './auditDiff.ts';
+import { TimeSortHeader } from '../shared/TimeSortHeader.tsx';
 
 /** Changes shown at once; the rest fold under "N more". */
 const SHOWN_CHANGES = 4;
@@ -43,12 +44,7 @@ export function AuditTable({ entries, names, timeZone, order, onOrder, busy }: P
         <table className="data-table audit-table" aria-label="Audit log" aria-busy={busy}>
           <thead>
             <tr>
-              <th scope="col" aria-sort={order === 'desc' ? 'descending' : 'ascending'}>
-                <button type="button" className="button-link sort" onClick={() => onOrder(order === 'desc' ? 'asc' : 'desc')}>
-                  Time ({timeZone}) <span aria-hidden="true">{order === 'desc' ? '↓' : '↑'}</span>
-                  <span className="visually-hidden">{order === 'desc' ? ', newest first: show oldest first' : ', oldest first: show newest first'}</span>
-                </button>
-              </th>
+              <TimeSortHeader timeZone={timeZone} order={order} onOrder={onOrder} />
               <th scope="col">Actor</th>
               <th scope="col">Action</th>
               <th scope="col">Record</th>

@@ -18,6 +18,7 @@ import { useIncidentPage } from './incidents.api.ts';
 import { casualtiesText, gradeCode, gradeMeaning } from './incidentText.ts';
 import { IncidentSearchBox } from './IncidentSearchBox.tsx';
 import { IncidentStatusBadge } from './IncidentStatusBadge.tsx';
+import { TimeSortHeader } from '../shared/TimeSortHeader.tsx';
 import './incident-search.css';
 
 /** The cursors of the pages before this one, kept in the history entry; '' stands for the first page. */
@@ -147,12 +148,7 @@ function IncidentTable({ slug, items, timeZone, order, onOrder, partyName, zoneN
       <table className="data-table incident-table" aria-label="Incidents" aria-busy={busy}>
         <thead>
           <tr>
-            <th scope="col" aria-sort={order === 'desc' ? 'descending' : 'ascending'}>
-              <button type="button" className="button-link sort" onClick={() => onOrder(order === 'desc' ? 'asc' : 'desc')}>
-                Time ({timeZone}) <span aria-hidden="true">{order === 'desc' ? '↓' : '↑'}</span>
-                <span className="visually-hidden">{order === 'desc' ? ', newest first: show oldest first' : ', oldest first: show newest first'}</span>
-              </button>
-            </th>
+            <TimeSortHeader timeZone={timeZone} order={order} onOrder={onOrder} />
             <th scope="col">Place and description</th>
             <th scope="col">Category</th>
             <th scope="col">Status</th>
