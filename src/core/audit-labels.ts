@@ -5,8 +5,7 @@
  * with the same words: "Alleged party", "Obligated party", never one party's own terms.
  */
 import type { AuditAction } from './audit.ts';
-import { localDate } from './calendar.ts';
-import { INCIDENT_CATEGORY_LABELS, type IncidentCategory } from './incidents.ts';
+import { incidentEvidenceLabel } from './provision-status.ts';
 import { isUuid } from './slug.ts';
 
 /** Every entity kind the server records, in words. A kind missing here reads as its name in words. */
@@ -282,13 +281,9 @@ export type NamedRecord =
  */
 export function namedRecordName(record: NamedRecord, timeZone: string): string {
   switch (record.kind) {
-    case 'incident': {
-      const category = Object.hasOwn(INCIDENT_CATEGORY_LABELS, record.category)
-        ? INCIDENT_CATEGORY_LABELS[record.category as IncidentCategory]
-        : wordsOf(record.category);
-      const place = record.place.trim();
-      return `${category}${place ? ` at ${place}` : ''}, ${localDate(new Date(record.occurredAt), timeZone)}`;
-    }
+    case 'incident':
+      // Named as a status change's evidence names it: one way of naming an incident.
+      return incidentEvidenceLabel(record, timeZone);
     case 'provision':
       return record.code ? `${record.code} ${record.title}` : record.title;
     case 'clause':

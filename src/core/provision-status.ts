@@ -61,10 +61,12 @@ export function patchChangesStatus(current: ImplementationStatus, patched: Imple
 }
 
 /** "Shelling at Rafah, 19 Jun 2026" style label of an incident given as evidence, its day in the agreement's zone. */
-export function incidentEvidenceLabel(incident: { category: IncidentCategory; place: string; occurredAt: string }, timeZone: string): string {
+export function incidentEvidenceLabel(incident: { category: IncidentCategory | string; place: string; occurredAt: string }, timeZone: string): string {
   const place = incident.place.trim();
   const day = localDate(new Date(incident.occurredAt), timeZone);
-  return `${INCIDENT_CATEGORY_LABELS[incident.category]}${place ? ` at ${place}` : ''}, ${day}`;
+  // A category outside the vocabulary (an old row) reads as its name in words.
+  const category = Object.hasOwn(INCIDENT_CATEGORY_LABELS, incident.category) ? INCIDENT_CATEGORY_LABELS[incident.category as IncidentCategory] : incident.category.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  return `${category}${place ? ` at ${place}` : ''}, ${day}`;
 }
 
 /** What a reader who may not read incidents is told of an incident given as evidence. */
