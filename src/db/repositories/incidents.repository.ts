@@ -307,16 +307,6 @@ export function incidentRepository(db: Db) {
     ): Promise<{ items: Incident[]; total: number; totalCapped: boolean; byStatus: StatusTotal[]; nextCursor: IncidentCursor | null }> {
       const filter = conditions(agreementId, q);
       const where = and(...filter, ...(q.cursor ? [cursorCondition(q.cursor, q.order)] : []));
-      const rows = await db
-        .select()
-        .from(incidents)
-        .where(where)
-        .orderBy(ordering(q.order))
-        .limit(q.limit + 1)
-        .offset(q.cursor ? 0 : q.offset);
-      const more = rows.length > q.limit;
-      const items = rows.slice(0, q.limit).map(toIncident);
-      const last = items[items.length - 1];
       // Ordered like the page, so that the count walks the same index and stops at the cap.
       const [counted] = rowsOf<{ n: number }>(
         await db.execute(
@@ -324,6 +314,25 @@ export function incidentRepository(db: Db) {
         ),
       );
       const n = Number(counted?.n ?? 0);
+      const offset = q.cursor ? 0 : q.offset;
+      let rows: Incident[];
+      if (q.q !== undefined && n <= COUNT_CAP) {
+        // Few incidents match the search (the count says so): read them through the search's GIN
+        // index, then order them. Left to itself the planner walks the time index backwards and tests
+        // every incident of the agreement against a rare word (bench/incident-search.bench.ts).
+        const dir = sql.raw(q.order === 'desc' ? 'DESC' : 'ASC');
+        const raw = rowsOf<RawRow>(
+          await db.execute(
+            sql`WITH matched AS MATERIALIZED (SELECT ${COLUMNS} FROM ${incidents} WHERE ${where}) SELECT * FROM matched ORDER BY occurred_at ${dir}, id ${dir} LIMIT ${q.limit + 1} OFFSET ${offset}`,
+          ),
+        );
+        rows = raw.map(fromRaw);
+      } else {
+        rows = (await db.select().from(incidents).where(where).orderBy(ordering(q.order)).limit(q.limit + 1).offset(offset)).map(toIncident);
+      }
+      const more = rows.length > q.limit;
+      const items = rows.slice(0, q.limit);
+      const last = items[items.length - 1];
       return {
         items,
         total: Math.min(n, COUNT_CAP),

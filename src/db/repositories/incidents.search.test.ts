@@ -114,4 +114,24 @@ describe.each(testDrivers)('incident search on $name', (driver) => {
     expect(await totals({ q: 'قصف', category: ['armed_attack'] })).toEqual({});
     expect(await totals({ q: '!!!' })).toEqual({});
   });
+
+  it('pages a search in time order, by offset and by cursor, either way, with rows whole', async () => {
+    const a = await buildAgreement(repos);
+    const at = (day: number) => new Date(`2026-06-${String(day).padStart(2, '0')}T08:00:00Z`);
+    // Five matches among others, two on the same instant (then ordered by id).
+    for (const day of [3, 9, 9, 14, 20]) await buildIncident(repos, { agreementId: a.id, description: `قصف قرب المعبر ${day}`, occurredAt: at(day), provisionIds: [] });
+    for (const day of [1, 2, 10, 21]) await buildIncident(repos, { agreementId: a.id, description: `Convoy passed ${day}`, occurredAt: at(day) });
+    const plain = await repos.incidents.page(a.id, { ...page, limit: 50 });
+    const expected = plain.items.filter((i) => i.description.startsWith('قصف'));
+    const first = await repos.incidents.page(a.id, { ...page, limit: 2, q: 'المعبر' });
+    expect(first.total).toBe(5);
+    expect(first.items).toEqual(expected.slice(0, 2));
+    const byCursor = await repos.incidents.page(a.id, { ...page, limit: 2, q: 'المعبر', cursor: first.nextCursor! });
+    expect(byCursor.items).toEqual(expected.slice(2, 4));
+    const byOffset = await repos.incidents.page(a.id, { ...page, limit: 2, offset: 4, q: 'المعبر' });
+    expect(byOffset.items).toEqual(expected.slice(4));
+    expect(byOffset.nextCursor).toBeNull();
+    const ascending = await repos.incidents.page(a.id, { ...page, order: 'asc', limit: 50, q: 'المعبر' });
+    expect(ascending.items).toEqual([...expected].reverse());
+  });
 });
