@@ -4,14 +4,17 @@
  * exception, not even a failed request.
  */
 import { demoAccount, logIn, type DemoAccount } from './support/accounts.ts';
+import { provisionByCode } from './support/demo-data.ts';
 import { expect, test } from './support/fixtures.ts';
 
 const AGREEMENT = '/agreements/cairo-2026';
+/** A demo provision's page; its id is read from the API when the test runs. */
+const PROVISION = `${AGREEMENT}/provisions/{1.1}`;
 
 const VISITS: { who: string; account: () => DemoAccount | null; paths: string[] }[] = [
-  { who: 'a visitor', account: () => null, paths: ['/', AGREEMENT, '/login', '/no-such-page'] },
-  { who: 'the Israel delegate', account: () => demoAccount('party_delegate', 'Israel'), paths: ['/', AGREEMENT, '/account'] },
-  { who: 'the mediator', account: () => demoAccount('mediator'), paths: [AGREEMENT, '/account'] },
+  { who: 'a visitor', account: () => null, paths: ['/', AGREEMENT, `${AGREEMENT}/since`, PROVISION, '/login', '/no-such-page'] },
+  { who: 'the Israel delegate', account: () => demoAccount('party_delegate', 'Israel'), paths: ['/', AGREEMENT, `${AGREEMENT}/since`, `${AGREEMENT}/audit`, PROVISION, '/account'] },
+  { who: 'the mediator', account: () => demoAccount('mediator'), paths: [AGREEMENT, `${AGREEMENT}/since`, `${AGREEMENT}/audit`, PROVISION, '/account'] },
   { who: 'the viewer', account: () => demoAccount('viewer'), paths: [AGREEMENT] },
   { who: 'the administrator', account: () => demoAccount('admin'), paths: ['/', AGREEMENT, '/admin/users', '/account'] },
 ];
@@ -28,7 +31,8 @@ for (const { who, account, paths } of VISITS) {
   test(`main pages as ${who}: no console error and no CSP violation`, async ({ page, browserLog }) => {
     const demo = account();
     if (demo) await logIn(page, demo);
-    for (const path of paths) {
+    const provision = await provisionByCode(page.request, '1.1');
+    for (const path of paths.map((p) => p.replace('{1.1}', provision.id))) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await page.waitForLoadState('networkidle');
