@@ -38,6 +38,8 @@ async function expectOwnConfidentialNote(agreement: ReturnType<typeof agreementP
   await expect(note).toBeVisible();
   await expect(note).toContainText(`Confidential to ${party}`);
   await expect(note).toContainText(`on ${provisionCode}`);
+  // The provision is a link to its page.
+  await expect(note.getByRole('link', { name: provisionCode, exact: true })).toHaveAttribute('href', /^\/agreements\/cairo-2026\/provisions\/[0-9a-f-]{36}$/);
 }
 
 function recordApiAnswers(page: Page): () => Promise<Map<string, string>> {

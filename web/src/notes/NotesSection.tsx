@@ -3,12 +3,14 @@
  * audiences they are in), each with its author and audience, and a form for the notes they may write.
  */
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { NoteView, PartyView, ProvisionView } from '../../../src/contract/index.ts';
 import type { Audience, Audienced } from '../../../src/core/access.ts';
 import { Dialog } from '../shared/Dialog.tsx';
 import { GeneralProblems, problemsOf } from '../shared/forms.tsx';
 import { QueryStates } from '../shared/states.tsx';
 import { ZonedTime } from '../shared/ZonedTime.tsx';
+import { provisionPath } from '../provisions/paths.ts';
 import { audienceBadge } from './audiences.ts';
 import { NoteForm } from './NoteForm.tsx';
 import { useNotes, useRemoveNote } from './notes.api.ts';
@@ -147,7 +149,18 @@ function NoteItem({ slug, note, party, provision, timeZone, canWrite, onEdit, on
             · for <span dir="auto">{party.name}</span>
           </>
         ) : null}{' '}
-        · {provision ? <span dir="auto">on {provision.code || provision.title}</span> : 'on the agreement as a whole'} · updated{' '}
+        ·{' '}
+        {provision ? (
+          <>
+            on{' '}
+            <Link to={provisionPath(slug, provision.id)} dir="auto">
+              {provision.code || provision.title}
+            </Link>
+          </>
+        ) : (
+          'on the agreement as a whole'
+        )}{' '}
+        · updated{' '}
         <ZonedTime iso={note.updatedAt} timeZone={timeZone} />
       </p>
       {note.body ? (
