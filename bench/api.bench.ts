@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
-import pg from 'pg';
 import type { z } from 'zod';
 import { renderTable } from '../src/cli/output.ts';
 import { AgreementListQuery, AgreementView, encodeCursor, IncidentListQuery, IncidentPage, MatrixView, page } from '../src/contract/index.ts';
@@ -23,12 +22,12 @@ import { openDatabase, redact, type Database } from '../src/db/index.ts';
 import { buildApp, services } from '../src/server/app.ts';
 import { loadDemo } from '../src/server/demo/demo.service.ts';
 import { WEB_DIST } from '../src/server/system/system.routes.ts';
+import { BENCH_DATABASE_URL, openPgliteBench, openPostgresBench, type BenchDatabase } from './databases.ts';
 import { writeIncidentCsv } from './incidents-data.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 10;
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 5_000);
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 /** What Chromium sends. */
 const ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 const SYSTEM = { id: null, name: 'api benchmark' };
@@ -50,47 +49,6 @@ const TARGETS: Target[] = [
   { name: 'compliance (90 days by party)', path: '/api/agreements/cairo-2026/compliance', goal: null },
   { name: 'zones as GeoJSON', path: '/api/agreements/cairo-2026/zones/geojson', goal: null },
 ];
-
-interface Setup {
-  label: string;
-  database: Database;
-  dispose(): Promise<void>;
-}
-
-async function openPglite(): Promise<Setup> {
-  const dir = mkdtempSync(join(tmpdir(), 'phaseline-api-bench-'));
-  const database = await openDatabase({ dataDir: dir });
-  return {
-    label: 'PGlite',
-    database,
-    async dispose() {
-      await database.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** A database of its own on the server, dropped afterwards, so that the run touches nothing else. */
-async function openPostgres(): Promise<Setup> {
-  const name = `phaseline_api_bench_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(DATABASE_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
-  return {
-    label: 'PostgreSQL',
-    database,
-    async dispose() {
-      // A connection the pool still holds is ended by the DROP below: not an error of the run.
-      database.pool?.on('error', () => {});
-      await database.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
 
 /** The demo, INCIDENTS synthetic incidents over 90 days, and a monitor with an API token. */
 async function seed(database: Database): Promise<{ memberToken: string }> {
@@ -167,7 +125,7 @@ interface Row {
   errors: number;
 }
 
-async function measure(setup: Setup): Promise<Row[]> {
+async function measure(setup: BenchDatabase): Promise<Row[]> {
   const { memberToken } = await seed(setup.database);
   const app = await buildApp({ database: setup.database, logger: false });
   const base = await listen(app);
@@ -293,7 +251,7 @@ async function main(): Promise<void> {
   const load = loadavg().map((l) => l.toFixed(2)).join(', ');
   const rows: Row[] = [];
   let validation = '';
-  for (const open of [openPglite, openPostgres]) {
+  for (const open of [() => openPgliteBench('api'), () => openPostgresBench('api')]) {
     const setup = await open();
     try {
       rows.push(...(await measure(setup)));
@@ -321,7 +279,7 @@ async function main(): Promise<void> {
     `API throughput, ${CONNECTIONS} connections, ${SECONDS} s per route after a 1 s warm-up, Accept-Encoding "${ACCEPT_ENCODING}"; ` +
       `demo scenario with ${fmt(INCIDENTS)} synthetic incidents`,
     `Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}; load average at start ${load}, at end ${loadavg().map((l) => l.toFixed(2)).join(', ')}`,
-    `PostgreSQL server: ${redact(DATABASE_URL)} (a database of the run's own, dropped after)`,
+    `PostgreSQL server: ${redact(BENCH_DATABASE_URL)} (a database of the run's own, dropped after)`,
     table.trimEnd(),
     'Response schema validation per answer (PGlite data; the cached views above check each new value once):',
     validation,

@@ -8,28 +8,25 @@
  * beside the floor: the same list without q. Each request is a miss of the view cache (it is emptied
  * before each one), so that the search itself is measured and not a copy from memory; the cases take
  * turns, so that noise from other work on the machine falls on all of them. On PGlite (a temporary
- * data directory) and on the PostgreSQL server at PHASELINE_BENCH_DATABASE_URL or BENCH_DATABASE_URL
+ * data directory) and on the PostgreSQL server at BENCH_DATABASE_URL
  * (postgresql://postgres@127.0.0.1:5432/test) when it answers, in a database of the run's own,
  * dropped after. BENCH_RUNS (40) timed requests per case after 3 warm-up ones. Prints figures;
  * asserts nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { renderTable } from '../src/cli/output.ts';
-import { incidentBulk, openDatabase, redact, type Database } from '../src/db/index.ts';
+import { incidentBulk, type Database } from '../src/db/index.ts';
 import { prefixQuery } from '../src/db/repositories/incidents.repository.ts';
 import { buildApp, services } from '../src/server/app.ts';
+import { openPgliteBench, openPostgresBench } from './databases.ts';
 import { mulberry32 } from './random.ts';
 
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WARM_UP = 3;
 const SEED = 20_260_707;
-const DATABASE_URL = process.env.PHASELINE_BENCH_DATABASE_URL ?? process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const SYSTEM = { id: null, name: 'search benchmark' };
 const NOW = new Date();
 
@@ -202,60 +199,11 @@ async function measure(label: string, database: Database, seeded: Seeded): Promi
   }
 }
 
-interface Setup {
-  label: string;
-  database: Database;
-  dispose(): Promise<void>;
-}
-
-async function openPglite(): Promise<Setup> {
-  const dir = mkdtempSync(join(tmpdir(), 'phaseline-search-bench-'));
-  const database = await openDatabase({ dataDir: dir });
-  return {
-    label: 'PGlite',
-    database,
-    async dispose() {
-      await database.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** A database of the run's own on the server, dropped after; null when the server does not answer. */
-async function openPostgres(): Promise<Setup | null> {
-  const admin = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await admin.connect();
-  } catch (err) {
-    log(`PostgreSQL at ${redact(DATABASE_URL)} does not answer (${(err as Error).message}): skipped`);
-    await admin.end().catch(() => {});
-    return null;
-  }
-  const name = `phaseline_search_bench_${process.pid}_${Date.now().toString(36)}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(DATABASE_URL);
-  url.pathname = `/${name}`;
-  const dispose = async (database?: Database) => {
-    // A connection the pool still holds is ended by the DROP below: not an error of the run.
-    database?.pool?.on('error', () => {});
-    await database?.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  };
-  try {
-    const database = await openDatabase({ databaseUrl: url.toString() });
-    return { label: 'PostgreSQL', database, dispose: () => dispose(database) };
-  } catch (err) {
-    await dispose();
-    throw err;
-  }
-}
-
 async function main(): Promise<void> {
   const load = loadavg().map((l) => l.toFixed(2)).join(', ');
   const results: Result[] = [];
   const seeds: string[] = [];
-  for (const open of [openPglite, openPostgres]) {
+  for (const open of [() => openPgliteBench('search'), () => openPostgresBench('search', { skipWhenDown: log })]) {
     const setup = await open();
     if (!setup) continue;
     try {
